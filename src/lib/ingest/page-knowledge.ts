@@ -1,0 +1,56 @@
+/**
+ * What the ingest knows about the paper beyond the page text: its column labels and
+ * the OCR variants of its staff's names. Kept as YAML in content/data/ so editors can
+ * extend it without touching code.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "yaml";
+
+export type LabelColumn = "text" | "commentary" | "photo" | "brief";
+
+export interface PageKnowledge {
+  labels: Map<string, LabelColumn>;
+  seriesNames: string[];
+  /** Variant spelling → correct name. */
+  reporterAliases: Map<string, string>;
+}
+
+function stringList(value: unknown, file: string, key: string): string[] {
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value) || !value.every((v) => typeof v === "string")) {
+    throw new Error(`${file}: "${key}" must be a list of names`);
+  }
+  return value as string[];
+}
+
+export function buildPageKnowledge(labelsYaml: unknown, aliasesYaml: unknown, files = { labels: "column-labels.yaml", aliases: "reporter-aliases.yaml" }): PageKnowledge {
+  const labelData = (labelsYaml ?? {}) as Record<string, unknown>;
+  const labels = new Map<string, LabelColumn>();
+  for (const column of ["text", "commentary", "photo", "brief"] as const) {
+    for (const name of stringList(labelData[column], files.labels, column)) labels.set(name, column);
+  }
+  const seriesNames = stringList(labelData.series, files.labels, "series");
+  const reporterAliases = new Map<string, string>();
+  for (const [name, variants] of Object.entries((aliasesYaml ?? {}) as Record<string, unknown>)) {
+    reporterAliases.set(name, name);
+    for (const variant of stringList(variants, files.aliases, name)) reporterAliases.set(variant, name);
+  }
+  return { labels, seriesNames, reporterAliases };
+}
+
+export function loadPageKnowledge(dataDir: string): PageKnowledge {
+  const read = (name: string): unknown => {
+    const path = join(dataDir, name);
+    try {
+      return parse(readFileSync(path, "utf8"));
+    } catch (err) {
+      throw new Error(`${path}: ${(err as Error).message}`, { cause: err });
+    }
+  };
+  return buildPageKnowledge(read("column-labels.yaml"), read("reporter-aliases.yaml"));
+}
+
+export function canonicalPersonName(knowledge: PageKnowledge, name: string): string {
+  return knowledge.reporterAliases.get(name) ?? name;
+}

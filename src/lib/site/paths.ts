@@ -1,0 +1,45 @@
+/**
+ * Every URL the site links to is built here, so the URL scheme is written down once.
+ * Page URLs end in "/" (trailingSlash: "always"); files (raw text, Markdown, feeds, data) do not.
+ * The Traditional-script mirror relies on that difference: see traditional.ts.
+ */
+
+/** "/articles/2022-11-08/wen-ming-xin-feng/" from the article id "2022-11-08/wen-ming-xin-feng". */
+export function articlePath(id: string): string {
+  return `/articles/${id}/`;
+}
+
+/** The article's Markdown source, as written by the ingest. */
+export function articleMarkdownPath(id: string): string {
+  return `/articles/${id}.md`;
+}
+
+export function issuePath(issue: string): string {
+  return `/issues/${issue}/`;
+}
+
+/** The raw page text an issue was parsed from, copied unchanged into the build. */
+export function rawIssuePath(source: string): string {
+  return `/raw/${source}`;
+}
+
+export function personPath(slug: string): string {
+  return `/reporters/${slug}/`;
+}
+
+export function regionPath(leagueSlug: string): string {
+  return `/regions/${leagueSlug}/`;
+}
+
+export function countyPath(leagueSlug: string, countySlug: string): string {
+  return `/regions/${leagueSlug}/${countySlug}/`;
+}
+
+export function sectionPath(slug: string): string {
+  return `/sections/${slug}/`;
+}
+
+/** Page `n` (1-based) of a paginated list whose first page is `firstPage`. */
+export function listPagePath(firstPage: string, n: number): string {
+  return n <= 1 ? firstPage : `${firstPage}${n}/`;
+}
