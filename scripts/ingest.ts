@@ -1,0 +1,61 @@
+/**
+ * npm run ingest -- [--in content/issues] [--out content/articles]
+ *                   [--data content/data] [--corrections content/corrections.yaml]
+ *
+ * Turns raw issue files into Markdown articles and a parse report. Exit status 1
+ * when any file could not be read; every other file is still ingested.
+ */
+import { parseArgs } from "node:util";
+import cliProgress from "cli-progress";
+import { formatIngestError } from "../src/lib/ingest/errors.ts";
+import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
+import { REPORT_FILE, runIngest } from "../src/lib/ingest/run-ingest.ts";
+import { articleLocator } from "../src/lib/places/article-locator.ts";
+
+const { values } = parseArgs({
+  options: {
+    in: { type: "string", default: "content/issues" },
+    out: { type: "string", default: "content/articles" },
+    data: { type: "string", default: "content/data" },
+    corrections: { type: "string", default: "content/corrections.yaml" },
+    quiet: { type: "boolean", default: false },
+  },
+});
+
+const showProgress = process.stderr.isTTY && !values.quiet;
+const bar = showProgress
+  ? new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
+  : null;
+
+try {
+  const summary = runIngest({
+    inDir: values.in,
+    outDir: values.out,
+    correctionsFile: values.corrections,
+    knowledge: loadPageKnowledge(values.data),
+    places: articleLocator,
+    onFile: (done, total, file) => {
+      if (!bar) return;
+      if (done === 0) bar.start(total, 0, { file });
+      bar.update(done, { file });
+    },
+  });
+  bar?.stop();
+  for (const error of summary.errors) console.error(`error: ${formatIngestError(error)}`);
+  const kinds = Object.entries(summary.byKind)
+    .map(([kind, n]) => `${n} ${kind}`)
+    .join(", ");
+  if (!values.quiet || summary.errors.length > 0) {
+    console.error(
+      `ingest: ${summary.files} files → ${summary.articles} articles (${kinds}); ` +
+        `${summary.warnings} warnings, ${summary.errors.length} errors; ` +
+        `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed; ` +
+        `${summary.seconds.toFixed(2)} s. Report: ${values.out}/${REPORT_FILE}`,
+    );
+  }
+  process.exitCode = summary.errors.length > 0 ? 1 : 0;
+} catch (err) {
+  bar?.stop();
+  console.error(`ingest: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

@@ -1,0 +1,34 @@
+/**
+ * The parse report written beside the articles: per issue its articles, the warnings
+ * an editor should look at, and the coverage account of its lines.
+ */
+import type { ItemKind } from "../article.ts";
+import type { IngestError } from "./errors.ts";
+import type { WarningCode } from "./page-item.ts";
+import type { Coverage, ParsedIssue } from "./parse-page.ts";
+
+export interface ParseReport {
+  issues: {
+    issue: string;
+    date: string;
+    source: string;
+    articles: { id: string; title: string; kind: ItemKind; order: number }[];
+    warnings: { code: WarningCode; message: string; line: number | null; article: string }[];
+    coverage: Coverage;
+  }[];
+  errors: IngestError[];
+}
+
+export function buildParseReport(parsed: ParsedIssue[], errors: IngestError[]): ParseReport {
+  return {
+    issues: parsed.map(({ issue, articles, coverage }) => ({
+      issue: issue.date,
+      date: issue.date,
+      source: issue.source,
+      articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
+      warnings: articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
+      coverage,
+    })),
+    errors: [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))),
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * Repairs of OCR and layout damage, run on a page's assembled items. Each pass fixes
+ * one kind of damage seen on the bundled pages and records a warning, so an editor can
+ * check the guess; none of them drops text.
+ */
+import type { PageItem, Paragraph } from "./page-item.ts";
+import { charLength, endsSentence, firstClause, isHeadlineShaped, quoteBalance, startsInsideQuote, isOrphanTail } from "./text-shape.ts";
+
+const lineRef = (p: Paragraph) => p.lines[0] ?? null;
+
+/**
+ * An article that opens with the tail of a quoted phrase whose head ends a later
+ * paragraph: the lead paragraph was laid out at the foot of the column. 2022-11-08:
+ * line 9 "推进、旗县抓落实”的工作原则…" continues line 21 "…按照“市级抓".
+ */
+export function relocateOpeningFragment(item: PageItem): void {
+  const first = item.paragraphs[0];
+  if (!first || first.heading || !startsInsideQuote(first.text)) return;
+  const hostIndex = item.paragraphs.findIndex((p, i) => i > 0 && !p.heading && !endsSentence(p.text) && quoteBalance(p.text) > 0);
+  if (hostIndex < 0) return;
+  const host = item.paragraphs[hostIndex]!;
+  item.paragraphs.splice(hostIndex, 1, { text: host.text + first.text, lines: [...host.lines, ...first.lines], heading: false });
+  item.paragraphs.shift();
+  item.warnings.push({
+    code: "moved-paragraph",
+    message: `the opening fragment (line ${lineRef(first)}) completes the quotation cut at line ${lineRef(host)}; joined there`,
+    line: lineRef(first),
+  });
+}
+
+/**
+ * A headline or subhead that landed between the two halves of a cut sentence. When the
+ * item has no title yet it is the item's headline (汇聚非公领域发展“红色动能”, 2024-10-15,
+ * under the 北疆党旗红 label); otherwise it is a subhead (日常评 激斗志, 2022-09-06).
+ */
+export function liftMidSentenceHeadings(item: PageItem): void {
+  const ps = item.paragraphs;
+  for (let i = 0; i + 2 < ps.length; i++) {
+    const before = ps[i]!;
+    const heading = ps[i + 1]!;
+    const after = ps[i + 2]!;
+    if (before.heading || after.heading || endsSentence(before.text)) continue;
+    const headingLike = heading.heading || (heading.lines.length === 1 && isHeadlineShaped(heading.text));
+    if (!headingLike) continue;
+    const joined: Paragraph = { text: before.text + after.text, lines: [...before.lines, ...after.lines], heading: false };
+    if (item.title === null) {
+      item.title = heading.text;
+      item.titleLine = lineRef(heading);
+      item.titleOrigin = "mid-body";
+      ps.splice(i, 3, joined);
+      item.warnings.push({ code: "headline-mid-body", message: `headline "${heading.text}" found inside the text; taken as the title`, line: lineRef(heading) });
+    } else {
+      ps.splice(i, 3, joined, { ...heading, heading: true });
+      item.warnings.push({
+        code: "subhead-mid-sentence",
+        message: `subhead "${heading.text}" cut the sentence at line ${lineRef(before)}; sentence joined, subhead placed after it`,
+        line: lineRef(heading),
+      });
+    }
+  }
+}
+
+/** Joins each paragraph that stops mid-sentence with the one that follows it. */
+export function joinCutSentences(item: PageItem): void {
+  const ps = item.paragraphs;
+  for (let i = 0; i + 1 < ps.length; ) {
+    const current = ps[i]!;
+    const next = ps[i + 1]!;
+    if (!current.heading && !next.heading && !endsSentence(current.text)) {
+      ps.splice(i, 2, { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false });
+      item.warnings.push({ code: "joined-fragments", message: `lines ${current.lines.join(", ")} and ${next.lines.join(", ")} are one sentence cut by a column break; joined`, line: lineRef(current) });
+      continue;
+    }
+    i++;
+  }
+  const last = ps[ps.length - 1];
+  if (last && !last.heading && !endsSentence(last.text) && item.kind !== "photo") {
+    item.warnings.push({ code: "ends-mid-sentence", message: "the text stops mid-sentence; the rest is not on this page", line: last.lines[last.lines.length - 1] ?? null });
+  }
+  for (const p of ps) {
+    if (!p.heading && isOrphanTail(p.text)) {
+      item.warnings.push({ code: "orphan-fragment", message: `"${p.text}" is the tail of a sentence whose start is not on the page`, line: lineRef(p) });
+    }
+  }
+}
+
+/**
+ * Finds runs of paragraphs that belong to an earlier article: after a subhead or a cut
+ * sentence, the text turns to a place the current article never names and an earlier
+ * article is about. 2022-09-20: lines 61–67 (稀土高新区, 盛唐路社区) continue the first
+ * article after the 红船初心 item; 2024-10-15: the subhead “三新领域”凝聚合力集中攻坚 and
+ * its paragraphs (赤峰市) continue 强基固本 奋勇争先 after the 北疆党旗红 item.
+ */
+export interface PlaceReader {
+  /** The league a text is mainly about (内蒙古 when region-wide), or null. */
+  mainLeague(text: string): string | null;
+  /** Every league the text names, directly or through one of its counties. */
+  leaguesNamed(text: string): Set<string>;
+}
+
+export function moveContinuations(items: PageItem[], places: PlaceReader): void {
+  const leagueOf = (text: string) => places.mainLeague(text);
+  for (let index = 1; index < items.length; index++) {
+    const item = items[index]!;
+    if (item.kind === "photo" || item.kind === "brief") continue;
+    const ps = item.paragraphs;
+    for (let split = 1; split < ps.length; split++) {
+      const previous = ps[split - 1]!;
+      const here = ps[split]!;
+      const boundary = here.heading || (!previous.heading && !endsSentence(previous.text));
+      if (!boundary) continue;
+      const head = [item.title ?? "", ...ps.slice(0, split).map((p) => p.text)].join("\n");
+      const tail = ps.slice(split).map((p) => p.text).join("\n");
+      const headLeague = leagueOf(head);
+      const tailLeague = leagueOf(tail);
+      if (!headLeague || !tailLeague || headLeague === tailLeague || headLeague === "内蒙古" || tailLeague === "内蒙古") continue;
+      if (places.leaguesNamed(tail).has(headLeague)) continue;
+      const host = items
+        .slice(0, index)
+        .reverse()
+        .find((other) => (other.kind === "article" || other.kind === "commentary") && leagueOf([other.title ?? "", ...other.paragraphs.map((p) => p.text)].join("\n")) === tailLeague);
+      if (!host) continue;
+      const moved = ps.splice(split);
+      host.paragraphs.push(...moved);
+      item.warnings.push({
+        code: "moved-continuation",
+        message: `lines ${moved[0]!.lines[0]}–${moved[moved.length - 1]!.lines.at(-1)} are about ${tailLeague}, not ${headLeague}: moved to "${host.title ?? "the earlier article"}"`,
+        line: lineRef(moved[0]!),
+      });
+      host.warnings.push({ code: "moved-continuation", message: `continued from line ${lineRef(moved[0]!)}, after another item`, line: lineRef(moved[0]!) });
+      break;
+    }
+  }
+}
+
+/** Gives every untitled item a title: briefs from their first sentence, others with a warning. */
+export function titleUntitled(item: PageItem): void {
+  if (item.title !== null) return;
+  const first = item.paragraphs.find((p) => !p.heading);
+  const source = first?.text.replace(/^(近日|日前|目前|近期|今年以来)[，,]\s*/u, "") ?? "";
+  const title = item.kind === "brief" ? firstSentence(source) : firstClause(source, 24).split(/[，,]/u)[0] ?? "";
+  item.title = title === "" ? "无题" : title;
+  item.titleLine = first ? lineRef(first) : null;
+  item.titleOrigin = "from-text";
+  if (item.kind !== "brief") {
+    item.warnings.push({ code: "guessed-headline", message: `no headline printed; titled "${item.title}" from the first sentence`, line: item.titleLine });
+  }
+}
+
+function firstSentence(text: string, max = 30): string {
+  const sentence = text.split(/[。！？!?]/u)[0] ?? text;
+  return charLength(sentence) > max ? [...sentence].slice(0, max).join("") + "…" : sentence;
+}
+
+/**
+ * A commentary with no byline whose author's name OCR ran into the text: 2022-09-06,
+ * line 111 "…可供借鉴,宋爽迫切需要党员干部…" (the 观潮 piece is by 宋爽). Only names the
+ * page prints in bylines count, and only where the name interrupts a clause.
+ */
+export function recoverRunInAuthor(item: PageItem, pagePeople: ReadonlySet<string>): { line: number; name: string } | null {
+  if (item.kind !== "commentary" || item.byline.authors.length + item.byline.reporters.length > 0) return null;
+  for (const p of item.paragraphs.slice(0, 3)) {
+    if (p.heading) continue;
+    for (const name of pagePeople) {
+      const at = p.text.indexOf(name);
+      if (at <= 0) continue;
+      const before = p.text[at - 1] ?? "";
+      const after = p.text.slice(at + name.length, at + name.length + 2);
+      if (!/[，,]/u.test(before) || /^(说|表示|介绍|认为|指出|告诉|同志|书记|主任)/u.test(after) || !/^[\u4e00-\u9fff]/u.test(after)) continue;
+      p.text = p.text.slice(0, at) + p.text.slice(at + name.length);
+      item.byline = { ...item.byline, authors: [name] };
+      item.kind = "commentary";
+      item.warnings.push({ code: "byline-in-text", message: `author "${name}" found run into the text; taken as the byline`, line: lineRef(p) });
+      return { line: lineRef(p) ?? 0, name };
+    }
+  }
+  return null;
+}
+
+export function warnMissingByline(item: PageItem): void {
+  const b = item.byline;
+  if (b.reporters.length + b.correspondents.length + b.photographers.length + b.authors.length > 0) return;
+  const what = item.kind === "photo" ? "no photographer credit" : "no byline";
+  item.warnings.push({ code: "missing-byline", message: what, line: item.titleLine ?? item.startLine });
+}

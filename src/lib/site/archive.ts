@@ -1,0 +1,298 @@
+/**
+ * The archive's indexes, built once from the article collection: issues, people, regions,
+ * counties, sections, and each article's neighbours within its issue. Pages look things up here
+ * instead of scanning the collection, so the per-page work stays proportional to what the page
+ * shows even with 100,000 articles.
+ *
+ * Generic over the entry type so pages get back the very collection entries they can render,
+ * while tests pass plain objects.
+ */
+import type { ArticleFrontmatter } from "../article.ts";
+import { assignUniqueSlugs, slugify } from "./slug.ts";
+
+/** What the archive needs from a collection entry: its id (= permalink) and frontmatter. */
+export interface ArchiveEntry {
+  id: string;
+  data: ArticleFrontmatter;
+}
+
+/** The ways a person is credited on an item, in byline order. */
+export const ROLES = ["reporter", "correspondent", "photographer", "author"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_FIELD = {
+  reporter: "reporters",
+  correspondent: "correspondents",
+  photographer: "photographers",
+  author: "authors",
+} as const satisfies Record<Role, keyof ArticleFrontmatter>;
+
+export interface Credit<E> {
+  article: E;
+  roles: Role[];
+}
+
+export interface Person<E> {
+  name: string;
+  slug: string;
+  /** Newest first. */
+  credits: Credit<E>[];
+  /** Items credited per role (an item counts once per role). */
+  counts: Record<Role, number>;
+}
+
+export interface SectionGroup<E> {
+  /** Column label, or null for items printed outside any column. */
+  section: string | null;
+  articles: E[];
+}
+
+export interface Issue<E> {
+  id: string;
+  date: string;
+  /** Raw page files the issue's items came from, in the order first seen. */
+  sources: string[];
+  /** In page order. */
+  articles: E[];
+  /** Runs of consecutive items under the same column label, in page order. */
+  sectionGroups: SectionGroup<E>[];
+}
+
+export interface County<E> {
+  name: string;
+  slug: string;
+  /** Newest first. */
+  articles: E[];
+}
+
+export interface Region<E> {
+  /** League-level division (or 内蒙古 for region-wide items), as in the frontmatter `location`. */
+  name: string;
+  slug: string;
+  /** Newest first. */
+  articles: E[];
+  /** Most articles first. */
+  counties: County<E>[];
+  countyBySlug: Map<string, County<E>>;
+}
+
+export interface Section<E> {
+  name: string;
+  slug: string;
+  /** Newest first. */
+  articles: E[];
+}
+
+export interface Neighbours<E> {
+  previous: E | undefined;
+  next: E | undefined;
+}
+
+export interface Archive<E extends ArchiveEntry> {
+  /** Newest first: by date, then issue, then page order. */
+  articles: E[];
+  articleById: Map<string, E>;
+  /** Newest first. */
+  issues: Issue<E>[];
+  issueById: Map<string, Issue<E>>;
+  /** Alphabetical by slug (pinyin order). */
+  people: Person<E>[];
+  personBySlug: Map<string, Person<E>>;
+  personSlug: (name: string) => string | undefined;
+  /** Most articles first. */
+  regions: Region<E>[];
+  regionBySlug: Map<string, Region<E>>;
+  regionSlug: (name: string) => string | undefined;
+  countySlug: (leagueName: string, countyName: string) => string | undefined;
+  /** Most articles first. */
+  sections: Section<E>[];
+  sectionBySlug: Map<string, Section<E>>;
+  sectionSlug: (name: string) => string | undefined;
+  /** The items printed before and after this one in its issue. */
+  neighbours: (id: string) => Neighbours<E>;
+}
+
+/** Newest first; within an issue, in page order. */
+export function compareNewestFirst(a: ArchiveEntry, b: ArchiveEntry): number {
+  return (
+    compareText(b.data.date, a.data.date) ||
+    compareText(b.data.issue, a.data.issue) ||
+    a.data.order - b.data.order ||
+    compareText(a.id, b.id)
+  );
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function byCountThenSlug(a: { slug: string; articles: unknown[] }, b: { slug: string; articles: unknown[] }) {
+  return b.articles.length - a.articles.length || compareText(a.slug, b.slug);
+}
+
+function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) {
+    value = create();
+    map.set(key, value);
+  }
+  return value;
+}
+
+export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Archive<E> {
+  const articles = [...entries].sort(compareNewestFirst);
+  const articleById = new Map(articles.map((a) => [a.id, a]));
+  // Oldest first, so that slug collisions are settled by first appearance (see assignUniqueSlugs).
+  const chronological = articles.toReversed();
+
+  // Issues: articles are newest first, so each issue's items arrive in page order.
+  const issueById = new Map<string, Issue<E>>();
+  for (const article of articles) {
+    const { issue: id, date, source } = article.data;
+    const issue = getOrCreate(issueById, id, () => ({ id, date, sources: [], articles: [], sectionGroups: [] }));
+    issue.articles.push(article);
+    if (!issue.sources.includes(source)) issue.sources.push(source);
+    const lastGroup = issue.sectionGroups.at(-1);
+    if (lastGroup && lastGroup.section === article.data.section) lastGroup.articles.push(article);
+    else issue.sectionGroups.push({ section: article.data.section, articles: [article] });
+  }
+  const issues = [...issueById.values()];
+  const position = new Map<string, { issue: Issue<E>; index: number }>();
+  for (const issue of issues) issue.articles.forEach((a, index) => position.set(a.id, { issue, index }));
+
+  // People.
+  const personSlugs = assignUniqueSlugs(
+    chronological.flatMap((a) => ROLES.flatMap((role) => a.data[ROLE_FIELD[role]])),
+  );
+  const personBySlug = new Map<string, Person<E>>();
+  for (const article of articles) {
+    const rolesByName = new Map<string, Role[]>();
+    for (const role of ROLES) {
+      for (const name of article.data[ROLE_FIELD[role]]) {
+        const roles = getOrCreate(rolesByName, name, () => []);
+        if (!roles.includes(role)) roles.push(role);
+      }
+    }
+    for (const [name, roles] of rolesByName) {
+      const slug = personSlugs.get(name)!;
+      const person = getOrCreate(personBySlug, slug, () => ({
+        name,
+        slug,
+        credits: [],
+        counts: { reporter: 0, correspondent: 0, photographer: 0, author: 0 },
+      }));
+      person.credits.push({ article, roles });
+      for (const role of roles) person.counts[role]++;
+    }
+  }
+  const people = [...personBySlug.values()].sort((a, b) => compareText(a.slug, b.slug));
+
+  // Regions and their counties.
+  const regionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.location ? [a.data.location] : [])));
+  const countySlugsByRegion = new Map<string, Map<string, string>>();
+  for (const [region, countyNames] of groupCountyNames(chronological)) {
+    countySlugsByRegion.set(region, assignUniqueSlugs(countyNames));
+  }
+  const regionBySlug = new Map<string, Region<E>>();
+  for (const article of articles) {
+    const { location, county } = article.data;
+    if (!location) continue;
+    const slug = regionSlugs.get(location)!;
+    const region = getOrCreate(regionBySlug, slug, () => ({
+      name: location,
+      slug,
+      articles: [],
+      counties: [],
+      countyBySlug: new Map(),
+    }));
+    region.articles.push(article);
+    if (county) {
+      const countySlug = countySlugsByRegion.get(location)!.get(county)!;
+      getOrCreate(region.countyBySlug, countySlug, () => ({ name: county, slug: countySlug, articles: [] })).articles.push(
+        article,
+      );
+    }
+  }
+  for (const region of regionBySlug.values()) region.counties = [...region.countyBySlug.values()].sort(byCountThenSlug);
+  const regions = [...regionBySlug.values()].sort(byCountThenSlug);
+
+  // Sections.
+  const sectionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.section ? [a.data.section] : [])));
+  const sectionBySlug = new Map<string, Section<E>>();
+  for (const article of articles) {
+    const name = article.data.section;
+    if (!name) continue;
+    const slug = sectionSlugs.get(name)!;
+    getOrCreate(sectionBySlug, slug, () => ({ name, slug, articles: [] })).articles.push(article);
+  }
+  const sections = [...sectionBySlug.values()].sort(byCountThenSlug);
+
+  return {
+    articles,
+    articleById,
+    issues,
+    issueById,
+    people,
+    personBySlug,
+    personSlug: (name) => personSlugs.get(name),
+    regions,
+    regionBySlug,
+    regionSlug: (name) => regionSlugs.get(name),
+    countySlug: (league, county) => countySlugsByRegion.get(league)?.get(county),
+    sections,
+    sectionBySlug,
+    sectionSlug: (name) => sectionSlugs.get(name),
+    neighbours(id) {
+      const at = position.get(id);
+      if (!at) return { previous: undefined, next: undefined };
+      return { previous: at.issue.articles[at.index - 1], next: at.issue.articles[at.index + 1] };
+    },
+  };
+}
+
+function groupCountyNames(chronological: readonly ArchiveEntry[]): Map<string, string[]> {
+  const byRegion = new Map<string, string[]>();
+  for (const { data } of chronological) {
+    if (data.location && data.county) getOrCreate(byRegion, data.location, () => []).push(data.county);
+  }
+  return byRegion;
+}
+
+export interface IssueMonth<E> {
+  /** "2022-11" */
+  key: string;
+  year: number;
+  month: number;
+  /** Newest first. */
+  issues: Issue<E>[];
+}
+
+export interface IssueYear<E> {
+  year: number;
+  /** Newest first. */
+  months: IssueMonth<E>[];
+  issueCount: number;
+}
+
+/** Issues (given newest first) grouped by year and month, keeping that order. */
+export function groupIssuesByMonth<E>(issues: readonly Issue<E>[]): IssueYear<E>[] {
+  const years: IssueYear<E>[] = [];
+  for (const issue of issues) {
+    const [yearText, monthText] = issue.date.split("-");
+    const year = Number(yearText);
+    const month = Number(monthText);
+    let y = years.at(-1);
+    if (!y || y.year !== year) {
+      y = { year, months: [], issueCount: 0 };
+      years.push(y);
+    }
+    let m = y.months.at(-1);
+    if (!m || m.month !== month) {
+      m = { key: `${yearText}-${monthText}`, year, month, issues: [] };
+      y.months.push(m);
+    }
+    m.issues.push(issue);
+    y.issueCount++;
+  }
+  return years;
+}

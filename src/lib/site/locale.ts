@@ -1,0 +1,50 @@
+/**
+ * The site's two scripts. Every page is written in Simplified Chinese at its plain path and
+ * mirrored in Traditional Chinese under /zh-hant/ with the same path after the prefix
+ * (see traditional.ts, which produces the mirror after the build).
+ */
+
+export interface ScriptLocale {
+  /** BCP 47 tag for `lang` and `hreflang`. */
+  lang: string;
+  /** OpenGraph locale. */
+  ogLocale: string;
+  /** The name of the script, written in that script (the language switch shows it). */
+  name: string;
+  /** Path prefix of this script's pages ("" for the Simplified originals). */
+  prefix: string;
+}
+
+export const SIMPLIFIED: ScriptLocale = { lang: "zh-CN", ogLocale: "zh_CN", name: "简体中文", prefix: "" };
+export const TRADITIONAL: ScriptLocale = { lang: "zh-Hant", ogLocale: "zh_TW", name: "繁體中文", prefix: "/zh-hant" };
+
+/** Marks the language-switch link, which the mirror replaces with the link back. */
+export const SCRIPT_SWITCH_ATTRIBUTE = "data-script-switch";
+
+/** The Traditional mirror's path for a Simplified page path ("/issues/" → "/zh-hant/issues/"). */
+export function traditionalPath(path: string): string {
+  return `${TRADITIONAL.prefix}${path}`;
+}
+
+/** True for paths of the Traditional mirror. */
+export function isTraditionalPath(path: string): boolean {
+  return path === TRADITIONAL.prefix || path.startsWith(`${TRADITIONAL.prefix}/`);
+}
+
+export interface LanguageAlternate {
+  hreflang: string;
+  href: string;
+}
+
+/**
+ * hreflang alternates for a Simplified page path: both scripts, and x-default → Simplified.
+ * Identical on both versions of a page, so the mirror leaves them as they are.
+ */
+export function languageAlternates(path: string, site: URL | string): LanguageAlternate[] {
+  const simplified = new URL(path, site).href;
+  return [
+    { hreflang: SIMPLIFIED.lang, href: simplified },
+    { hreflang: TRADITIONAL.lang, href: new URL(traditionalPath(path), site).href },
+    { hreflang: "x-default", href: simplified },
+  ];
+}

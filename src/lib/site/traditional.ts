@@ -1,0 +1,85 @@
+/**
+ * The one place where Simplified Chinese becomes Traditional. Pages are written once, in
+ * Simplified; after the build each HTML page is turned into its Traditional twin under /zh-hant/
+ * by toTraditionalPage (called from src/integrations/traditional-mirror.ts).
+ *
+ * Character conversion is OpenCC's cn → tw table (characters only, no regional vocabulary
+ * swaps: an archive should not reword what was printed).
+ */
+import { Converter } from "opencc-js";
+import { SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "./locale.ts";
+
+let converter: ((text: string) => string) | undefined;
+
+/** Simplified → Traditional characters. The OpenCC dictionaries are loaded on first use. */
+export function toTraditional(text: string): string {
+  converter ??= Converter({ from: "cn", to: "tw" });
+  return converter(text);
+}
+
+/**
+ * The Traditional twin of a URL, if it names a page of this site: a root-relative or same-site
+ * absolute URL whose path ends in "/" (every page URL does; files such as /raw/….txt, /rss.xml or
+ * /articles/….md do not, and stay shared by both scripts). Anything else comes back unchanged.
+ */
+export function toTraditionalUrl(url: string, site: string): string {
+  let origin = "";
+  let rest = url;
+  if (url.startsWith(site) && url.charAt(site.length) === "/") {
+    origin = site;
+    rest = url.slice(site.length);
+  } else if (!url.startsWith("/") || url.startsWith("//")) {
+    return url;
+  }
+  const pathEnd = rest.search(/[?#]/);
+  const path = pathEnd === -1 ? rest : rest.slice(0, pathEnd);
+  if (!path.endsWith("/") || isTraditionalPath(path)) return url;
+  return origin + traditionalPath(path) + rest.slice(path.length);
+}
+
+export interface TraditionalPageOptions {
+  /** The site origin without trailing slash, e.g. "https://archive.example.org". */
+  site: string;
+  /** Character conversion; defaults to toTraditional. */
+  convert?: (text: string) => string;
+}
+
+const TAG = /<[a-zA-Z][^>]*>/g;
+const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
+const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
+const JSON_URL = /"(https?:\/\/[^"]+)"/g;
+const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</a>`, "g");
+
+/**
+ * The Traditional twin of a built Simplified page at `path` ("/articles/2022-11-08/x/"):
+ * text converted to Traditional characters; `lang`, OpenGraph locale and JSON-LD language
+ * switched; links to pages of the site pointed into /zh-hant/; the language switch pointing back
+ * to `path`. Tags that carry `hreflang` (the alternates, the switch) are left alone: they already
+ * name both versions.
+ */
+export function toTraditionalPage(html: string, path: string, options: TraditionalPageOptions): string {
+  const { site, convert = toTraditional } = options;
+  const converted = convert(html);
+  const rewritten = converted
+    .replace(TAG, (tag) => {
+      if (tag.includes("hreflang=")) return tag;
+      return tag
+        .replace(URL_ATTRIBUTE, (attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site)}"`)
+        .replace(`lang="${SIMPLIFIED.lang}"`, `lang="${TRADITIONAL.lang}"`)
+        .replace(/(property="og:locale" content=")[^"]*"/, `$1${TRADITIONAL.ogLocale}"`)
+        .replace(/(property="og:locale:alternate" content=")[^"]*"/, `$1${SIMPLIFIED.ogLocale}"`);
+    })
+    .replace(
+      JSON_LD,
+      (_, open: string, json: string, close: string) =>
+        open +
+        json
+          .replace(JSON_URL, (_m, url: string) => `"${toTraditionalUrl(url, site)}"`)
+          .replace(`"inLanguage":"${SIMPLIFIED.lang}"`, `"inLanguage":"${TRADITIONAL.lang}"`) +
+        close,
+    );
+  return rewritten.replace(
+    SWITCH,
+    `<a href="${path}" hreflang="${SIMPLIFIED.lang}" lang="${SIMPLIFIED.lang}" ${SCRIPT_SWITCH_ATTRIBUTE}>${SIMPLIFIED.name}</a>`,
+  );
+}
