@@ -1,0 +1,19 @@
+/**
+ * The place reader the ingest uses: the gazetteer's article locator plus the two
+ * questions the continuation repair asks of a stretch of text.
+ */
+import type { ArticleLocator } from "../ingest/parse-page.ts";
+import { findPlaceMentions, locateArticle } from "./locate.ts";
+
+export const articleLocator: ArticleLocator = {
+  locate(input) {
+    const { location, county } = locateArticle(input);
+    return { location, county };
+  },
+  mainLeague(text) {
+    return locateArticle({ title: "", lead: "", body: text }).location;
+  },
+  leaguesNamed(text) {
+    return new Set(findPlaceMentions(text).map((mention) => mention.league.name));
+  },
+};
