@@ -16,8 +16,11 @@ export function endsSentence(text: string): boolean {
 
 /** Number of characters, counting astral characters once. */
 export function charLength(text: string): number {
-  let n = 0;
-  for (const _ of text) n++;
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff) n--;
+  }
   return n;
 }
 
