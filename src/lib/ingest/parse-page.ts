@@ -121,32 +121,38 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
 
 /**
  * Checks every non-empty line of the page against what was written: a line counts as
- * covered when its text appears in a title, deck, paragraph, label or byline, or when
- * removing one byline or credit from it leaves text that does (a credit run onto its
- * caption, an author's name run into the text).
+ * covered when its text appears in the title, deck, paragraph, label or byline that
+ * claims that line, or when removing a byline or credit claimed by the line leaves text
+ * that does (a credit run onto its caption, an author's name run into the text).
  */
-function accountLines(blocks: { line: number; text: string }[], items: PageItem[], labelLines: { text: string }[]): Coverage {
-  const outputs: string[] = [];
-  const metaTexts: string[] = [];
+function accountLines(blocks: { line: number; text: string }[], items: PageItem[], labelLines: { line: number; text: string }[]): Coverage {
+  const texts = new Map<number, string[]>();
+  const metas = new Map<number, string[]>();
+  const claim = (map: Map<number, string[]>, line: number | null, text: string) => {
+    if (line === null) return;
+    const list = map.get(line);
+    if (list) list.push(normaliseForCoverage(text));
+    else map.set(line, [normaliseForCoverage(text)]);
+  };
   for (const item of items) {
-    if (item.title) outputs.push(item.title);
-    if (item.subtitle) outputs.push(item.subtitle);
-    for (const p of item.paragraphs) outputs.push(p.text);
-    for (const m of item.metaLines) metaTexts.push(normaliseForCoverage(m.text));
-    for (const names of Object.values(item.byline)) for (const n of names as string[]) metaTexts.push(n);
+    if (item.title !== null) claim(texts, item.titleLine, item.title);
+    for (const p of item.paragraphs) for (const line of p.lines) claim(texts, line, p.text);
+    for (const m of item.metaLines) claim(metas, m.line, m.text);
+    if (item.subtitle !== null) for (const m of item.metaLines) claim(texts, m.line, item.subtitle);
   }
-  for (const l of labelLines) metaTexts.push(normaliseForCoverage(l.text));
-  const witness = [...outputs.map(normaliseForCoverage), ...metaTexts].join("\u0000");
+  for (const l of labelLines) claim(metas, l.line, l.text);
 
   const uncovered: number[] = [];
   for (const block of blocks) {
     const text = normaliseForCoverage(block.text);
-    if (text === "" || witness.includes(text)) continue;
-    const splitCovered = metaTexts.some((meta) => {
-      const at = meta === "" ? -1 : text.indexOf(meta);
+    const own = texts.get(block.line) ?? [];
+    const meta = metas.get(block.line) ?? [];
+    if (text === "" || own.some((t) => t.includes(text)) || meta.includes(text)) continue;
+    const splitCovered = meta.some((m) => {
+      const at = m === "" ? -1 : text.indexOf(m);
       if (at < 0) return false;
-      const rest = text.slice(0, at) + text.slice(at + meta.length);
-      return rest === "" || witness.includes(rest);
+      const rest = text.slice(0, at) + text.slice(at + m.length);
+      return rest === "" || own.some((t) => t.includes(rest));
     });
     if (!splitCovered) uncovered.push(block.line);
   }

@@ -62,17 +62,18 @@ export function liftMidSentenceHeadings(item: PageItem): void {
 
 /** Joins each paragraph that stops mid-sentence with the one that follows it. */
 export function joinCutSentences(item: PageItem): void {
-  const ps = item.paragraphs;
-  for (let i = 0; i + 1 < ps.length; ) {
-    const current = ps[i]!;
-    const next = ps[i + 1]!;
-    if (!current.heading && !next.heading && !endsSentence(current.text)) {
-      ps.splice(i, 2, { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false });
+  const joined: Paragraph[] = [];
+  for (const next of item.paragraphs) {
+    const current = joined[joined.length - 1];
+    if (current && !current.heading && !next.heading && !endsSentence(current.text)) {
       item.warnings.push({ code: "joined-fragments", message: `lines ${current.lines.join(", ")} and ${next.lines.join(", ")} are one sentence cut by a column break; joined`, line: lineRef(current) });
-      continue;
+      joined[joined.length - 1] = { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false };
+    } else {
+      joined.push(next);
     }
-    i++;
   }
+  item.paragraphs = joined;
+  const ps = joined;
   const last = ps[ps.length - 1];
   if (last && !last.heading && !endsSentence(last.text) && item.kind !== "photo") {
     item.warnings.push({ code: "ends-mid-sentence", message: "the text stops mid-sentence; the rest is not on this page", line: last.lines[last.lines.length - 1] ?? null });
@@ -98,12 +99,16 @@ export interface PlaceReader {
   leaguesNamed(text: string): Set<string>;
 }
 
+const MAX_PARAGRAPHS_TO_REARRANGE = 120;
+
 export function moveContinuations(items: PageItem[], places: PlaceReader): void {
   const leagueOf = (text: string) => places.mainLeague(text);
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
     if (item.kind === "photo" || item.kind === "brief") continue;
     const ps = item.paragraphs;
+    // Real articles run to a few dozen paragraphs; a page that is one endless item has no layout to repair.
+    if (ps.length > MAX_PARAGRAPHS_TO_REARRANGE) continue;
     for (let split = 1; split < ps.length; split++) {
       const previous = ps[split - 1]!;
       const here = ps[split]!;
@@ -169,6 +174,7 @@ export function recoverRunInAuthor(item: PageItem, pagePeople: ReadonlySet<strin
       if (!/[，,]/u.test(before) || /^(说|表示|介绍|认为|指出|告诉|同志|书记|主任)/u.test(after) || !/^[\u4e00-\u9fff]/u.test(after)) continue;
       p.text = p.text.slice(0, at) + p.text.slice(at + name.length);
       item.byline = { ...item.byline, authors: [name] };
+      item.metaLines.push({ line: lineRef(p) ?? 0, text: name });
       item.kind = "commentary";
       item.warnings.push({ code: "byline-in-text", message: `author "${name}" found run into the text; taken as the byline`, line: lineRef(p) });
       return { line: lineRef(p) ?? 0, name };
