@@ -67,7 +67,7 @@ export type BylineLine =
 
 /** A byline of a report: □本报记者 X, 本报记者 X 通讯员 Y, □见习记者 X. */
 export function parseStaffByline(text: string): Byline | null {
-  if ([...text].length > 40) return null;
+  if (text.length > 40) return null;
   const body = text.replace(BYLINE_MARK, "");
   if (!new RegExp(`^(${REPORTER_ROLE}|${CORRESPONDENT_ROLE})`, "u").test(body)) return null;
   const read = readRoleSequence(body);
@@ -85,6 +85,7 @@ export function parseAuthorByline(text: string): Byline | null {
 
 /** The reporter line that closes a brief: (本报记者 安寅东). */
 export function parseBriefByline(text: string): Byline | null {
+  if (text.length > 40) return null;
   const m = /^[(（]\s*(.+?)\s*[)）]$/u.exec(text);
   if (!m || !m[1]) return null;
   const read = readRoleSequence(m[1]);
@@ -94,6 +95,7 @@ export function parseBriefByline(text: string): Byline | null {
 
 /** A photo credit line: 李文超 摄, 本报记者 陈春艳 摄. */
 export function parseCredit(text: string): Byline | null {
+  if (text.length > 40 || !/摄影?$/u.test(text)) return null;
   const m = /^(.+?)\s*摄(?:影)?$/u.exec(text);
   if (!m || !m[1]) return null;
   const read = readRoleSequence(m[1].replace(BYLINE_MARK, ""));
@@ -108,6 +110,7 @@ export function parseCredit(text: string): Byline | null {
  * "…图为民警参观党建文化主题广场。本报记者 陈春艳 摄" → caption + credit.
  */
 export function splitTrailingCredit(text: string): { caption: string; credit: string; byline: Byline } | null {
+  if (!/摄影?$/u.test(text)) return null;
   const m = new RegExp(`^(.*[。！？!?”])\\s*((?:(?:${REPORTER_ROLE}|${CORRESPONDENT_ROLE})\\s*)?${NAME}(?:\\s+${NAME})*\\s*摄)$`, "u").exec(text);
   if (!m || !m[1] || !m[2]) return null;
   const byline = parseCredit(m[2]);

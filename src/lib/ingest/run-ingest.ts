@@ -62,8 +62,12 @@ export function contentHash(text: string): string {
 }
 
 /** Writes next to the target, then renames: a reader never sees half a file. */
-export function writeFileAtomic(path: string, text: string): void {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeFileAtomic(path: string, text: string, knownDirs?: Set<string>): void {
+  const dir = dirname(path);
+  if (!knownDirs?.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    knownDirs?.add(dir);
+  }
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, text);
   renameSync(temporary, path);
@@ -152,12 +156,13 @@ export function runIngest(options: IngestOptions): IngestSummary {
   const manifest: Manifest = { articles: {} };
   let written = 0;
   let unchanged = 0;
+  const knownDirs = new Set<string>();
   for (const [path, output] of [...outputs].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const hash = contentHash(output.text);
     const target = join(options.outDir, path);
     if (previous.articles[path]?.hash === hash && existsSync(target)) unchanged++;
     else {
-      writeFileAtomic(target, output.text);
+      writeFileAtomic(target, output.text, knownDirs);
       written++;
     }
     manifest.articles[path] = { hash, source: output.source };
