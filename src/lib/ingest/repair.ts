@@ -10,8 +10,8 @@ const lineRef = (p: Paragraph) => p.lines[0] ?? null;
 
 /**
  * An article that opens with the tail of a quoted phrase whose head ends a later
- * paragraph: the lead paragraph was laid out at the foot of the column. 2022-11-08:
- * line 9 "推进、旗县抓落实”的工作原则…" continues line 21 "…按照“市级抓".
+ * paragraph: the start of the lead was laid out at the foot of the column. 2022-11-08:
+ * line 9 "推进、旗县抓落实”的工作原则…" continues line 21 "2018年以来…按照“市级抓".
  */
 export function relocateOpeningFragment(item: PageItem): void {
   const first = item.paragraphs[0];
@@ -19,11 +19,12 @@ export function relocateOpeningFragment(item: PageItem): void {
   const hostIndex = item.paragraphs.findIndex((p, i) => i > 0 && !p.heading && !endsSentence(p.text) && quoteBalance(p.text) > 0);
   if (hostIndex < 0) return;
   const host = item.paragraphs[hostIndex]!;
-  item.paragraphs.splice(hostIndex, 1, { text: host.text + first.text, lines: [...host.lines, ...first.lines], heading: false });
-  item.paragraphs.shift();
+  // The joined paragraph is the lead: it opens the article where its tail was printed.
+  item.paragraphs.splice(hostIndex, 1);
+  item.paragraphs[0] = { text: host.text + first.text, lines: [...host.lines, ...first.lines], heading: false };
   item.warnings.push({
     code: "moved-paragraph",
-    message: `the opening fragment (line ${lineRef(first)}) completes the quotation cut at line ${lineRef(host)}; joined there`,
+    message: `line ${lineRef(host)} ends mid-quotation and the opening line ${lineRef(first)} completes it: joined as the lead`,
     line: lineRef(first),
   });
 }
