@@ -1,0 +1,125 @@
+/**
+ * The archive's open-data downloads: every article's metadata as JSON and as CSV.
+ * Both list articles in newspaper order (date, issue, order on the page, id) with the same
+ * columns, so a diff between two builds shows only what changed.
+ */
+import { FRONTMATTER_KEYS } from "../article.ts";
+import type { ArchiveEntry } from "./archive.ts";
+import { articlePath } from "./paths.ts";
+
+/** An article as pages hold it: the archive's entry, `id` = `<date>/<slug>` plus its frontmatter. */
+export type ArticleRecord = ArchiveEntry;
+
+export interface ExportOptions {
+  /** The site's origin, e.g. "https://archive.example.org"; article URLs are made absolute with it. */
+  origin: string;
+}
+
+/**
+ * Joins a list field (reporters, correspondents, photographers, authors) in one CSV cell.
+ * "、" is the enumeration comma Chinese readers expect between names, it never occurs inside a
+ * personal name, and unlike ";" or "," no spreadsheet treats it as a column separator.
+ */
+export const CSV_LIST_SEPARATOR = "、";
+
+/** CSV header, one column per frontmatter field; `series` is split into its name and number. */
+export const CSV_COLUMNS = [
+  "id",
+  "url",
+  "title",
+  "subtitle",
+  "kind",
+  "section",
+  "series",
+  "series_no",
+  "reporters",
+  "correspondents",
+  "photographers",
+  "authors",
+  "location",
+  "county",
+  "date",
+  "issue",
+  "order",
+  "source",
+] as const;
+
+export function articleUrl(id: string, origin: string): string {
+  return new URL(articlePath(id), origin).href;
+}
+
+/** Newspaper order: date, then issue, then position in the issue, then id as the last tie-break. */
+export function compareArticles(a: ArchiveEntry, b: ArchiveEntry): number {
+  return (
+    compareStrings(a.data.date, b.data.date) ||
+    compareStrings(a.data.issue, b.data.issue) ||
+    a.data.order - b.data.order ||
+    compareStrings(a.id, b.id)
+  );
+}
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * One object per article: `id`, `url`, then every frontmatter field in the order the ingest
+ * writes them (FRONTMATTER_KEYS). Keys are copied one by one so fields the content layer
+ * may add never leak into the download and the key order never depends on the input.
+ */
+export function articlesToJson(records: Iterable<ArchiveEntry>, options: ExportOptions): string {
+  const articles = [...records].sort(compareArticles).map((record) => {
+    const out: Record<string, unknown> = { id: record.id, url: articleUrl(record.id, options.origin) };
+    for (const key of FRONTMATTER_KEYS) {
+      const series = record.data.series;
+      out[key] = key === "series" && series ? { name: series.name, no: series.no } : record.data[key];
+    }
+    return out;
+  });
+  return `${JSON.stringify(articles, null, 2)}\n`;
+}
+
+/**
+ * RFC 4180 CSV: CRLF line ends, fields quoted when they hold a quote, comma or line break.
+ * A UTF-8 byte order mark comes first, without which Excel reads the file as the ANSI code page
+ * and shows the Chinese as mojibake. Empty cells stand for null.
+ */
+export function articlesToCsv(records: Iterable<ArchiveEntry>, options: ExportOptions): string {
+  const rows = [...records].sort(compareArticles).map((record) => {
+    const d = record.data;
+    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+      id: record.id,
+      url: articleUrl(record.id, options.origin),
+      title: d.title,
+      subtitle: d.subtitle ?? "",
+      kind: d.kind,
+      section: d.section ?? "",
+      series: d.series?.name ?? "",
+      series_no: d.series?.no == null ? "" : String(d.series.no),
+      reporters: d.reporters.join(CSV_LIST_SEPARATOR),
+      correspondents: d.correspondents.join(CSV_LIST_SEPARATOR),
+      photographers: d.photographers.join(CSV_LIST_SEPARATOR),
+      authors: d.authors.join(CSV_LIST_SEPARATOR),
+      location: d.location ?? "",
+      county: d.county ?? "",
+      date: d.date,
+      issue: d.issue,
+      order: String(d.order),
+      source: d.source,
+    };
+    return CSV_COLUMNS.map((column) => csvCell(cells[column]));
+  });
+  const lines = [CSV_COLUMNS.map(csvCell), ...rows].map((cells) => cells.join(","));
+  return `\uFEFF${lines.map((line) => `${line}\r\n`).join("")}`;
+}
+
+/**
+ * One CSV field. A cell that starts with = + - @ (or a tab or CR, which some programs skip
+ * before reading a formula) is prefixed with ' so that a spreadsheet shows it as text instead of
+ * running it: the OWASP "CSV injection" guard. Titles are printed text from the wild, and a
+ * headline such as "-10℃" or "+1" would otherwise be evaluated.
+ */
+export function csvCell(value: string): string {
+  const guarded = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+}
