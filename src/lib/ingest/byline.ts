@@ -66,9 +66,13 @@ export type BylineLine =
   | { form: "credit"; byline: Byline };
 
 /** A byline of a report: □本报记者 X, 本报记者 X 通讯员 Y, □见习记者 X. */
+/** Column headings that start with a role word: 记者手记 is a column, not a reporter named 手记. */
+const ROLE_WORD_COLUMNS = /^(本报)?记者(手记|观察|调查|专访|走访|探访|连线|视角|札记)$/u;
+
 export function parseStaffByline(text: string): Byline | null {
   if (text.length > 40) return null;
   const body = text.replace(BYLINE_MARK, "");
+  if (ROLE_WORD_COLUMNS.test(body)) return null;
   if (!new RegExp(`^(${REPORTER_ROLE}|${CORRESPONDENT_ROLE})`, "u").test(body)) return null;
   const read = readRoleSequence(body);
   if (!read || read.unlabelled.length > 0) return null;
@@ -90,6 +94,8 @@ export function parseBriefByline(text: string): Byline | null {
   if (!m || !m[1]) return null;
   const read = readRoleSequence(m[1]);
   if (!read) return null;
+  // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines.
+  if (read.unlabelled.some((name) => [...name].length > 4 || /[第版转接续待完]/u.test(name))) return null;
   return { ...read.byline, reporters: [...read.byline.reporters, ...read.unlabelled] };
 }
 

@@ -46,15 +46,9 @@ function garbageShare(text: string): number {
 export function decodeIssueBytes(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: "the file is empty" };
 
-  if (startsWith(bytes, UTF8_BOM)) {
-    return decodeUtf8(bytes.subarray(3));
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { ok: true, text: normalizeLineEnds(new TextDecoder("utf-16le").decode(bytes.subarray(2))), encoding: "utf-16le" };
-  }
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { ok: true, text: normalizeLineEnds(new TextDecoder("utf-16be").decode(bytes.subarray(2))), encoding: "utf-16be" };
-  }
+  if (startsWith(bytes, UTF8_BOM)) return refuseControlText(decodeUtf8(bytes.subarray(3)));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return refuseControlText(decodeStrict(bytes.subarray(2), "utf-16le"));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return refuseControlText(decodeStrict(bytes.subarray(2), "utf-16be"));
   if (controlByteShare(bytes) > 0.01) {
     return { ok: false, reason: "the file looks binary (control bytes), not page text" };
   }
@@ -69,10 +63,26 @@ export function decodeIssueBytes(bytes: Uint8Array): DecodeResult {
 }
 
 function decodeUtf8(bytes: Uint8Array): DecodeResult {
+  return decodeStrict(bytes, "utf-8");
+}
+
+function decodeStrict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-16be"): DecodeResult {
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    return { ok: true, text: normalizeLineEnds(text), encoding: "utf-8" };
+    const text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    return { ok: true, text: normalizeLineEnds(text), encoding };
   } catch {
-    return { ok: false, reason: "invalid UTF-8" };
+    return { ok: false, reason: `invalid ${encoding.toUpperCase()} after its byte-order mark or in its bytes` };
   }
+}
+
+/** A byte-order mark in front of binary data does not make it page text. */
+function refuseControlText(result: DecodeResult): DecodeResult {
+  if (!result.ok) return result;
+  const sample = result.text.slice(0, 64 * 1024);
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) control++;
+  }
+  return sample.length > 0 && control / sample.length > 0.01 ? { ok: false, reason: "the file looks binary (control bytes), not page text" } : result;
 }

@@ -3,6 +3,7 @@
  * The date comes from the frontmatter, else from a leading YYYY-MM-DD in the file name.
  */
 import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
 import type { IngestError } from "./errors.ts";
 
 export interface IssueFile {
@@ -46,8 +47,9 @@ export function readIssueFile(source: string, text: string): { ok: true; issue: 
   let firstLine = 1;
   if (/^---[ \t]*\n/.test(body)) {
     try {
-      // gray-matter caches by input string; an empty options object disables that cache.
-      const parsed = matter(body, {});
+      // gray-matter caches by input string; passing options disables that cache. The core
+      // schema keeps 2022-02-30 a string instead of rolling it over to a Date of 2022-03-02.
+      const parsed = matter(body, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
       data = parsed.data as Record<string, unknown>;
       const consumed = body.length - parsed.content.length;
       firstLine = body.slice(0, consumed).split("\n").length;
@@ -59,8 +61,8 @@ export function readIssueFile(source: string, text: string): { ok: true; issue: 
         ok: false,
         error: {
           file: source,
-          // js-yaml counts lines from 0 within the frontmatter, which begins on file line 2.
-          line: mark?.line !== undefined ? mark.line + 2 : null,
+          // js-yaml counts from 0 within the text after the opening "---", which starts on line 1.
+          line: mark?.line !== undefined ? mark.line + 1 : null,
           message: `bad frontmatter YAML: ${reason}`,
         },
       };
@@ -69,7 +71,8 @@ export function readIssueFile(source: string, text: string): { ok: true; issue: 
 
   const fmDate = frontmatterValue(data.date);
   if (fmDate !== null && !isValidIsoDate(fmDate)) {
-    return { ok: false, error: { file: source, line: 2, message: `frontmatter date "${fmDate}" is not a valid YYYY-MM-DD date` } };
+    const dateLine = body === text ? null : text.split("\n").findIndex((line) => /^date\s*:/u.test(line));
+    return { ok: false, error: { file: source, line: dateLine === null || dateLine < 0 ? null : dateLine + 1, message: `frontmatter date "${fmDate}" is not a valid YYYY-MM-DD date` } };
   }
   const date = fmDate ?? dateFromFileName(source);
   if (date === null) {

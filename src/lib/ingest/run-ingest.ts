@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync, rmdirSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ItemKind } from "../article.ts";
 import { applyCorrection, parseCorrections } from "./corrections.ts";
 import type { Corrections } from "./corrections.ts";
@@ -14,7 +14,7 @@ import { decodeIssueBytes } from "./decode.ts";
 import type { IngestError } from "./errors.ts";
 import { readIssueFile } from "./issue-file.ts";
 import { articleMarkdown } from "./markdown.ts";
-import type { ArticleLocator, ParsedIssue } from "./parse-page.ts";
+import type { ArticleLocator, ParsedArticle, ParsedIssue } from "./parse-page.ts";
 import { parseIssue } from "./parse-page.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import { buildParseReport } from "./parse-report.ts";
@@ -122,18 +122,15 @@ export function runIngest(options: IngestOptions): IngestSummary {
   });
   options.onFile?.(files.length, files.length, "");
 
-  // Two pages of one date form one issue: make their slugs unique across the pages,
-  // in file-name order, so an added page never renames an existing article.
-  const takenIds = new Set<string>();
+  const previous = readManifest(options.outDir);
+  const ids = assignArticleIds(parsedIssues, previous, failedSources);
   const outputs = new Map<string, { text: string; source: string }>();
   const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0 };
   let warnings = 0;
   const usedCorrections = new Set<string>();
   for (const parsed of parsedIssues) {
     for (const article of parsed.articles) {
-      let id = article.id;
-      for (let n = 2; takenIds.has(id); n++) id = `${article.id}-${n}`;
-      takenIds.add(id);
+      const id = ids.get(article) ?? article.id;
       article.id = id;
       article.slug = id.slice(id.indexOf("/") + 1);
       const corrected = applyCorrection(article.frontmatter, corrections.get(id));
@@ -152,7 +149,6 @@ export function runIngest(options: IngestOptions): IngestSummary {
     if (!usedCorrections.has(id)) errors.push({ file: options.correctionsFile ?? "corrections", line: null, message: `${id}: no article has this id` });
   }
 
-  const previous = readManifest(options.outDir);
   const manifest: Manifest = { articles: {} };
   let written = 0;
   let unchanged = 0;
@@ -198,13 +194,43 @@ export function runIngest(options: IngestOptions): IngestSummary {
   };
 }
 
+/**
+ * Final article ids. Two pages of one date form one issue, so a headline may repeat
+ * across them: an id the previous run gave to the same page stays with it, ids of pages
+ * that failed this run stay reserved, and the rest are made unique in file-name order.
+ * So adding a page never takes an existing article's path.
+ */
+function assignArticleIds(parsedIssues: ParsedIssue[], previous: Manifest, failedSources: ReadonlySet<string>): Map<ParsedArticle, string> {
+  const taken = new Set<string>();
+  for (const [path, entry] of Object.entries(previous.articles)) {
+    if (failedSources.has(entry.source)) taken.add(path.replace(/\.md$/u, ""));
+  }
+  const claims = parsedIssues.flatMap((parsed) => parsed.articles.map((article) => ({ article, source: parsed.issue.source })));
+  const ids = new Map<ParsedArticle, string>();
+  for (const { article, source } of claims) {
+    if (!taken.has(article.id) && previous.articles[`${article.id}.md`]?.source === source) {
+      taken.add(article.id);
+      ids.set(article, article.id);
+    }
+  }
+  for (const { article } of claims) {
+    if (ids.has(article)) continue;
+    let id = article.id;
+    for (let n = 2; taken.has(id); n++) id = `${article.id}-${n}`;
+    taken.add(id);
+    ids.set(article, id);
+  }
+  return ids;
+}
+
 function writeIfChanged(path: string, text: string): void {
   if (existsSync(path) && readFileSync(path, "utf8") === text) return;
   writeFileAtomic(path, text);
 }
 
-function removeEmptyParents(file: string, root: string): void {
-  let dir = dirname(file);
+function removeEmptyParents(file: string, outDir: string): void {
+  const root = resolve(outDir);
+  let dir = dirname(resolve(file));
   while (dir.startsWith(root) && dir !== root) {
     try {
       rmdirSync(dir);

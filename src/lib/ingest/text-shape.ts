@@ -43,7 +43,8 @@ export function isHeadlineShaped(text: string): boolean {
  * conjunctions. A short line ending on one is a sentence cut by a column break,
  * e.g. 这样的场景只是赤峰市“比武争星”的 (2022-11-08, line 169).
  */
-const FUNCTION_WORD_END = /[的地得之在和与及或把被将对向从以于是着了而并且等]$/u;
+// 地 is left out: headlines end on nouns such as 阵地, 基地, 大地.
+const FUNCTION_WORD_END = /[的得之在和与及或把被将对向从以于是着了而并且等]$/u;
 
 /**
  * A short line inside an article body that reads as a subhead rather than a fragment of
