@@ -1,4 +1,20 @@
 // @ts-check
 import { defineConfig } from "astro/config";
+import { unified } from "@astrojs/markdown-remark";
+import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
+import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
+import { issueReingest } from "./src/integrations/issue-reingest.ts";
+import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
-export default defineConfig({});
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://archive.example.org",
+  trailingSlash: "always",
+  output: "static",
+  build: { format: "directory" },
+  markdown: {
+    // Newspaper text has no code to highlight.
+    syntaxHighlight: false,
+    processor: unified(ARTICLE_MARKDOWN),
+  },
+  integrations: [issueReingest(), traditionalMirror(), archiveSitemap()],
+});

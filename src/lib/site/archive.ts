@@ -8,7 +8,9 @@
  * while tests pass plain objects.
  */
 import type { ArticleFrontmatter } from "../article.ts";
-import { assignUniqueSlugs, slugify } from "./slug.ts";
+import { LEAGUES, countiesOf } from "../places/gazetteer.ts";
+import { REGION_WIDE } from "../places/locate.ts";
+import { assignUniqueSlugs } from "./slug.ts";
 
 /** What the archive needs from a collection entry: its id (= permalink) and frontmatter. */
 export interface ArchiveEntry {
@@ -99,7 +101,7 @@ export interface Archive<E extends ArchiveEntry> {
   people: Person<E>[];
   personBySlug: Map<string, Person<E>>;
   personSlug: (name: string) => string | undefined;
-  /** Most articles first. */
+  /** The leagues in official (division code) order, then 内蒙古 (region-wide), then any other name. */
   regions: Region<E>[];
   regionBySlug: Map<string, Region<E>>;
   regionSlug: (name: string) => string | undefined;
@@ -110,6 +112,8 @@ export interface Archive<E extends ArchiveEntry> {
   sectionSlug: (name: string) => string | undefined;
   /** The items printed before and after this one in its issue. */
   neighbours: (id: string) => Neighbours<E>;
+  /** The issues before (older) and after (newer) this one. */
+  issueNeighbours: (id: string) => { older: Issue<E> | undefined; newer: Issue<E> | undefined };
 }
 
 /** Newest first; within an issue, in page order. */
@@ -157,6 +161,7 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
     else issue.sectionGroups.push({ section: article.data.section, articles: [article] });
   }
   const issues = [...issueById.values()];
+  const issueIndex = new Map(issues.map((issue, index) => [issue.id, index]));
   const position = new Map<string, { issue: Issue<E>; index: number }>();
   for (const issue of issues) issue.articles.forEach((a, index) => position.set(a.id, { issue, index }));
 
@@ -187,11 +192,18 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
   }
   const people = [...personBySlug.values()].sort((a, b) => compareText(a.slug, b.slug));
 
-  // Regions and their counties.
-  const regionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.location ? [a.data.location] : [])));
+  // Regions and their counties, with the gazetteer's slugs where it knows the name.
+  const regionSlugs = assignUniqueSlugs(
+    chronological.flatMap((a) => (a.data.location ? [a.data.location] : [])),
+    (name) => LEAGUES.find((league) => league.name === name)?.slug,
+  );
   const countySlugsByRegion = new Map<string, Map<string, string>>();
   for (const [region, countyNames] of groupCountyNames(chronological)) {
-    countySlugsByRegion.set(region, assignUniqueSlugs(countyNames));
+    const counties = countiesOf(region);
+    countySlugsByRegion.set(
+      region,
+      assignUniqueSlugs(countyNames, (name) => counties.find((county) => county.name === name)?.slug),
+    );
   }
   const regionBySlug = new Map<string, Region<E>>();
   for (const article of articles) {
@@ -214,7 +226,7 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
     }
   }
   for (const region of regionBySlug.values()) region.counties = [...region.countyBySlug.values()].sort(byCountThenSlug);
-  const regions = [...regionBySlug.values()].sort(byCountThenSlug);
+  const regions = [...regionBySlug.values()].sort((a, b) => regionRank(a.name) - regionRank(b.name) || byCountThenSlug(a, b));
 
   // Sections.
   const sectionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.section ? [a.data.section] : [])));
@@ -247,7 +259,17 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
       if (!at) return { previous: undefined, next: undefined };
       return { previous: at.issue.articles[at.index - 1], next: at.issue.articles[at.index + 1] };
     },
+    issueNeighbours(id) {
+      const index = issueIndex.get(id);
+      if (index === undefined) return { older: undefined, newer: undefined };
+      return { older: issues[index + 1], newer: issues[index - 1] };
+    },
   };
+}
+
+function regionRank(name: string): number {
+  const index = LEAGUES.findIndex((league) => league.name === name);
+  return index !== -1 ? index : name === REGION_WIDE ? LEAGUES.length : LEAGUES.length + 1;
 }
 
 function groupCountyNames(chronological: readonly ArchiveEntry[]): Map<string, string[]> {
@@ -256,43 +278,4 @@ function groupCountyNames(chronological: readonly ArchiveEntry[]): Map<string, s
     if (data.location && data.county) getOrCreate(byRegion, data.location, () => []).push(data.county);
   }
   return byRegion;
-}
-
-export interface IssueMonth<E> {
-  /** "2022-11" */
-  key: string;
-  year: number;
-  month: number;
-  /** Newest first. */
-  issues: Issue<E>[];
-}
-
-export interface IssueYear<E> {
-  year: number;
-  /** Newest first. */
-  months: IssueMonth<E>[];
-  issueCount: number;
-}
-
-/** Issues (given newest first) grouped by year and month, keeping that order. */
-export function groupIssuesByMonth<E>(issues: readonly Issue<E>[]): IssueYear<E>[] {
-  const years: IssueYear<E>[] = [];
-  for (const issue of issues) {
-    const [yearText, monthText] = issue.date.split("-");
-    const year = Number(yearText);
-    const month = Number(monthText);
-    let y = years.at(-1);
-    if (!y || y.year !== year) {
-      y = { year, months: [], issueCount: 0 };
-      years.push(y);
-    }
-    let m = y.months.at(-1);
-    if (!m || m.month !== month) {
-      m = { key: `${yearText}-${monthText}`, year, month, issues: [] };
-      y.months.push(m);
-    }
-    m.issues.push(issue);
-    y.issueCount++;
-  }
-  return years;
 }

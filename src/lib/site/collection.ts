@@ -15,8 +15,8 @@ let built: Promise<SiteArchive> | undefined;
  * The archive of every article. Memoised for the build (all pages share one module instance);
  * rebuilt on each request in dev, where the ingest may rewrite articles at any time.
  */
-export function getArchive(): Promise<SiteArchive> {
-  if (import.meta.env.DEV) return getCollection("articles").then(buildArchive);
+export async function getArchive(): Promise<SiteArchive> {
+  if (import.meta.env.DEV) return buildArchive(await getCollection("articles"));
   built ??= getCollection("articles").then(buildArchive);
   return built;
 }

@@ -21,6 +21,12 @@ export const TRADITIONAL: ScriptLocale = { lang: "zh-Hant", ogLocale: "zh_TW", n
 /** Marks the language-switch link, which the mirror replaces with the link back. */
 export const SCRIPT_SWITCH_ATTRIBUTE = "data-script-switch";
 
+/**
+ * Marks a <pre> whose text stays in the original script on the Traditional page too: a citation
+ * must quote the title as printed.
+ */
+export const KEEP_SCRIPT_ATTRIBUTE = "data-keep-script";
+
 /** The Traditional mirror's path for a Simplified page path ("/issues/" → "/zh-hant/issues/"). */
 export function traditionalPath(path: string): string {
   return `${TRADITIONAL.prefix}${path}`;

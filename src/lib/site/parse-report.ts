@@ -6,6 +6,9 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 
+/** Where the ingest writes the report, relative to the project root (where Astro runs). */
+export const PARSE_REPORT_FILE = "content/articles/parse-report.json";
+
 const warning = z.object({
   code: z.string(),
   message: z.string(),

@@ -43,3 +43,14 @@ export function sectionPath(slug: string): string {
 export function listPagePath(firstPage: string, n: number): string {
   return n <= 1 ? firstPage : `${firstPage}${n}/`;
 }
+
+/** The route parameters of an article id "<date>/<slug>"; throws naming the id if it has another shape. */
+export function articleParams(id: string): { date: string; slug: string } {
+  const match = /^(\d{4}-\d{2}-\d{2})\/([a-z0-9][a-z0-9-]*)$/.exec(id);
+  if (!match) {
+    throw new Error(
+      `Article id "${id}" is not "<date>/<slug>" (content/articles/${id}.md): the slug must be lower-case pinyin, digits and "-".`,
+    );
+  }
+  return { date: match[1]!, slug: match[2]! };
+}

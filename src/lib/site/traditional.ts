@@ -7,7 +7,7 @@
  * swaps: an archive should not reword what was printed).
  */
 import { Converter } from "opencc-js";
-import { SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "./locale.ts";
+import { KEEP_SCRIPT_ATTRIBUTE, SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "./locale.ts";
 
 let converter: ((text: string) => string) | undefined;
 
@@ -48,23 +48,28 @@ const TAG = /<[a-zA-Z][^>]*>/g;
 const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
 const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
 const JSON_URL = /"(https?:\/\/[^"]+)"/g;
+const KEPT = new RegExp(`(<pre\\b[^>]*\\b${KEEP_SCRIPT_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</pre>)`);
 const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</a>`, "g");
 
 /**
- * The Traditional twin of a built Simplified page at `path` ("/articles/2022-11-08/x/"):
- * text converted to Traditional characters; `lang`, OpenGraph locale and JSON-LD language
- * switched; links to pages of the site pointed into /zh-hant/; the language switch pointing back
- * to `path`. Tags that carry `hreflang` (the alternates, the switch) are left alone: they already
- * name both versions.
+ * The Traditional twin of a built Simplified page: text converted to Traditional characters;
+ * `lang`, OpenGraph locale and JSON-LD language switched; links to pages of the site pointed into
+ * /zh-hant/; the language switch (which led to /zh-hant/<path>) now leading back to <path>.
+ * Other tags that carry `hreflang` (the alternates) are left alone: they already name both versions;
+ * so is the text of <pre data-keep-script> elements (citations).
  */
-export function toTraditionalPage(html: string, path: string, options: TraditionalPageOptions): string {
+export function toTraditionalPage(html: string, options: TraditionalPageOptions): string {
   const { site, convert = toTraditional } = options;
-  const converted = convert(html);
+  // Odd indices of the split are the kept <pre> elements.
+  const converted = html
+    .split(KEPT)
+    .map((part, i) => (i % 2 === 1 ? part : convert(part)))
+    .join("");
   const rewritten = converted
     .replace(TAG, (tag) => {
       if (tag.includes("hreflang=")) return tag;
       return tag
-        .replace(URL_ATTRIBUTE, (attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site)}"`)
+        .replace(URL_ATTRIBUTE, (_attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site)}"`)
         .replace(`lang="${SIMPLIFIED.lang}"`, `lang="${TRADITIONAL.lang}"`)
         .replace(/(property="og:locale" content=")[^"]*"/, `$1${TRADITIONAL.ogLocale}"`)
         .replace(/(property="og:locale:alternate" content=")[^"]*"/, `$1${SIMPLIFIED.ogLocale}"`);
@@ -78,8 +83,13 @@ export function toTraditionalPage(html: string, path: string, options: Tradition
           .replace(`"inLanguage":"${SIMPLIFIED.lang}"`, `"inLanguage":"${TRADITIONAL.lang}"`) +
         close,
     );
-  return rewritten.replace(
-    SWITCH,
-    `<a href="${path}" hreflang="${SIMPLIFIED.lang}" lang="${SIMPLIFIED.lang}" ${SCRIPT_SWITCH_ATTRIBUTE}>${SIMPLIFIED.name}</a>`,
-  );
+  return rewritten.replace(SWITCH, (link) => {
+    const target = /\bhref="([^"]*)"/.exec(link)?.[1] ?? `${TRADITIONAL.prefix}/`;
+    const back = isTraditionalPath(target) ? target.slice(TRADITIONAL.prefix.length) || "/" : target;
+    return link
+      .replace(/\bhref="[^"]*"/, `href="${back}"`)
+      .replace(/\bhreflang="[^"]*"/, `hreflang="${SIMPLIFIED.lang}"`)
+      .replace(/\blang="[^"]*"/, `lang="${SIMPLIFIED.lang}"`)
+      .replace(/>[^<]*<\/a>$/, `>${SIMPLIFIED.name}</a>`);
+  });
 }

@@ -1,0 +1,28 @@
+/**
+ * npm run index -- [--site dist]
+ *
+ * Builds the search index of a built site: Pagefind over its Simplified article pages, written to
+ * <site>/pagefind/ (src/lib/search/build-index.ts). `npm run build` runs it after `astro build`;
+ * run it alone to re-index a built site. The site folder is --site, else $ARCHIVE_OUT_DIR, else dist.
+ *
+ * A step of its own rather than an Astro integration: it starts after Astro's process has ended,
+ * so the build's peak memory is the larger of the two, not their sum, and each can be timed on
+ * its own (npm run bench); and the Traditional mirror, written by Astro's build, is finished by
+ * then (the index reads none of it: one index of the Simplified pages serves both scripts).
+ */
+import { parseArgs } from "node:util";
+import { buildSearchIndex } from "../src/lib/search/build-index.ts";
+
+const { values } = parseArgs({
+  options: {
+    site: { type: "string", default: process.env["ARCHIVE_OUT_DIR"] || "dist" },
+  },
+});
+
+try {
+  const report = await buildSearchIndex(values.site);
+  console.error(`index: ${report.indexedPages} article pages indexed in ${report.seconds.toFixed(2)} s → ${report.outputPath}`);
+} catch (err) {
+  console.error(`index: ${(err as Error).message}`);
+  process.exitCode = 1;
+}

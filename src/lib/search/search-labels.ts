@@ -1,0 +1,35 @@
+/**
+ * The search page's words, rendered into the page as JSON (search-page.ts reads them). Being part
+ * of the page, they reach the Traditional mirror through its build-time conversion like all
+ * other text. Placeholders in braces are filled in the browser.
+ */
+import { ITEM_KINDS } from "../article.ts";
+import { KIND_LABEL } from "../site/format.ts";
+import type { SearchLabels } from "./search-page.ts";
+
+export function searchLabels(): SearchLabels {
+  return {
+    filters: { person: "署名", region: "盟市", county: "旗县区", section: "栏目", kind: "体裁", year: "年份" },
+    kinds: Object.fromEntries(ITEM_KINDS.map((kind) => [kind, KIND_LABEL[kind]])),
+    messages: {
+      loading: "正在检索……",
+      found: "找到 {count} 篇文章。",
+      latest: "共 {count} 篇文章，按日期排列。",
+      none: "没有找到含“{query}”的文章。",
+      noneFiltered: "在所选的筛选条件下没有找到文章。去掉一些筛选条件再试试。",
+      shown: "（已显示 {shown} 篇）",
+      more: "再显示 {n} 篇",
+      converted: "已按简体“{term}”检索。",
+      error: "搜索索引未能加载，请稍后再试。",
+      clearFilters: "清除全部筛选条件",
+      showAll: "显示全部 {count} 项",
+      showFewer: "收起",
+      count: "（{count}）",
+    },
+  };
+}
+
+/** The labels as the text of a <script type="application/json">: "<" escaped so no tag can end it early. */
+export function searchLabelsJson(): string {
+  return JSON.stringify(searchLabels()).replace(/</g, "\\u003c");
+}

@@ -1,0 +1,87 @@
+/**
+ * What the search index records about an article besides its text: the filters a reader narrows
+ * by, the metadata a result shows, and the sort key. The article page writes these as
+ * data-pagefind-filter / -meta / -sort attributes (src/components/SearchRecord.astro); Pagefind
+ * reads them when src/integrations/search-index.ts indexes the built pages.
+ *
+ * Each value sits on an element of its own and is read from an attribute
+ * (`data-pagefind-filter="person[value]"`): Pagefind 1.6 does not split a comma list such as
+ * "person:甲, region:乙" into two filters (checked: it records one person named "甲, region:乙").
+ */
+import type { ArticleFrontmatter } from "../article.ts";
+import { ROLES, ROLE_FIELD } from "../site/archive.ts";
+import { ROLE_LABEL } from "../site/format.ts";
+import { META_KEYS, SORT_KEY, type FilterKey, type MetaKey } from "./index-schema.ts";
+
+export type PagefindFieldKind = "filter" | "meta" | "sort";
+
+export interface PagefindField {
+  kind: PagefindFieldKind;
+  key: string;
+  value: string;
+}
+
+/** Everyone credited, in byline order, each once. */
+export function creditedPeople(data: ArticleFrontmatter): string[] {
+  return [...new Set(ROLES.flatMap((role) => data[ROLE_FIELD[role]]))];
+}
+
+/** "记者 宋爽 王五；通讯员 李四": the credits as one line of text. */
+export function bylineText(data: ArticleFrontmatter): string {
+  return ROLES.flatMap((role) => {
+    const names = data[ROLE_FIELD[role]];
+    return names.length === 0 ? [] : [`${ROLE_LABEL[role]} ${names.join(" ")}`];
+  }).join("；");
+}
+
+/** Pagefind's weight of an <h1>, given to the headline where the index reads it. */
+export const TITLE_WEIGHT = 7;
+
+/**
+ * What the index should read besides the body (data-pagefind-body sits on the body, so that
+ * excerpts show the article's text rather than its header): the deck, column, series, every
+ * name credited and the places. The headline is indexed too, with TITLE_WEIGHT.
+ */
+export function searchableLabels(data: ArticleFrontmatter): string[] {
+  const labels = [data.subtitle, data.section, data.series?.name, ...creditedPeople(data), data.location, data.county];
+  return [...new Set(labels.filter((label): label is string => Boolean(label)))];
+}
+
+/** The filter values of an article, per filter. */
+export function articleFilters(data: ArticleFrontmatter): Record<FilterKey, string[]> {
+  return {
+    person: creditedPeople(data),
+    region: data.location ? [data.location] : [],
+    county: data.county ? [data.county] : [],
+    section: data.section ? [data.section] : [],
+    kind: [data.kind],
+    year: [data.date.slice(0, 4)],
+  };
+}
+
+/** Every filter, meta and sort value of an article, in a stable order. */
+export function searchRecordFields(data: ArticleFrontmatter): PagefindField[] {
+  const fields: PagefindField[] = [];
+  for (const [key, values] of Object.entries(articleFilters(data))) {
+    for (const value of values) fields.push({ kind: "filter", key, value });
+  }
+  const meta: Record<MetaKey, string | null> = {
+    date: data.date,
+    kind: data.kind,
+    section: data.section,
+    byline: bylineText(data) || null,
+    location: data.location,
+    county: data.county,
+  };
+  for (const key of META_KEYS) {
+    const value = meta[key];
+    if (value) fields.push({ kind: "meta", key, value });
+  }
+  fields.push({ kind: "sort", key: SORT_KEY, value: data.date });
+  return fields;
+}
+
+/** The attribute that carries a field, reading its value from the element's `value` attribute. */
+export function pagefindAttribute(field: PagefindField): Record<string, string> {
+  return { [`data-pagefind-${field.kind}`]: `${field.key}[value]`, value: field.value };
+}

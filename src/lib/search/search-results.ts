@@ -1,0 +1,121 @@
+/**
+ * From Pagefind's answers to what the search page shows: a result's title, highlighted excerpt,
+ * date, section, byline and place, in the page's script and linking into the page's half of the
+ * site; and the filter values with their counts. Pure: the script converter and the path prefix
+ * are passed in.
+ */
+import type { FilterKey } from "./index-schema.ts";
+
+/** The part of a Pagefind result fragment (`await result.data()`) the page uses. */
+export interface PagefindFragment {
+  url: string;
+  /** Text around the best match, "&lt;" and "&gt;" escaped, matches wrapped in <mark>. */
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+
+export interface ExcerptPart {
+  text: string;
+  /** True for a matched word. */
+  mark: boolean;
+}
+
+export interface ResultView {
+  /** The article's URL in the page's script ("/zh-hant/articles/…/" on the Traditional page). */
+  url: string;
+  title: string;
+  excerpt: ExcerptPart[];
+  /** ISO date, as indexed (for <time datetime>). */
+  date: string;
+  kind: string;
+  section: string;
+  byline: string;
+  location: string;
+  county: string;
+}
+
+export interface ViewOptions {
+  /** Script conversion for displayed text: identity on the Simplified page, cn → tw on the Traditional one. */
+  convert: (text: string) => string;
+  /** Prefix of the page's half of the site: "" or "/zh-hant". */
+  pathPrefix: string;
+}
+
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
+// Pagefind separates the words it segmented with zero-width spaces; they would be copied with the text.
+const ZERO_WIDTH = /\u200b/g;
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(?:lt|gt|quot|#39|amp);/g, (entity) => ENTITIES[entity]!);
+}
+
+/**
+ * An excerpt as plain-text parts: Pagefind escapes "<" and ">" in the page text and adds <mark>
+ * tags; everything else is text, so the page can render the parts as text nodes and never
+ * parses the excerpt as HTML.
+ */
+export function excerptParts(excerpt: string): ExcerptPart[] {
+  const parts: ExcerptPart[] = [];
+  let mark = false;
+  for (const piece of excerpt.split(/(<\/?mark>)/)) {
+    if (piece === "<mark>") mark = true;
+    else if (piece === "</mark>") mark = false;
+    else {
+      const text = decodeEntities(piece).replace(ZERO_WIDTH, "");
+      if (text === "") continue;
+      const last = parts.at(-1);
+      if (last && last.mark === mark) last.text += text;
+      else parts.push({ text, mark });
+    }
+  }
+  return parts;
+}
+
+/** A result as the page shows it. */
+export function resultView(fragment: PagefindFragment, { convert, pathPrefix }: ViewOptions): ResultView {
+  const meta = (key: string): string => convert((fragment.meta[key] ?? "").replace(ZERO_WIDTH, ""));
+  return {
+    url: pathPrefix + fragment.url,
+    title: meta("title"),
+    excerpt: excerptParts(fragment.excerpt).map((part) => ({ ...part, text: convert(part.text) })),
+    date: fragment.meta["date"] ?? "",
+    kind: fragment.meta["kind"] ?? "",
+    section: meta("section"),
+    byline: meta("byline"),
+    location: meta("location"),
+    county: meta("county"),
+  };
+}
+
+export interface FacetValue {
+  /** The filter value as indexed (Simplified): what goes into the URL and the query. */
+  value: string;
+  count: number;
+  selected: boolean;
+}
+
+/**
+ * A filter's values in display order: years newest first, kinds in their fixed order, anything
+ * else by count then code point. Values with no results are left out unless selected (a shared
+ * URL may select a value the current query does not reach; the reader must still see it to
+ * remove it).
+ */
+export function facetValues(
+  key: FilterKey,
+  counts: Record<string, number> | undefined,
+  selected: readonly string[],
+  kindOrder: readonly string[] = [],
+): FacetValue[] {
+  const all = new Map(Object.entries(counts ?? {}));
+  for (const value of selected) if (!all.has(value)) all.set(value, 0);
+  const values = [...all]
+    .filter(([value, count]) => count > 0 || selected.includes(value))
+    .map(([value, count]) => ({ value, count, selected: selected.includes(value) }));
+  const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+  if (key === "year") return values.sort((a, b) => (a.value < b.value ? 1 : a.value > b.value ? -1 : 0));
+  if (key === "kind") {
+    const rank = (value: string) => (kindOrder.includes(value) ? kindOrder.indexOf(value) : kindOrder.length);
+    return values.sort((a, b) => rank(a.value) - rank(b.value) || byCount(a, b));
+  }
+  return values.sort(byCount);
+}

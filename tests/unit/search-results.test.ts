@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import { excerptParts, facetValues, resultView } from "../../src/lib/search/search-results.ts";
+
+describe("excerptParts", () => {
+  it("splits Pagefind's excerpt into text and marked parts", () => {
+    assert.deepEqual(excerptParts("居民<mark>议事</mark>会\u200b召开"), [
+      { text: "居民", mark: false },
+      { text: "议事", mark: true },
+      { text: "会召开", mark: false },
+    ]);
+  });
+
+  it("returns page text as text: escaped brackets come back, no tag is ever parsed", () => {
+    assert.deepEqual(excerptParts("&lt;<mark>script</mark>&gt; 5 & 6"), [
+      { text: "<", mark: false },
+      { text: "script", mark: true },
+      { text: "> 5 & 6", mark: false },
+    ]);
+    assert.deepEqual(excerptParts("&lt;img src=x onerror=alert(1)&gt;"), [{ text: "<img src=x onerror=alert(1)>", mark: false }]);
+  });
+
+  it("joins adjacent marks", () => {
+    assert.deepEqual(excerptParts("<mark>议事</mark><mark>会</mark>"), [{ text: "议事会", mark: true }]);
+  });
+});
+
+describe("resultView", () => {
+  const fragment = {
+    url: "/articles/2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban/",
+    excerpt: "一场“板凳<mark>议事</mark>会”",
+    meta: { title: "“板凳议事会” 问题现场办", date: "2022-11-08", kind: "article", byline: "记者 宋爽", location: "包头市", county: "白云鄂博矿区" },
+  };
+
+  it("shows a result as indexed on the Simplified page", () => {
+    const view = resultView(fragment, { convert: (t) => t, pathPrefix: "" });
+    assert.equal(view.url, fragment.url);
+    assert.equal(view.title, "“板凳议事会” 问题现场办");
+    assert.equal(view.section, "");
+    assert.equal(view.byline, "记者 宋爽");
+    assert.deepEqual(view.excerpt.map((p) => p.mark), [false, true, false]);
+  });
+
+  it("converts every shown text and points into /zh-hant/ on the Traditional page, keeping date and kind codes", () => {
+    const convert = (t: string) => t.replace(/议/g, "議").replace(/会/g, "會").replace(/记者/g, "記者").replace(/头/g, "頭");
+    const view = resultView(fragment, { convert, pathPrefix: "/zh-hant" });
+    assert.equal(view.url, `/zh-hant${fragment.url}`);
+    assert.equal(view.title, "“板凳議事會” 问题现场办");
+    assert.equal(view.excerpt.map((p) => p.text).join(""), "一场“板凳議事會”");
+    assert.equal(view.byline, "記者 宋爽");
+    assert.equal(view.location, "包頭市");
+    assert.equal(view.date, "2022-11-08");
+    assert.equal(view.kind, "article");
+  });
+});
+
+describe("facetValues", () => {
+  it("orders by count, then by value, and hides values without results", () => {
+    assert.deepEqual(
+      facetValues("region", { 包头市: 3, 赤峰市: 5, 通辽市: 0, 乌海市: 3 }, []).map((v) => `${v.value}:${v.count}`),
+      ["赤峰市:5", "乌海市:3", "包头市:3"],
+    );
+  });
+
+  it("keeps a selected value even when nothing matches it", () => {
+    assert.deepEqual(facetValues("county", { 玉泉区: 2 }, ["白云鄂博矿区"]), [
+      { value: "玉泉区", count: 2, selected: false },
+      { value: "白云鄂博矿区", count: 0, selected: true },
+    ]);
+  });
+
+  it("lists years newest first and kinds in their fixed order", () => {
+    assert.deepEqual(facetValues("year", { 2022: 9, 2024: 1, 2023: 4 }, []).map((v) => v.value), ["2024", "2023", "2022"]);
+    assert.deepEqual(
+      facetValues("kind", { brief: 9, article: 1, photo: 4 }, [], ["article", "commentary", "photo", "brief"]).map((v) => v.value),
+      ["article", "photo", "brief"],
+    );
+  });
+});

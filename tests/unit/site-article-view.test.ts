@@ -1,0 +1,59 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ArticleFrontmatter } from "../../src/lib/article.ts";
+import { buildArchive } from "../../src/lib/site/archive.ts";
+import { articleLinks } from "../../src/lib/site/article-view.ts";
+import { articleParams } from "../../src/lib/site/paths.ts";
+
+const data: ArticleFrontmatter = {
+  title: "甲",
+  subtitle: null,
+  kind: "article",
+  section: "广角",
+  series: null,
+  reporters: ["许敬"],
+  correspondents: ["王筱瑜"],
+  photographers: [],
+  authors: [],
+  location: "呼和浩特市",
+  county: "玉泉区",
+  date: "2022-11-08",
+  issue: "2022-11-08",
+  order: 1,
+  source: "2022-11-08_000_x.txt",
+};
+
+describe("articleLinks", () => {
+  const archive = buildArchive([{ id: "2022-11-08/jia", data }]);
+
+  it("links issue, column, region, county and each person", () => {
+    assert.deepEqual(articleLinks(archive, data), {
+      issue: { label: "2022-11-08", href: "/issues/2022-11-08/" },
+      section: { label: "广角", href: "/sections/guang-jiao/" },
+      region: { label: "呼和浩特市", href: "/regions/hu-he-hao-te-shi/" },
+      county: { label: "玉泉区", href: "/regions/hu-he-hao-te-shi/yu-quan-qu/" },
+      byline: [
+        { role: "reporter", label: "记者", people: [{ label: "许敬", href: "/reporters/xu-jing/" }] },
+        { role: "correspondent", label: "通讯员", people: [{ label: "王筱瑜", href: "/reporters/wang-xiao-yu/" }] },
+      ],
+    });
+  });
+
+  it("links nothing that the article does not have", () => {
+    const bare = { ...data, section: null, location: null, county: null, reporters: [], correspondents: [] };
+    const links = articleLinks(buildArchive([{ id: "2022-11-08/jia", data: bare }]), bare);
+    assert.deepEqual([links.section, links.region, links.county, links.byline], [null, null, null, []]);
+  });
+});
+
+describe("articleParams", () => {
+  it("splits an article id into route parameters", () => {
+    assert.deepEqual(articleParams("2022-11-08/wen-ming-xin-feng"), { date: "2022-11-08", slug: "wen-ming-xin-feng" });
+  });
+
+  for (const id of ["2022-11-08", "2022-11-08/a/b", "2022-11-08/Wen", "22-11-08/a", "2022-11-08/文明"]) {
+    it(`rejects ${JSON.stringify(id)}, naming its file`, () => {
+      assert.throws(() => articleParams(id), new RegExp(`content/articles/${id.replace(/[/.-]/g, "\\$&")}\\.md`));
+    });
+  }
+});

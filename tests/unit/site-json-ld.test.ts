@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { describe, it } from "node:test";
+import type { ArticleFrontmatter } from "../../src/lib/article.ts";
+import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/site/json-ld.ts";
+
+const data: ArticleFrontmatter = {
+  title: "标题</script><script>alert(1)</script>",
+  subtitle: "——副题",
+  kind: "article",
+  section: "广角",
+  series: null,
+  reporters: ["白丹"],
+  correspondents: ["王筱瑜"],
+  photographers: ["李文超"],
+  authors: [],
+  location: "呼和浩特市",
+  county: "玉泉区",
+  date: "2022-11-08",
+  issue: "2022-11-08",
+  order: 1,
+  source: "2022-11-08_000_x.txt",
+};
+
+describe("newsArticleJsonLd", () => {
+  const ld = newsArticleJsonLd({
+    data,
+    url: "https://a.org/articles/2022-11-08/x/",
+    issueUrl: "https://a.org/issues/2022-11-08/",
+    personUrl: (name) => (name === "白丹" ? "https://a.org/reporters/bai-dan/" : undefined),
+  });
+
+  it("describes the article, its people, place and issue", () => {
+    assert.equal(ld["@type"], "NewsArticle");
+    assert.equal(ld.headline, data.title);
+    assert.equal(ld.alternativeHeadline, "——副题");
+    assert.equal(ld.datePublished, "2022-11-08");
+    assert.equal(ld.inLanguage, "zh-CN");
+    assert.deepEqual(ld.author, [
+      { "@type": "Person", name: "白丹", url: "https://a.org/reporters/bai-dan/" },
+      { "@type": "Person", name: "王筱瑜", url: undefined },
+    ]);
+    assert.deepEqual(ld.contributor, [{ "@type": "Person", name: "李文超", url: undefined }]);
+    assert.deepEqual(ld.contentLocation, { "@type": "Place", name: "玉泉区" });
+    assert.equal((ld.isPartOf as { url: string }).url, "https://a.org/issues/2022-11-08/");
+  });
+
+  it("leaves out what the article does not have", () => {
+    const bare = newsArticleJsonLd({
+      data: { ...data, subtitle: null, section: null, reporters: [], correspondents: [], photographers: [], location: null },
+      url: "u",
+      issueUrl: "i",
+      personUrl: () => undefined,
+    });
+    for (const key of ["alternativeHeadline", "articleSection", "author", "contributor", "contentLocation"]) {
+      assert.equal(key in bare, false, key);
+    }
+  });
+});
+
+describe("serializeJsonLd", () => {
+  it("cannot end its script element", () => {
+    const json = serializeJsonLd({ headline: data.title, x: "\u2028" });
+    assert.equal(json.includes("</"), false);
+    assert.equal(json.includes("<"), false);
+    assert.deepEqual(JSON.parse(json), { headline: data.title, x: "\u2028" });
+  });
+});
