@@ -9,7 +9,8 @@ import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { formatIngestError } from "../src/lib/ingest/errors.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
-import { REPORT_FILE, runIngest } from "../src/lib/ingest/run-ingest.ts";
+import { availableParallelism } from "node:os";
+import { REPORT_FILE, listIssueFiles, runIngest, runIngestParallel } from "../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../src/lib/places/article-locator.ts";
 
 const { values } = parseArgs({
@@ -27,19 +28,25 @@ const bar = showProgress
   ? new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
   : null;
 
+// Worker threads pay off only when there is enough to parse.
+const PARALLEL_FROM_FILES = 64;
+
 try {
-  const summary = runIngest({
+  const options = {
     inDir: values.in,
     outDir: values.out,
     correctionsFile: values.corrections,
     knowledge: loadPageKnowledge(values.data),
     places: articleLocator,
-    onFile: (done, total, file) => {
+    onFile: (done: number, total: number, file: string) => {
       if (!bar) return;
       if (done === 0) bar.start(total, 0, { file });
       bar.update(done, { file });
     },
-  });
+  };
+  const workers = availableParallelism();
+  const parallel = workers > 1 && listIssueFiles(values.in).length >= PARALLEL_FROM_FILES;
+  const summary = parallel ? await runIngestParallel({ ...options, dataDir: values.data, workers }) : runIngest(options);
   bar?.stop();
   for (const error of summary.errors) console.error(`error: ${formatIngestError(error)}`);
   const kinds = Object.entries(summary.byKind)

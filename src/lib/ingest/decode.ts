@@ -19,7 +19,7 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 
 /** Share of bytes that no text file contains: NUL and C0 controls other than tab/newline/CR/FF. */
 function controlByteShare(bytes: Uint8Array): number {
-  const sample = bytes.subarray(0, Math.min(bytes.length, 64 * 1024));
+  const sample = bytes.subarray(0, Math.min(bytes.length, 8 * 1024));
   let control = 0;
   for (const b of sample) {
     if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) control++;
@@ -78,7 +78,7 @@ function decodeStrict(bytes: Uint8Array, encoding: "utf-8" | "utf-16le" | "utf-1
 /** A byte-order mark in front of binary data does not make it page text. */
 function refuseControlText(result: DecodeResult): DecodeResult {
   if (!result.ok) return result;
-  const sample = result.text.slice(0, 64 * 1024);
+  const sample = result.text.slice(0, 8 * 1024);
   let control = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);

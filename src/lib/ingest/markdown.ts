@@ -23,7 +23,21 @@ export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
   return dump(ordered, { lineWidth: -1, noRefs: true });
 }
 
+/**
+ * Characters that can start or take part in Markdown or HTML syntax. Text without any of
+ * them (most Chinese prose) is written as it is; any other text goes through the mdast
+ * serialiser, which escapes exactly what needs it. This keeps 100,000 articles fast.
+ */
+const MARKDOWN_SIGNIFICANT = /[\\`*_{}[\]()<>#+\-.!|~=&:"'\t]|^\d|^ /u;
+
+function isInertText(text: string): boolean {
+  return !MARKDOWN_SIGNIFICANT.test(text);
+}
+
 export function bodyMarkdown(blocks: BodyBlock[]): string {
+  if (blocks.every((block) => isInertText(block.text))) {
+    return blocks.map((block) => (block.heading ? `## ${block.text}\n` : `${block.text}\n`)).join("\n");
+  }
   const children: RootContent[] = blocks.map((block) =>
     block.heading
       ? { type: "heading", depth: 2, children: [{ type: "text", value: block.text }] }
@@ -33,6 +47,6 @@ export function bodyMarkdown(blocks: BodyBlock[]): string {
   return toMarkdown(tree, { bullet: "-", emphasis: "_", strong: "*", fences: true });
 }
 
-export function articleMarkdown(frontmatter: ArticleFrontmatter, body: BodyBlock[]): string {
-  return `---\n${frontmatterYaml(frontmatter)}---\n\n${bodyMarkdown(body)}`;
+export function articleMarkdown(frontmatter: ArticleFrontmatter, body: BodyBlock[] | string): string {
+  return `---\n${frontmatterYaml(frontmatter)}---\n\n${typeof body === "string" ? body : bodyMarkdown(body)}`;
 }

@@ -34,6 +34,8 @@ export interface ParsedArticle {
   slug: string;
   frontmatter: ArticleFrontmatter;
   body: BodyBlock[];
+  /** The body already written as Markdown, when a parse worker did it. */
+  bodyMarkdown?: string;
   warnings: ItemWarning[];
 }
 
