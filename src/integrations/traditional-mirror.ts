@@ -1,18 +1,33 @@
 /**
  * After the build, writes the Traditional-script twin of every HTML page under dist/zh-hant/
  * (see src/lib/site/traditional.ts for what changes on a page). Rendering each page once and
- * converting the output is far cheaper than rendering every route twice.
+ * converting the output is far cheaper than rendering every route twice. Large sites are
+ * converted by one worker thread per CPU (traditional-mirror-worker.ts).
  * In `astro dev`, /zh-hant/… is served the same way, converting the Simplified page on request.
  */
 import type { AstroIntegration } from "astro";
-import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
 import { TRADITIONAL, isTraditionalPath } from "../lib/site/locale.ts";
-import { toTraditional, toTraditionalPage } from "../lib/site/traditional.ts";
+import { toTraditionalPage } from "../lib/site/traditional.ts";
+import { mirrorPages, type MirrorJob, type MirrorResult } from "./traditional-mirror-worker.ts";
 
-/** Pages converted between awaits on file I/O; bounds memory, keeps the disk busy. */
-const BATCH = 64;
+/** Below this many pages a worker's start-up (loading the OpenCC tables again) does not pay. */
+const PAGES_PER_WORKER = 2000;
+
+function runWorker(job: MirrorJob): Promise<MirrorResult> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL("./traditional-mirror-worker.ts", import.meta.url), { workerData: job });
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`Traditional mirror worker exited with code ${code}`));
+    });
+  });
+}
 
 export function traditionalMirror(): AstroIntegration {
   let site = "";
@@ -40,34 +55,26 @@ export function traditionalMirror(): AstroIntegration {
         });
       },
       "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
         const root = fileURLToPath(dir);
         const prefix = TRADITIONAL.prefix.slice(1);
         const files = (await readdir(root, { recursive: true })).filter(
           (file) => file.endsWith(".html") && file.split(path.sep)[0] !== prefix,
         );
-        const started = performance.now();
-        toTraditional(""); // load the dictionaries outside the per-page timing
-        const loaded = performance.now();
-        let converting = 0;
-        for (let i = 0; i < files.length; i += BATCH) {
-          const batch = files.slice(i, i + BATCH);
-          const pages = await Promise.all(batch.map((file) => readFile(path.join(root, file), "utf8")));
-          const t = performance.now();
-          const converted = pages.map((html) => toTraditionalPage(html, { site }));
-          converting += performance.now() - t;
-          await Promise.all(
-            batch.map(async (file, j) => {
-              const target = path.join(root, prefix, file);
-              await mkdir(path.dirname(target), { recursive: true });
-              await writeFile(target, converted[j]!);
-            }),
-          );
+        const workers = Math.min(availableParallelism(), Math.floor(files.length / PAGES_PER_WORKER));
+        let results: MirrorResult[];
+        if (workers < 2) {
+          results = [await mirrorPages({ root, prefix, site, files })];
+        } else {
+          // Every worker gets every n-th page, so each has a similar mix of long and short ones.
+          const shares = Array.from({ length: workers }, (_, w) => files.filter((_file, i) => i % workers === w));
+          results = await Promise.all(shares.map((share) => runWorker({ root, prefix, site, files: share })));
         }
-        const total = performance.now() - started;
-        const perPage = files.length > 0 ? converting / files.length : 0;
+        const seconds = (performance.now() - started) / 1000;
+        const converting = results.reduce((sum, r) => sum + r.converting, 0);
         logger.info(
-          `${files.length} pages mirrored to /${prefix}/ in ${(total / 1000).toFixed(2)}s ` +
-            `(dictionaries ${(loaded - started).toFixed(0)}ms, conversion ${perPage.toFixed(2)}ms/page)`,
+          `${files.length} pages mirrored to /${prefix}/ in ${seconds.toFixed(2)}s` +
+            ` (${Math.max(1, workers)} thread${workers > 1 ? "s" : ""}; conversion ${(converting / Math.max(1, files.length)).toFixed(2)}ms/page)`,
         );
       },
     },

@@ -1,6 +1,5 @@
 /** Counts for /stats/ and person pages that the chart helpers (charts.ts) do not cover. */
-import type { ItemKind } from "../article.ts";
-import { ITEM_KINDS } from "../article.ts";
+import { ITEM_KINDS, type ItemKind } from "../article.ts";
 import { ROLES, type ArchiveEntry, type Person, type Role } from "./archive.ts";
 
 export function articlesPerKind(articles: readonly ArchiveEntry[]): Record<ItemKind, number> {

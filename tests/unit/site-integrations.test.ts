@@ -1,0 +1,67 @@
+// The build hooks of the Traditional mirror and the sitemap, run on a small hand-made dist/.
+import assert from "node:assert/strict";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, describe, it } from "node:test";
+import { pathToFileURL } from "node:url";
+import type { AstroIntegration } from "astro";
+import { archiveSitemap } from "../../src/integrations/archive-sitemap.ts";
+import { traditionalMirror } from "../../src/integrations/traditional-mirror.ts";
+
+const SITE = "https://archive.example.org";
+const config = { site: SITE, base: "/", trailingSlash: "always", build: { format: "directory" } };
+const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test", options: {} };
+
+type Hooks = AstroIntegration["hooks"];
+// The hooks take Astro's full parameter objects; these tests pass the fields the hooks read.
+async function call<K extends keyof Hooks>(integration: AstroIntegration, hook: K, params: object): Promise<void> {
+  const fn = integration.hooks[hook] as ((p: unknown) => unknown) | undefined;
+  await fn?.({ logger, ...params });
+}
+
+const page = (path: string) =>
+  `<!DOCTYPE html><html lang="zh-CN"><head><title>报纸档案</title><link rel="canonical" href="${SITE}${path}"></head>` +
+  `<body><a href="/issues/">期号</a><a href="/zh-hant${path}" hreflang="zh-Hant" lang="zh-Hant" data-script-switch>繁體中文</a></body></html>`;
+
+describe("build hooks", () => {
+  let dist: string;
+  before(async () => {
+    dist = await mkdtemp(path.join(tmpdir(), "site-hooks-"));
+    await mkdir(path.join(dist, "issues"), { recursive: true });
+    await writeFile(path.join(dist, "index.html"), page("/"));
+    await writeFile(path.join(dist, "issues", "index.html"), page("/issues/"));
+    await writeFile(path.join(dist, "404.html"), page("/"));
+    await writeFile(path.join(dist, "rss.xml"), "<rss/>");
+  });
+  after(() => rm(dist, { recursive: true, force: true }));
+
+  it("writes a Traditional twin of every HTML page under zh-hant/, and nothing else", async () => {
+    const mirror = traditionalMirror();
+    await call(mirror, "astro:config:done", { config });
+    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [] });
+    const issues = await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8");
+    assert.match(issues, /<html lang="zh-Hant">/);
+    assert.match(issues, /<title>報紙檔案<\/title>/);
+    assert.match(issues, new RegExp(`<link rel="canonical" href="${SITE}/zh-hant/issues/">`));
+    assert.match(issues, /<a href="\/issues\/" hreflang="zh-CN" lang="zh-CN" data-script-switch>简体中文<\/a>/);
+    await readFile(path.join(dist, "zh-hant", "index.html"));
+    await readFile(path.join(dist, "zh-hant", "404.html"));
+    await assert.rejects(readFile(path.join(dist, "zh-hant", "rss.xml")));
+    await assert.rejects(readFile(path.join(dist, "zh-hant", "zh-hant", "index.html")));
+  });
+
+  it("lists both scripts' pages in the sitemap, each with hreflang links, and no files or 404", async () => {
+    const sitemap = archiveSitemap();
+    await call(sitemap, "astro:config:done", { config });
+    await call(sitemap, "astro:routes:resolved", { routes: [] });
+    await call(sitemap, "astro:build:done", {
+      dir: pathToFileURL(`${dist}/`),
+      pages: [{ pathname: "" }, { pathname: "issues/" }, { pathname: "404/" }, { pathname: "rss.xml" }],
+    });
+    const xml = await readFile(path.join(dist, "sitemap-0.xml"), "utf8");
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+    assert.deepEqual(locs.sort(), [`${SITE}/`, `${SITE}/issues/`, `${SITE}/zh-hant/`, `${SITE}/zh-hant/issues/`]);
+    assert.match(xml, new RegExp(`<loc>${SITE}/zh-hant/issues/</loc><xhtml:link rel="alternate" hreflang="zh-CN" href="${SITE}/issues/"/><xhtml:link rel="alternate" hreflang="zh-Hant" href="${SITE}/zh-hant/issues/"/>`));
+  });
+});
