@@ -8,6 +8,8 @@ import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
   site: process.env.SITE_URL ?? "https://archive.example.org",
+  // Builds of other content (the benchmark, the escaping test) write elsewhere; see src/content.config.ts.
+  outDir: process.env.ARCHIVE_OUT_DIR || "./dist",
   trailingSlash: "always",
   output: "static",
   build: { format: "directory" },

@@ -19,7 +19,7 @@
  */
 import { spawn } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { sampleTreeRss } from "../src/lib/bench/process-rss.ts";
@@ -58,6 +58,8 @@ const terms = values.terms?.split(",").map((t) => t.trim());
 if (terms && terms.length !== 2) fail("--terms takes two comma-separated terms: the first query's and a further one's");
 
 const work = values.work ? resolve(values.work) : join(ROOT, ".bench", String(articles));
+// The work copy finds the project's node_modules by walking up, so it must sit inside the project.
+if (wanted.has("astro") && !(work + sep).startsWith(ROOT + sep)) fail(`--work must be inside the project (${ROOT}) for the astro stage to find node_modules`);
 const issuesDir = join(work, "content", "issues");
 const articlesDir = join(work, "content", "articles");
 const distDir = join(work, "dist");
@@ -70,7 +72,8 @@ function fail(message: string): never {
 }
 
 function log(message: string): void {
-  if (!values.json || process.stderr.isTTY) console.error(`bench: ${message}`);
+  // Progress goes to stderr in every mode: with --json, stdout carries the one JSON object alone.
+  console.error(`bench: ${message}`);
 }
 
 function prepareWork(): void {
@@ -241,7 +244,7 @@ async function runStages(label: string): Promise<StagesRun> {
       record("index", run);
       if (!run.ok) return { seconds, peaks, cpu, ok: false };
     } else if (label === "") {
-      notes.push('index skipped: package.json has no "index" script yet (try --index-fallback to run pagefind directly)');
+      notes.push('index skipped: package.json has no "index" script yet (--index-fallback runs scripts/index-search.ts instead)');
     }
   }
   return { seconds, peaks, cpu, ok: true };
@@ -320,6 +323,7 @@ async function main(): Promise<void> {
           pages: search.pages,
           index_chunks: search.indexChunks,
           base_kb: round(search.baseBytes / 1024, 1),
+          filter_kb: round(search.filterBytes / 1024, 1),
           first: search.first,
           next: search.next,
         }

@@ -2,7 +2,7 @@
  * npm run index -- [--site dist]
  *
  * Builds the search index of a built site: Pagefind over its Simplified article pages, written to
- * <site>/pagefind/ (src/lib/search/build-index.ts). `npm run build` runs it after `astro build`;
+ * <site>/pagefind/, and the phrase table of the Traditional search page (src/lib/search/build-index.ts). `npm run build` runs it after `astro build`;
  * run it alone to re-index a built site. The site folder is --site, else $ARCHIVE_OUT_DIR, else dist.
  *
  * A step of its own rather than an Astro integration: it starts after Astro's process has ended,
@@ -21,7 +21,10 @@ const { values } = parseArgs({
 
 try {
   const report = await buildSearchIndex(values.site);
-  console.error(`index: ${report.indexedPages} article pages indexed in ${report.seconds.toFixed(2)} s → ${report.outputPath}`);
+  console.error(
+    `index: ${report.indexedPages} article pages indexed, ${report.traditionalPhrases} OpenCC phrases kept for the ` +
+      `Traditional search page, in ${report.seconds.toFixed(2)} s → ${report.outputPath}`,
+  );
 } catch (err) {
   console.error(`index: ${(err as Error).message}`);
   process.exitCode = 1;

@@ -17,7 +17,8 @@ import { after, before, test } from "node:test";
 import type { Browser, Page } from "playwright-core";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { launchChromium } from "../support/chromium.ts";
-import { DIST, openSearch, readSourceArticles, resultLinks, showAllResults, submitQuery } from "../support/search-page.ts";
+import { openSearch, readArticleBodies, resultLinks, showAllResults, submitQuery } from "../support/search-page.ts";
+import { DIST } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
 
 const SAMPLES = 500;
@@ -47,7 +48,7 @@ function random(seed: number): () => number {
  * more), a length uniformly from 2 to 6; kept when every character is Han, drawn again otherwise.
  */
 function drawSamples(count: number, seed: number): Sample[] {
-  const articles = readSourceArticles().map((a) => ({ url: a.url, chars: [...a.body] }));
+  const articles = readArticleBodies().map((a) => ({ url: a.url, chars: [...a.body] }));
   const total = articles.reduce((sum, a) => sum + a.chars.length, 0);
   const next = random(seed);
   const samples: Sample[] = [];
@@ -95,7 +96,8 @@ after(async () => {
 test("Pagefind alone finds the article of each substring (the figure before our help)", { timeout: 300_000 }, async () => {
   await page.goto(`${server.url}/about/`);
   const found = await page.evaluate(async (samples) => {
-    const pagefind = await import(/* @vite-ignore */ "/pagefind/pagefind.js");
+    const bundle: string = "/pagefind/pagefind.js";
+    const pagefind = await import(bundle);
     await pagefind.init();
     const found: boolean[] = [];
     for (const sample of samples) {

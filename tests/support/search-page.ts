@@ -3,39 +3,28 @@
 // recall tests, so both go through the page's own code (src/lib/search/search-page.ts).
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import yaml from "js-yaml";
 import type { Page } from "playwright-core";
-import type { ArticleFrontmatter } from "../../src/lib/article.ts";
+import { ARTICLES_DIR } from "./site-paths.ts";
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
-export const DIST = path.join(ROOT, "dist");
-export const ARTICLES = path.join(ROOT, "content", "articles");
-
-export interface SourceArticle {
+export interface ArticleBody {
   /** "/articles/<date>/<slug>/" */
   url: string;
-  data: ArticleFrontmatter;
-  /** The Markdown body (after the frontmatter). */
+  /** The Markdown after the frontmatter. */
   body: string;
 }
 
-/** Every article Markdown file under content/articles/<date>/, in path order. */
-export function readSourceArticles(dir: string = ARTICLES): SourceArticle[] {
-  const articles: SourceArticle[] = [];
+/** The body of every article the ingest wrote (content/articles/<date>/<slug>.md), in path order. */
+export function readArticleBodies(dir: string = ARTICLES_DIR): ArticleBody[] {
+  const bodies: ArticleBody[] = [];
   for (const date of readdirSync(dir).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort()) {
     for (const file of readdirSync(path.join(dir, date)).filter((f) => f.endsWith(".md")).sort()) {
       const text = readFileSync(path.join(dir, date, file), "utf8");
-      const match = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(text);
-      if (!match) throw new Error(`${date}/${file}: no frontmatter`);
-      articles.push({
-        url: `/articles/${date}/${file.slice(0, -".md".length)}/`,
-        data: yaml.load(match[1]!) as ArticleFrontmatter,
-        body: match[2]!,
-      });
+      const body = /^---\n[\s\S]*?\n---\n?([\s\S]*)$/.exec(text)?.[1];
+      if (body === undefined) throw new Error(`${date}/${file}: no frontmatter`);
+      bodies.push({ url: `/articles/${date}/${file.slice(0, -".md".length)}/`, body });
     }
   }
-  return articles;
+  return bodies;
 }
 
 /** Waits until the search page has finished its current search (or failed). */
@@ -77,8 +66,16 @@ export async function statusText(page: Page): Promise<string> {
   return (await page.textContent("[data-search-status]")) ?? "";
 }
 
-/** Ticks or unticks a filter value's checkbox and waits for the new results. */
+/** Opens the filter panel (which loads the filter counts), unless it is open. */
+export async function openFilters(page: Page): Promise<void> {
+  if ((await page.getAttribute("[data-filters-toggle]", "aria-expanded")) === "true") return;
+  await page.click("[data-filters-toggle]");
+  await waitForSearch(page);
+}
+
+/** Ticks or unticks a filter value's checkbox (opening the panel first) and waits for the new results. */
 export async function setFilter(page: Page, key: string, value: string, on = true): Promise<void> {
+  await openFilters(page);
   const box = page.locator(`[data-search-facets] input[name="${key}"][value="${value}"]`);
   if (!(await box.isVisible())) await page.click(`[data-facet-toggle="${key}"]`);
   // A click, not check(): the page rebuilds the filters when the new results arrive.

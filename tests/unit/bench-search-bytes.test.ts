@@ -65,17 +65,20 @@ test("the chunk of a term is the one whose range holds it, in UTF-8 byte order",
   assert.equal(chunkFor("b", [{ from: "ba", to: "bz", hash: "x" }]), "x");
 });
 
-test("a first query loads script, worker, entry, wasm, meta, one chunk and a page of fragments; a further one only its own", () => {
+test("a first query loads script, worker, entry, wasm, meta, filters, one chunk and a page of fragments; a further one only its own", () => {
   const dir = mkdtempSync(join(tmpdir(), "bench-pagefind-"));
   try {
     mkdirSync(join(dir, "index"));
     mkdirSync(join(dir, "fragment"));
+    mkdirSync(join(dir, "filter"));
     const pages = Array.from({ length: 8 }, (_, i) => [`zh-cn_p${i}`, 100 + i, ""] as Value[]);
     writeFileSync(
       join(dir, "pagefind-entry.json"),
       JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }),
     );
-    const meta = pf(["1.6.0", pages, [["0", "基层", "zh-cn_c1"], ["基层党", "龟", "zh-cn_c2"]], [], []]);
+    const meta = pf(["1.6.0", pages, [["0", "基层", "zh-cn_c1"], ["基层党", "龟", "zh-cn_c2"]], [["kind", "zh-cn_f1"]], []]);
+    const filter = pf(["kind", [["article", [0, 1, 1]]]]);
+    writeFileSync(join(dir, "filter", "zh-cn_f1.pf_filter"), filter);
     writeFileSync(join(dir, "pagefind.zh-cn_s.pf_meta"), meta);
     // 党建 on all eight pages (steps of 1 from page 0), 基层 on pages 1 and 3; 基层党组织 on page 6 (chunk 2).
     const c1 = pf([[["党建", [[0, [1]], [1, [1]], [1, [1]], [1, [1]], [1, [1, 2, 3]], [1, [1]], [1, [1]], [1, [1]]]], ["基层", [[1, [5]], [2, [6]]]]]]);
@@ -95,14 +98,16 @@ test("a first query loads script, worker, entry, wasm, meta, one chunk and a pag
     assert.equal(estimate.pages, 8);
     const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
     const entryBytes = gz(JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }));
-    const base = gz(js) * 2 + entryBytes + wasm.length + meta.length;
+    const base = gz(js) * 2 + entryBytes + wasm.length + meta.length + filter.length;
     assert.equal(estimate.baseBytes, base);
+    assert.equal(estimate.filterBytes, filter.length);
     // 党建: chunk 1 and the five best pages (page 4 first: three occurrences).
     assert.deepEqual(estimate.first, { term: "党建", bytes: base + c1.length + [4, 0, 1, 2, 3].reduce((s, i) => s + fragment(i).length, 0), chunks: 1, fragments: 5, results: 8 });
     // 基层: chunk 1 is cached; pages 1 and 3 were loaded already.
     assert.deepEqual(estimate.next, { term: "基层", bytes: 0, chunks: 0, fragments: 0, results: 2 });
 
-    const other = estimateSearchBytes(dir, { terms: ["党建", "基层党组织"], resultsPerPage: 2 })!;
+    const other = estimateSearchBytes(dir, { terms: ["党建", "基层党组织"], resultsPerPage: 2, filters: false })!;
+    assert.equal(other.baseBytes, base - filter.length);
     assert.equal(other.first.fragments, 2);
     assert.deepEqual(other.next, { term: "基层党组织", bytes: c2.length + fragment(6).length, chunks: 1, fragments: 1, results: 1 });
   } finally {

@@ -6,6 +6,7 @@ import {
   pagefindSort,
   type PagefindApi,
   type PagefindSearchOptions,
+  type QueryConversion,
 } from "../../src/lib/search/archive-search.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
 
@@ -22,43 +23,54 @@ const DOCS: Doc[] = [
   { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"] } },
 ];
 
+interface Log {
+  searches: { term: string | null; options: PagefindSearchOptions }[];
+  filtersLoaded: number;
+  converterLoaded: number;
+}
+
 /** Pagefind over DOCS: substring match, `any` filters, date sort, counts of the filtered results. */
-function fakePagefind(calls: { term: string | null; options: PagefindSearchOptions }[]): PagefindApi {
+function fakePagefind(log: Log): PagefindApi {
   return {
     options: async () => {},
     init: async () => {},
-    filters: async () => ({}),
+    filters: async () => {
+      log.filtersLoaded++;
+      return {};
+    },
     search: async (term, options = {}) => {
-      calls.push({ term, options });
-      let docs = DOCS.filter((d) => term === null || d.text.includes(term));
+      log.searches.push({ term, options });
+      const matching = DOCS.filter((d) => term === null || d.text.includes(term));
+      let docs = matching;
       for (const [key, { any }] of Object.entries(options.filters ?? {})) {
         docs = docs.filter((d) => (d.filters[key] ?? []).some((v) => any.includes(v)));
       }
-      if (options.sort) docs.sort((a, b) => (options.sort!["date"] === "asc" ? 1 : -1) * a.date.localeCompare(b.date));
+      if (options.sort) docs = [...docs].sort((a, b) => (options.sort!["date"] === "asc" ? 1 : -1) * a.date.localeCompare(b.date));
       const counts: Record<string, Record<string, number>> = {};
       for (const doc of DOCS) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) (counts[key] ??= {})[v] = 0;
       for (const doc of docs) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) counts[key]![v]! += 1;
       return {
         results: docs.map((d) => ({ id: d.url, data: async () => ({ url: d.url, excerpt: d.text, meta: { title: d.text, date: d.date } }) })),
+        unfilteredResultCount: matching.length,
         filters: counts,
       };
     },
   };
 }
 
-function setup(pathPrefix = "", display = (t: string) => t) {
-  const calls: { term: string | null; options: PagefindSearchOptions }[] = [];
-  const loads = { simplified: 0 };
+function setup(queryConversion: QueryConversion = "when-nothing-found", pathPrefix = "", display = (t: string) => t) {
+  const log: Log = { searches: [], filtersLoaded: 0, converterLoaded: 0 };
   const search = createArchiveSearch({
-    loadPagefind: async () => fakePagefind(calls),
+    loadPagefind: async () => fakePagefind(log),
     loadToSimplified: async () => {
-      loads.simplified++;
+      log.converterLoaded++;
       return (t: string) => t.replace("議", "议").replace("會", "会");
     },
+    queryConversion,
     loadDisplayConvert: async () => display,
     pathPrefix,
   });
-  return { search, calls, loads };
+  return { search, log };
 }
 
 const withFilters = (query: string, filters: Partial<SearchState["filters"]>, sort: SearchState["sort"] = "relevance"): SearchState => ({
@@ -68,41 +80,68 @@ const withFilters = (query: string, filters: Partial<SearchState["filters"]>, so
   filters: { ...emptySearchState().filters, ...filters },
 });
 
-describe("archive search", () => {
-  it("finds Simplified articles for a Traditional query", async () => {
-    const { search, calls } = setup();
+describe("archive search: script", () => {
+  it("on the Simplified page, searches a Simplified query as typed, without loading the converter", async () => {
+    const { search, log } = setup();
+    const outcome = await search.run(withFilters("议事会", {}));
+    assert.equal(outcome.term, "议事会");
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/", "/b/"]);
+    assert.equal(log.converterLoaded, 0);
+  });
+
+  it("on the Simplified page, converts a Traditional query that finds nothing as typed", async () => {
+    const { search, log } = setup();
+    const outcome = await search.run(withFilters("議事會", { region: ["赤峰市"] }));
+    assert.equal(outcome.term, "议事会");
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/"]);
+    assert.deepEqual(log.searches.map((s) => s.term), ["議事會", "议事会"]);
+  });
+
+  it("does not convert a query that filters alone leave without results", async () => {
+    const { search, log } = setup();
+    const outcome = await search.run(withFilters("乡村振兴", { region: ["赤峰市"] }));
+    assert.equal(outcome.hits.length, 0);
+    assert.equal(log.converterLoaded, 0);
+  });
+
+  it("on the Traditional page, converts every Han query before searching", async () => {
+    const { search, log } = setup("always");
     const outcome = await search.run(withFilters("議事會", {}));
     assert.equal(outcome.term, "议事会");
-    assert.equal(calls[0]!.term, "议事会");
-    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/", "/b/"]);
+    assert.deepEqual(log.searches.map((s) => s.term), ["议事会"]);
   });
+});
 
-  it("lists the latest articles for an empty query, without loading the converter", async () => {
-    const { search, calls, loads } = setup();
+describe("archive search: listing, filters and views", () => {
+  it("lists every article newest first for an empty query", async () => {
+    const { search, log } = setup();
     const outcome = await search.run(emptySearchState());
     assert.equal(outcome.term, null);
-    assert.deepEqual(calls[0]!.options.sort, { date: "desc" });
+    assert.deepEqual(log.searches[0]!.options.sort, { date: "desc" });
     assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/", "/a/", "/c/"]);
-    assert.equal(loads.simplified, 0);
   });
 
-  it("combines filters, and counts each filter's values without its own selection", async () => {
+  it("combines filters, values within one filter as alternatives", async () => {
     const { search } = setup();
+    assert.deepEqual((await search.run(withFilters("", { region: ["包头市"], person: ["宋爽"] }))).hits.map((h) => h.id), ["/a/"]);
+    assert.equal((await search.run(withFilters("", { region: ["包头市", "赤峰市"] }))).hits.length, 3);
+  });
+
+  it("counts only when asked, each filter without its own selection", async () => {
+    const { search, log } = setup();
     const outcome = await search.run(withFilters("", { region: ["包头市"], person: ["宋爽"] }, "oldest"));
-    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/"]);
+    assert.equal(log.filtersLoaded, 0);
+    const counts = await search.counts(outcome);
+    assert.equal(log.filtersLoaded, 1);
     // Regions for 宋爽's articles, whichever region is chosen; people in 包头市, whoever is chosen.
-    assert.deepEqual(outcome.counts.region, { 包头市: 1, 赤峰市: 1 });
-    assert.deepEqual(outcome.counts.person, { 宋爽: 1, 王五: 0, 李四: 1 });
-  });
-
-  it("treats values of one filter as alternatives", async () => {
-    const { search } = setup();
-    const outcome = await search.run(withFilters("", { region: ["包头市", "赤峰市"] }));
-    assert.equal(outcome.hits.length, 3);
+    assert.deepEqual(counts.region, { 包头市: 1, 赤峰市: 1 });
+    assert.deepEqual(counts.person, { 宋爽: 1, 王五: 0, 李四: 1 });
+    await search.counts(outcome);
+    assert.equal(log.filtersLoaded, 1);
   });
 
   it("makes views of one page of results, converted and prefixed", async () => {
-    const { search } = setup("/zh-hant", (t) => t.replace("议", "議"));
+    const { search } = setup("always", "/zh-hant", (t) => t.replace("议", "議"));
     const outcome = await search.run(withFilters("议事会", {}));
     const views = await search.views(outcome, 1, 10);
     assert.deepEqual(views.map((v) => [v.url, v.title]), [["/zh-hant/b/", "議事会"]]);

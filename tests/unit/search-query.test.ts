@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { hasHan, normaliseQuery, searchTerm } from "../../src/lib/search/search-query.ts";
+import { hasHan, normaliseQuery } from "../../src/lib/search/search-query.ts";
 
 describe("normaliseQuery", () => {
   const cases: [string, string, string][] = [
@@ -14,16 +14,6 @@ describe("normaliseQuery", () => {
     ["leaves an empty query empty", "  \t ", ""],
   ];
   for (const [name, raw, expected] of cases) it(name, () => assert.equal(normaliseQuery(raw), expected));
-});
-
-describe("searchTerm", () => {
-  const toSimplified = (text: string) => text.replace("議", "议").replace("會", "会");
-
-  it("converts a query holding Han characters", () => assert.equal(searchTerm("議事會", toSimplified), "议事会"));
-  it("does not convert a Latin query", () => {
-    assert.equal(searchTerm("GDP", () => assert.fail("converter called")), "GDP");
-  });
-  it("is null for an empty query (a listing)", () => assert.equal(searchTerm("  ", toSimplified), null));
 });
 
 describe("hasHan", () => {

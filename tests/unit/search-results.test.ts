@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { excerptParts, facetValues, resultView } from "../../src/lib/search/search-results.ts";
+import { convertParts, excerptParts, facetValues, resultView } from "../../src/lib/search/search-results.ts";
+import { toTraditional } from "../../src/lib/site/traditional.ts";
 
 describe("excerptParts", () => {
   it("splits Pagefind's excerpt into text and marked parts", () => {
@@ -22,6 +23,27 @@ describe("excerptParts", () => {
 
   it("joins adjacent marks", () => {
     assert.deepEqual(excerptParts("<mark>议事</mark><mark>会</mark>"), [{ text: "议事会", mark: true }]);
+  });
+});
+
+describe("convertParts", () => {
+  it("converts a phrase cut by a mark as the whole phrase", () => {
+    const parts = excerptParts("理<mark>发</mark>店和头<mark>发</mark>");
+    assert.equal(toTraditional("头") + toTraditional("发"), "頭發");
+    assert.deepEqual(convertParts(parts, toTraditional), [
+      { text: "理", mark: false },
+      { text: "髮", mark: true },
+      { text: "店和頭", mark: false },
+      { text: "髮", mark: true },
+    ]);
+  });
+
+  it("converts part by part when conversion changes the length", () => {
+    const grow = (text: string) => text.replace(/x/g, "xx");
+    assert.deepEqual(convertParts([{ text: "ax", mark: false }, { text: "b", mark: true }], grow), [
+      { text: "axx", mark: false },
+      { text: "b", mark: true },
+    ]);
   });
 });
 

@@ -1,27 +1,53 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { loadToSimplified, loadToTraditional } from "../../src/lib/search/script-conversion.ts";
+import STPhrases from "opencc-js/dict/STPhrases";
+import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
+import STCharacters from "opencc-js/dict/STCharacters";
+import CJK_Compatibility_Ideographs from "opencc-js/dict/CJK_Compatibility_Ideographs";
+import TWVariants from "opencc-js/dict/TWVariants";
+import TWVariantsPhrases from "opencc-js/dict/TWVariantsPhrases";
+import { phraseSubset } from "../../src/lib/search/phrase-subset.ts";
+import { loadToSimplified, traditionalConverter, type TraditionalTables } from "../../src/lib/search/script-conversion.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
+import { readArticleBodies } from "../support/search-page.ts";
 
-// Text of seed articles where the two scripts differ by phrase, not just by character
-// (发 → 發/髮, 干 → 幹/乾, 里 → 裡/里, 坐标 → 座標).
-const SAMPLE = "板凳议事会 乡村振兴 头发 干部 乾坤 公里 村里 精神坐标 白云鄂博矿区 宋爽 内蒙古日报 党建引领";
+function tables(texts: readonly string[], cut = true): TraditionalTables {
+  return {
+    STPhrases: cut ? phraseSubset(STPhrases, texts) : STPhrases,
+    STPhrases_GeneratedFromRegionalPhrases: cut ? phraseSubset(STPhrases_GeneratedFromRegionalPhrases, texts) : STPhrases_GeneratedFromRegionalPhrases,
+    STCharacters,
+    CJK_Compatibility_Ideographs,
+    TWVariants,
+    TWVariantsPhrases,
+  };
+}
+
+// Where the two scripts differ by phrase, not by character: 发 → 發/髮, 干 → 幹/乾, 里 → 裡/里, 坐标 → 座標.
+const SAMPLE = "头发 理发店 干部 乾坤 干净 公里 村里 精神坐标 白云鄂博矿区 宋爽 内蒙古日报 党建引领 SQL注入";
 
 describe("script conversion in the browser matches the build's", () => {
-  it("shows results as the Traditional pages read", async () => {
-    const convert = await loadToTraditional();
+  it("with OpenCC's whole tables, converts as the Traditional pages are written", async () => {
+    const convert = await traditionalConverter(tables([], false));
     assert.equal(convert(SAMPLE), toTraditional(SAMPLE));
   });
 
-  it("turns Traditional queries into the Simplified the index holds", async () => {
+  it("with the phrases cut to the text, converts that text and every stretch of it the same", async () => {
+    const convert = await traditionalConverter(tables([SAMPLE]));
+    assert.equal(convert(SAMPLE), toTraditional(SAMPLE));
+    for (const word of SAMPLE.split(" ")) assert.equal(convert(word), toTraditional(word), word);
+  });
+
+  it("with the phrases cut to the seed articles, converts every article as the build does", async () => {
+    const texts = readArticleBodies().map((a) => a.body);
+    const convert = await traditionalConverter(tables(texts));
+    for (const text of texts) assert.equal(convert(text), toTraditional(text));
+  });
+
+  it("turns Traditional queries into the Simplified the index holds, and leaves Simplified ones alone", async () => {
     const convert = await loadToSimplified();
     assert.equal(convert("議事會"), "议事会");
     assert.equal(convert("鄉村振興"), "乡村振兴");
     assert.equal(convert("板凳議事會　問題現場辦"), "板凳议事会　问题现场办");
-  });
-
-  it("leaves Simplified queries alone", async () => {
-    const convert = await loadToSimplified();
     assert.equal(convert(SAMPLE), SAMPLE);
   });
 });

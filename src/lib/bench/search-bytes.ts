@@ -2,7 +2,8 @@
  * What a reader's browser downloads to search the archive, estimated from Pagefind's output
  * (dist/pagefind/). A first query loads the Pagefind script and its web worker, the entry file,
  * the WebAssembly module and the language's metadata, then the index chunk holding the term and
- * the result fragments of the first page of results. A further query, with all of that cached,
+ * the result fragments of the first page of results; and, on a search page that shows filter
+ * counts, every filter chunk. A further query, with all of that cached,
  * loads only its own index chunk (unless already loaded) and its own fragments.
  *
  * Sizes are bytes on the wire: Pagefind's .pagefind and .pf_* files are gzip already and are
@@ -11,7 +12,7 @@
  *
  * File formats (Pagefind 1.x, checked against 1.6.0): each .pf_* file is gzip of
  * "pagefind_dcd" + CBOR. The metadata (pagefind.<language hash>.pf_meta) is
- * [version, [[page hash, word count, …]…], [[from word, to word, chunk hash]…], filters, sorts, …];
+ * [version, [[page hash, word count, …]…], [[from word, to word, chunk hash]…], [[filter, hash]…], sorts, …];
  * an index chunk (index/<hash>.pf_index) is [[[word, [[page number step, locations, …]…], …]…]],
  * page numbers delta-encoded (each the step from the previous page of the word's list);
  * a fragment is fragment/<page hash>.pf_fragment. The browser loads the chunk whose
@@ -117,6 +118,8 @@ export function pagefindPayload(file: Uint8Array): Uint8Array {
 export interface PagefindMeta {
   pages: { hash: string; wordCount: number }[];
   chunks: { from: string; to: string; hash: string }[];
+  /** Filter chunks (filter/<hash>.pf_filter), by filter name. */
+  filters: { name: string; hash: string }[];
 }
 
 export function readMeta(payload: Uint8Array): PagefindMeta {
@@ -130,7 +133,11 @@ export function readMeta(payload: Uint8Array): PagefindMeta {
     const chunk = c as Cbor[];
     return { from: String(chunk[0]), to: String(chunk[1]), hash: String(chunk[2]) };
   });
-  return { pages, chunks };
+  const filters = (Array.isArray(root[3]) ? root[3] : []).map((f) => {
+    const filter = f as Cbor[];
+    return { name: String(filter[0]), hash: String(filter[1]) };
+  });
+  return { pages, chunks, filters };
 }
 
 /** Word → page numbers with how often the word occurs there. */
@@ -192,6 +199,11 @@ export interface SearchBytesOptions {
   language?: string;
   /** UI files (relative to the pagefind folder) the search page loads as well. */
   uiFiles?: readonly string[];
+  /**
+   * Count every filter chunk in the first query (default true): a search page that shows filter
+   * counts calls pagefind.filters(), which loads them all.
+   */
+  filters?: boolean;
 }
 
 export interface QueryBytes {
@@ -206,8 +218,10 @@ export interface SearchBytes {
   language: string;
   pages: number;
   indexChunks: number;
-  /** Script, worker, entry, wasm, metadata (and UI files): loaded once. */
+  /** Script, worker, entry, wasm, metadata (UI files, filter chunks): loaded once. */
   baseBytes: number;
+  /** Of baseBytes, the filter chunks. */
+  filterBytes: number;
   first: QueryBytes;
   next: QueryBytes;
 }
@@ -243,7 +257,8 @@ export function estimateSearchBytes(pagefindDir: string, options: SearchBytesOpt
   const metaFile = `pagefind.${info.hash}.pf_meta`;
   const meta = readMeta(pagefindPayload(readFileSync(join(pagefindDir, metaFile))));
   const baseFiles = ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", `wasm.${info.wasm ?? "unknown"}.pagefind`, metaFile, ...(options.uiFiles ?? [])];
-  const baseBytes = baseFiles.reduce((sum, f) => sum + size(f), 0);
+  const filterBytes = options.filters === false ? 0 : meta.filters.reduce((sum, f) => sum + size(`filter/${f.hash}.pf_filter`), 0);
+  const baseBytes = baseFiles.reduce((sum, f) => sum + size(f), 0) + filterBytes;
 
   const chunkCache = new Map<string, WordPages>();
   const chunkWords = (hash: string): WordPages => {
@@ -295,7 +310,7 @@ export function estimateSearchBytes(pagefindDir: string, options: SearchBytesOpt
   const first = query(terms[0]);
   first.bytes += baseBytes;
   const next = query(terms[1]);
-  return { language, pages: meta.pages.length, indexChunks: meta.chunks.length, baseBytes, first, next };
+  return { language, pages: meta.pages.length, indexChunks: meta.chunks.length, baseBytes, filterBytes, first, next };
 }
 
 /** The most common word of two or more characters, and the most common one of another chunk. */

@@ -1,17 +1,25 @@
 /**
  * The search page's one way of asking the index: a SearchState in, the matching articles (as
- * lazy handles), their count and the filter counts out; then ResultViews for a page of them.
+ * lazy handles) out, and on request the filter counts; then ResultViews for a page of them.
  * Pagefind and the OpenCC tables are loaded on first use through the loaders passed in, so the
  * browser test of recall and the page run exactly this code.
+ *
+ * Script: the index holds Simplified text. On the Traditional page every query with Han
+ * characters is converted to Simplified first. On the Simplified page a query is converted only
+ * when it matches nothing as typed: a Traditional word cannot be in a Simplified index, so the
+ * reader who types Traditional there gets it converted, and everyone else never downloads
+ * the tables (about 50 KB).
  *
  * Filters: values within one filter are alternatives, filters combine (Pagefind's `any` within,
  * all across). A filter's own counts must then ignore its own selection (choosing 包头市 should not
  * make 赤峰市 count 0), so for each filter with a selection the search is run once more without
- * it; these extra runs reuse the index chunks and filter files already loaded.
+ * it; these extra runs reuse the index chunks and filter files already loaded. Counting needs
+ * every filter's file (about 110 KB at 10,000 articles), so counts are made only when asked for:
+ * the page asks once its filter panel is open.
  */
 import { FILTER_KEYS, SORT_KEY, type FilterKey } from "./index-schema.ts";
 import { effectiveSort, type FilterSelection, type SearchState } from "./search-state.ts";
-import { searchTerm } from "./search-query.ts";
+import { hasHan, normaliseQuery } from "./search-query.ts";
 import { resultView, type PagefindFragment, type ResultView } from "./search-results.ts";
 import type { Convert } from "./script-conversion.ts";
 
@@ -38,14 +46,20 @@ export interface PagefindHit {
 
 export interface PagefindSearch {
   results: PagefindHit[];
+  /** Matches of the term before filtering. */
+  unfilteredResultCount: number;
   filters: FilterCounts;
 }
+
+/** When a query is converted to Simplified: always (the Traditional page), or when it finds nothing as typed. */
+export type QueryConversion = "always" | "when-nothing-found";
 
 export interface ArchiveSearchOptions {
   /** Loads and returns Pagefind's browser module. */
   loadPagefind: () => Promise<PagefindApi>;
   /** Loads the Traditional → Simplified converter for queries. */
   loadToSimplified: () => Promise<Convert>;
+  queryConversion: QueryConversion;
   /** Loads the converter for displayed text (identity on the Simplified page). */
   loadDisplayConvert: () => Promise<Convert>;
   /** "" or "/zh-hant": prefixed to result URLs. */
@@ -56,16 +70,19 @@ export interface ArchiveSearchOptions {
 
 export interface SearchOutcome {
   state: SearchState;
-  /** The term sent to Pagefind (normalised, Simplified), or null for a listing without a query. */
+  /** The term sent to Pagefind (normalised, converted when needed), or null for a listing without a query. */
   term: string | null;
   /** All matching articles, in display order; ResultViews are made on demand. */
   hits: PagefindHit[];
-  /** Per filter, how many of the matching articles each value would give (see the module note). */
-  counts: Record<FilterKey, Record<string, number>>;
 }
+
+/** Per filter, how many of the matching articles each value would give (see the module note). */
+export type FacetCounts = Record<FilterKey, Record<string, number>>;
 
 export interface ArchiveSearch {
   run(state: SearchState): Promise<SearchOutcome>;
+  /** The filter counts of an outcome (loads every filter's file the first time). */
+  counts(outcome: SearchOutcome): Promise<FacetCounts>;
   /** Views of hits[from, from + count). */
   views(outcome: SearchOutcome, from: number, count: number): Promise<ResultView[]>;
   /** The display converter (loads it if needed). */
@@ -90,13 +107,12 @@ export function pagefindSort(state: SearchState): Record<string, "asc" | "desc">
 
 export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearch {
   let ready: Promise<PagefindApi> | undefined;
+  let allFilters: Promise<FilterCounts> | undefined;
   const pagefind = (): Promise<PagefindApi> => {
     ready ??= (async () => {
       const api = await options.loadPagefind();
       await api.options({ excerptLength: options.excerptLength ?? 36 });
       await api.init();
-      // Loads every filter's file now: Pagefind only counts filters whose file it has loaded.
-      await api.filters();
       return api;
     })();
     // A failed load (offline, missing index) may be retried by the next search.
@@ -106,33 +122,44 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     return ready;
   };
 
-  const search = async (api: PagefindApi, term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
-    const response = await api.search(term, opts);
-    return response ?? { results: [], filters: {} };
+  const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
+    const response = await (await pagefind()).search(term, opts);
+    return response ?? { results: [], unfilteredResultCount: 0, filters: {} };
   };
 
   return {
     async run(state) {
-      const needsTerm = state.query.trim() !== "";
-      const [api, toSimplified] = await Promise.all([
-        pagefind(),
-        needsTerm ? options.loadToSimplified() : Promise.resolve((text: string) => text),
-      ]);
-      const term = searchTerm(state.query, toSimplified);
+      const typed = normaliseQuery(state.query);
       const sort = pagefindSort(state);
-      const main = await search(api, term, { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) });
-      const counts = {} as Record<FilterKey, Record<string, number>>;
+      const opts: PagefindSearchOptions = { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) };
+      if (typed === "") return { state, term: null, hits: (await search(null, opts)).results };
+      if (!hasHan(typed)) return { state, term: typed, hits: (await search(typed, opts)).results };
+      if (options.queryConversion === "always") {
+        const [toSimplified] = await Promise.all([options.loadToSimplified(), pagefind()]);
+        const term = toSimplified(typed);
+        return { state, term, hits: (await search(term, opts)).results };
+      }
+      const asTyped = await search(typed, opts);
+      if (asTyped.unfilteredResultCount > 0) return { state, term: typed, hits: asTyped.results };
+      const term = (await options.loadToSimplified())(typed);
+      if (term === typed) return { state, term, hits: asTyped.results };
+      return { state, term, hits: (await search(term, opts)).results };
+    },
+
+    async counts(outcome) {
+      const { term, state } = outcome;
+      // Pagefind counts only the filters whose files it has loaded; filters() loads them all.
+      allFilters ??= pagefind().then((api) => api.filters());
+      await allFilters;
+      const main = await search(term, { filters: pagefindFilters(state.filters) });
+      const counts = {} as FacetCounts;
       await Promise.all(
         FILTER_KEYS.map(async (key) => {
-          if (state.filters[key].length === 0) {
-            counts[key] = main.filters[key] ?? {};
-            return;
-          }
-          const other = await search(api, term, { filters: pagefindFilters(state.filters, key) });
-          counts[key] = other.filters[key] ?? {};
+          const source = state.filters[key].length === 0 ? main : await search(term, { filters: pagefindFilters(state.filters, key) });
+          counts[key] = source.filters[key] ?? {};
         }),
       );
-      return { state, term, hits: main.results, counts };
+      return counts;
     },
 
     async views(outcome, from, count) {

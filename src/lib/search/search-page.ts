@@ -1,7 +1,8 @@
 /**
  * The search page in the browser: reads the state from the URL, runs it through archive-search.ts
- * and renders results, filter counts and status; every change of query, filter or sort is a new
- * history entry, so back/forward, reload and a shared link restore it.
+ * and renders results, status and (once the reader opens the filter panel, or the URL already
+ * chooses filters) the filters with their counts. Every change of query, filter or sort is a new
+ * history entry, so back/forward, reload and a shared link all restore it.
  *
  * The page's words come from the HTML (a JSON block of labels rendered by the page), so the
  * Traditional mirror of the page, converted at build time like every page, speaks Traditional.
@@ -10,12 +11,13 @@
  * The root element's data-search-state is "loading", "done" or "error": tests wait on it.
  */
 import { formatDate } from "../site/format.ts";
-import { createArchiveSearch, type ArchiveSearch, type PagefindApi, type SearchOutcome } from "./archive-search.ts";
+import { createArchiveSearch, type ArchiveSearch, type FacetCounts, type PagefindApi, type SearchOutcome } from "./archive-search.ts";
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
 import { normaliseQuery } from "./search-query.ts";
 import { facetValues, type ResultView } from "./search-results.ts";
 import {
   SORT_ORDERS,
+  emptyFilters,
   hasFilters,
   parseSearchState,
   searchStateUrl,
@@ -25,7 +27,7 @@ import {
 } from "./search-state.ts";
 import { loadToSimplified, loadToTraditional } from "./script-conversion.ts";
 
-/** Results added per "more" click (and shown first). */
+/** Results added per "more" press (and shown first). */
 export const PAGE_SIZE = 10;
 /** Values of a filter shown before "show all". */
 const FACET_PREVIEW = 8;
@@ -41,10 +43,14 @@ export interface SearchLabels {
     | "latest"
     | "none"
     | "noneFiltered"
+    | "noneListed"
+    | "removeFilters"
     | "shown"
     | "more"
     | "converted"
     | "error"
+    | "showFilters"
+    | "hideFilters"
     | "clearFilters"
     | "showAll"
     | "showFewer"
@@ -53,7 +59,7 @@ export interface SearchLabels {
   >;
 }
 
-/** "{count} 篇" with its placeholders filled. */
+/** A message with its {placeholders} filled. */
 export function fillMessage(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
 }
@@ -82,9 +88,10 @@ export function startSearchPage(root: HTMLElement): void {
   const sortSelect = required<HTMLSelectElement>(form, "select[name=sort]");
   const status = required<HTMLElement>(root, "[data-search-status]");
   const note = required<HTMLElement>(root, "[data-search-note]");
-  const facets = required<HTMLElement>(root, "[data-search-facets]");
   const list = required<HTMLOListElement>(root, "[data-search-results]");
   const more = required<HTMLButtonElement>(root, "[data-search-more]");
+  const filtersToggle = required<HTMLButtonElement>(root, "[data-filters-toggle]");
+  const facets = required<HTMLElement>(root, "[data-search-facets]");
   const traditional = document.documentElement.lang.toLowerCase() === "zh-hant";
   const pagePath = window.location.pathname;
   const expanded = new Set<FilterKey>();
@@ -92,14 +99,19 @@ export function startSearchPage(root: HTMLElement): void {
   const search: ArchiveSearch = createArchiveSearch({
     loadPagefind: () => import(/* @vite-ignore */ PAGEFIND_URL) as Promise<PagefindApi>,
     loadToSimplified,
+    queryConversion: traditional ? "always" : "when-nothing-found",
     loadDisplayConvert: traditional ? loadToTraditional : () => Promise.resolve((text: string) => text),
     pathPrefix: traditional ? "/zh-hant" : "",
   });
 
   let state: SearchState = parseSearchState(window.location.search);
   let outcome: SearchOutcome | undefined;
+  let counts: FacetCounts | undefined;
   let shown = 0;
   let generation = 0;
+  // Counting loads every filter's file, so the panel opens on request, or by itself when the
+  // URL chooses filters (their files are loaded for the search anyway).
+  let filtersOpen = hasFilters(state.filters);
 
   const message = (key: keyof SearchLabels["messages"], values: Record<string, string | number> = {}) =>
     fillMessage(labels.messages[key], values);
@@ -107,6 +119,9 @@ export function startSearchPage(root: HTMLElement): void {
   function showControls(): void {
     input.value = state.query;
     sortSelect.value = SORT_ORDERS.includes(state.sort) ? state.sort : "relevance";
+    filtersToggle.setAttribute("aria-expanded", String(filtersOpen));
+    filtersToggle.textContent = filtersOpen ? message("hideFilters") : message("showFilters");
+    facets.hidden = !filtersOpen;
   }
 
   /** Changes the state from a reader's action: a new history entry, then the search. */
@@ -140,7 +155,8 @@ export function startSearchPage(root: HTMLElement): void {
     );
   }
 
-  async function renderFacets(current: SearchOutcome): Promise<void> {
+  async function renderFacets(): Promise<void> {
+    if (!counts) return;
     const convert = await search.displayConvert();
     // The groups are rebuilt; a reader who just ticked a box keeps the focus on it.
     const focused = document.activeElement;
@@ -148,7 +164,7 @@ export function startSearchPage(root: HTMLElement): void {
     const focusedToggle = focused instanceof HTMLButtonElement && facets.contains(focused) ? focused.dataset["facetToggle"] : undefined;
     const groups: Node[] = [];
     for (const key of FILTER_KEYS) {
-      const values = facetValues(key, current.counts[key], state.filters[key], Object.keys(labels.kinds));
+      const values = facetValues(key, counts[key], state.filters[key], Object.keys(labels.kinds));
       if (values.length === 0) continue;
       const all = expanded.has(key);
       const visible = all ? values : values.filter((v, i) => i < FACET_PREVIEW || v.selected);
@@ -164,17 +180,18 @@ export function startSearchPage(root: HTMLElement): void {
       });
       const group = element("fieldset", { class: "search-facet" }, element("legend", {}, labels.filters[key]), element("ul", {}, ...items));
       if (values.length > visible.length || all) {
-        const toggle = element(
-          "button",
-          { type: "button", class: "search-facet-toggle", "data-facet-toggle": key, "aria-expanded": String(all) },
-          all ? message("showFewer") : message("showAll", { count: values.length }),
+        group.append(
+          element(
+            "button",
+            { type: "button", class: "search-facet-toggle", "data-facet-toggle": key, "aria-expanded": String(all) },
+            all ? message("showFewer") : message("showAll", { count: values.length }),
+          ),
         );
-        group.append(toggle);
       }
       groups.push(group);
     }
     if (hasFilters(state.filters)) {
-      groups.push(element("button", { type: "button", class: "search-clear", "data-clear-filters": "all" }, message("clearFilters")));
+      groups.push(element("button", { type: "button", class: "search-clear", "data-clear-filters": "panel" }, message("clearFilters")));
     }
     facets.replaceChildren(...groups);
     if (focusedBox) {
@@ -191,80 +208,107 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   function renderNote(current: SearchOutcome): void {
-    const typed = normaliseQuery(current.state.query);
     note.replaceChildren();
-    if (current.term !== null && current.term !== typed) note.append(message("converted", { term: current.term }));
-    if (current.hits.length === 0) {
-      const none = element("p", {}, hasFilters(state.filters) ? message("noneFiltered") : message("none", { query: typed }));
-      note.append(none);
-      if (hasFilters(state.filters)) {
-        note.append(element("button", { type: "button", class: "search-clear", "data-clear-filters": "note" }, message("clearFilters")));
-      }
+    if (current.term !== null && current.term !== normaliseQuery(current.state.query)) {
+      note.append(element("p", {}, message("converted", { term: current.term })));
+    }
+    if (current.hits.length === 0 && hasFilters(current.state.filters)) {
+      note.append(element("button", { type: "button", class: "search-clear", "data-clear-filters": "note" }, message("clearFilters")));
     }
   }
 
   function statusText(current: SearchOutcome): string {
     const count = current.hits.length;
-    if (count === 0) return current.term === null ? message("noneFiltered") : message("none", { query: normaliseQuery(current.state.query) });
+    if (count === 0) {
+      const query = normaliseQuery(current.state.query);
+      if (!hasFilters(current.state.filters)) return message("none", { query });
+      const none = current.term === null ? message("noneListed") : message("noneFiltered", { query });
+      return `${none}${message("removeFilters")}`;
+    }
     const total = current.term === null ? message("latest", { count }) : message("found", { count });
-    return shown < count ? `${total} ${message("shown", { shown, count })}` : total;
+    return shown < count ? `${total}${message("shown", { shown })}` : total;
   }
 
-  async function run(): Promise<void> {
+  /** Runs `work` as the page's current task: older tasks' results are dropped when they arrive. */
+  async function task(work: (isCurrent: () => boolean) => Promise<void>): Promise<void> {
     const mine = ++generation;
+    const isCurrent = () => mine === generation;
+    root.dataset["searchState"] = "loading";
+    try {
+      await work(isCurrent);
+      if (isCurrent()) root.dataset["searchState"] = "done";
+    } catch (error) {
+      if (!isCurrent()) return;
+      console.warn("search:", error);
+      status.textContent = message("error");
+      root.dataset["searchState"] = "error";
+    }
+  }
+
+  function run(): Promise<void> {
     showControls();
     status.textContent = message("loading");
     list.setAttribute("aria-busy", "true");
-    root.dataset["searchState"] = "loading";
-    try {
-      const next = await search.run(state);
-      const views = await search.views(next, 0, PAGE_SIZE);
-      if (mine !== generation) return;
-      outcome = next;
-      shown = views.length;
-      list.replaceChildren(...views.map(renderResult));
-      renderNote(next);
-      renderMore(next);
-      await renderFacets(next);
-      if (mine !== generation) return;
-      status.textContent = statusText(next);
-      root.dataset["searchState"] = "done";
-    } catch (error) {
-      if (mine !== generation) return;
-      console.warn("search: the search failed", error);
-      outcome = undefined;
-      list.replaceChildren();
-      more.hidden = true;
-      note.replaceChildren();
-      status.textContent = message("error");
-      root.dataset["searchState"] = "error";
-    } finally {
-      if (mine === generation) list.removeAttribute("aria-busy");
-    }
+    return task(async (isCurrent) => {
+      try {
+        const next = await search.run(state);
+        const views = await search.views(next, 0, PAGE_SIZE);
+        const nextCounts = filtersOpen ? await search.counts(next) : undefined;
+        if (!isCurrent()) return;
+        outcome = next;
+        counts = nextCounts;
+        shown = views.length;
+        list.replaceChildren(...views.map(renderResult));
+        renderNote(next);
+        renderMore(next);
+        await renderFacets();
+        status.textContent = statusText(next);
+      } catch (error) {
+        if (isCurrent()) {
+          outcome = undefined;
+          counts = undefined;
+          list.replaceChildren();
+          note.replaceChildren();
+          more.hidden = true;
+        }
+        throw error;
+      } finally {
+        if (isCurrent()) list.removeAttribute("aria-busy");
+      }
+    });
   }
 
-  async function showMore(): Promise<void> {
-    if (!outcome) return;
+  function showMore(): Promise<void> {
     const current = outcome;
-    const mine = generation;
+    if (!current) return Promise.resolve();
     more.disabled = true;
-    root.dataset["searchState"] = "loading";
-    try {
-      const views = await search.views(current, shown, PAGE_SIZE);
-      if (mine !== generation) return;
-      const items = views.map(renderResult);
-      list.append(...items);
-      shown += views.length;
-      renderMore(current);
-      status.textContent = statusText(current);
-      items[0]?.querySelector("a")?.focus();
-    } catch (error) {
-      console.warn("search: loading more results failed", error);
-      status.textContent = message("error");
-    } finally {
-      more.disabled = false;
-      if (mine === generation) root.dataset["searchState"] = "done";
-    }
+    return task(async (isCurrent) => {
+      try {
+        const views = await search.views(current, shown, PAGE_SIZE);
+        if (!isCurrent()) return;
+        const items = views.map(renderResult);
+        list.append(...items);
+        shown += views.length;
+        renderMore(current);
+        status.textContent = statusText(current);
+        items[0]?.querySelector("a")?.focus();
+      } finally {
+        more.disabled = false;
+      }
+    });
+  }
+
+  function toggleFilters(): Promise<void> {
+    filtersOpen = !filtersOpen;
+    showControls();
+    const current = outcome;
+    if (!filtersOpen || !current) return Promise.resolve();
+    return task(async (isCurrent) => {
+      const next = await search.counts(current);
+      if (!isCurrent()) return;
+      counts = next;
+      await renderFacets();
+    });
   }
 
   form.addEventListener("submit", (event) => {
@@ -278,21 +322,24 @@ export function startSearchPage(root: HTMLElement): void {
     navigate(toggleFilter(state, box.name as FilterKey, box.value, box.checked));
   });
   root.addEventListener("click", (event) => {
-    const target = event.target instanceof Element ? event.target.closest("button") : null;
-    if (!target) return;
-    const facet = target.dataset["facetToggle"] as FilterKey | undefined;
-    if (facet) {
+    const button = event.target instanceof Element ? event.target.closest("button") : null;
+    if (!button) return;
+    const facet = button.dataset["facetToggle"] as FilterKey | undefined;
+    if (button === filtersToggle) {
+      void toggleFilters();
+    } else if (facet) {
       if (expanded.has(facet)) expanded.delete(facet);
       else expanded.add(facet);
-      if (outcome) void renderFacets(outcome);
-    } else if (target.dataset["clearFilters"]) {
-      navigate({ ...state, filters: parseSearchState("").filters });
+      void renderFacets();
+    } else if (button.dataset["clearFilters"]) {
+      navigate({ ...state, filters: emptyFilters() });
       input.focus();
     }
   });
   more.addEventListener("click", () => void showMore());
   window.addEventListener("popstate", () => {
     state = parseSearchState(window.location.search);
+    if (hasFilters(state.filters)) filtersOpen = true;
     void run();
   });
 

@@ -1,8 +1,6 @@
 /**
- * From what a reader typed to the term Pagefind is asked for. The index holds the Simplified
- * pages only, so a query in Traditional characters is converted to Simplified first (the
- * converter is passed in: the browser loads OpenCC's t2cn tables only when a query needs them,
- * see script-conversion.ts).
+ * What a reader typed, in the form Pagefind is asked for. (Conversion of a Traditional query to
+ * the Simplified the index holds is decided in archive-search.ts.)
  */
 
 const HAN = /\p{Script=Han}/u;
@@ -27,14 +25,4 @@ export function hasHan(text: string): boolean {
 export function normaliseQuery(raw: string): string {
   const text = raw.normalize("NFKC").replace(SPACES, " ").trim();
   return hasHan(text) ? text.replace(STRAIGHT_QUOTES, " ").replace(SPACES, " ").trim() : text;
-}
-
-/**
- * The term to search for: the normalised query, converted to Simplified when it holds Han
- * characters. null for an empty query, which lists articles without matching any text.
- */
-export function searchTerm(raw: string, toSimplified: (text: string) => string): string | null {
-  const query = normaliseQuery(raw);
-  if (query === "") return null;
-  return hasHan(query) ? toSimplified(query) : query;
 }

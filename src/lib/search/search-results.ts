@@ -71,13 +71,33 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
   return parts;
 }
 
+/**
+ * Converts an excerpt's parts as one text, so that a phrase cut by a mark converts as the whole
+ * phrase does on the page (头<mark>发</mark> must become 頭髮, not 頭發), then cuts the converted
+ * text where the parts were cut. Conversion keeps the number of characters in all but rare
+ * phrases; when it does not, each part is converted on its own.
+ */
+export function convertParts(parts: readonly ExcerptPart[], convert: (text: string) => string): ExcerptPart[] {
+  const converted = [...convert(parts.map((part) => part.text).join(""))];
+  const lengths = parts.map((part) => [...part.text].length);
+  if (converted.length !== lengths.reduce((sum, n) => sum + n, 0)) {
+    return parts.map((part) => ({ ...part, text: convert(part.text) }));
+  }
+  let at = 0;
+  return parts.map((part, i) => {
+    const text = converted.slice(at, at + lengths[i]!).join("");
+    at += lengths[i]!;
+    return { ...part, text };
+  });
+}
+
 /** A result as the page shows it. */
 export function resultView(fragment: PagefindFragment, { convert, pathPrefix }: ViewOptions): ResultView {
   const meta = (key: string): string => convert((fragment.meta[key] ?? "").replace(ZERO_WIDTH, ""));
   return {
     url: pathPrefix + fragment.url,
     title: meta("title"),
-    excerpt: excerptParts(fragment.excerpt).map((part) => ({ ...part, text: convert(part.text) })),
+    excerpt: convertParts(excerptParts(fragment.excerpt), convert),
     date: fragment.meta["date"] ?? "",
     kind: fragment.meta["kind"] ?? "",
     section: meta("section"),

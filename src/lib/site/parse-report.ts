@@ -6,8 +6,8 @@
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
 
-/** Where the ingest writes the report, relative to the project root (where Astro runs). */
-export const PARSE_REPORT_FILE = "content/articles/parse-report.json";
+/** Where the ingest writes the report: beside the articles ($ARCHIVE_CONTENT_DIR, else content/articles). */
+export const PARSE_REPORT_FILE = `${process.env["ARCHIVE_CONTENT_DIR"] || "content/articles"}/parse-report.json`;
 
 const warning = z.object({
   code: z.string(),

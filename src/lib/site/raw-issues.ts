@@ -1,8 +1,8 @@
 /** The raw issue files (content/issues/*.txt) the site publishes unchanged at /raw/. */
 import { readdir } from "node:fs/promises";
 
-/** Relative to the project root, where Astro runs. */
-export const ISSUES_DIR = "content/issues";
+/** Relative to the project root, where Astro runs; $ARCHIVE_ISSUES_DIR publishes another folder. */
+export const ISSUES_DIR = process.env["ARCHIVE_ISSUES_DIR"] || "content/issues";
 
 /** File names of the raw issue files, sorted; none when the folder is missing. */
 export async function listRawIssueFiles(dir: string): Promise<string[]> {

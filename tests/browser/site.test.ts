@@ -1,0 +1,669 @@
+// The archive as a reader meets it: the production build (dist/, built by `npm run build` before
+// the browser tests) served from 127.0.0.1 and read in Chromium. What a page should say is read
+// from the articles the ingest wrote (content/articles) and the raw issues (content/issues).
+// Every browser test fails on console errors, page errors, failed requests and requests that
+// leave 127.0.0.1.
+import assert from "node:assert/strict";
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { after, before, describe, test } from "node:test";
+import { gzipSync } from "node:zlib";
+import type { Browser, BrowserContextOptions, Locator, Page, Response } from "playwright-core";
+import { FRONTMATTER_KEYS } from "../../src/lib/article.ts";
+import { KIND_LABEL, ROLE_LABEL } from "../../src/lib/site/format.ts";
+import { PAGE_SIZE } from "../../src/lib/site/site-info.ts";
+import { formatViolations, runAxe } from "../support/axe.ts";
+import { launchChromium } from "../support/chromium.ts";
+import {
+  ARTICLES_DIR,
+  DIST,
+  ISSUES_DIR,
+  PAGE_TYPES,
+  TRADITIONAL_PREFIX,
+  issueArticles,
+  listFiles,
+  parseCsv,
+  readSourceArticles,
+  reporterPath,
+  siteOrigin,
+  sitePathOf,
+  type SourceArticle,
+} from "../support/site-paths.ts";
+import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+
+const articles = readSourceArticles();
+const SITE = siteOrigin();
+const issueIds = [...new Set(articles.map((a) => a.data.issue))].sort().reverse();
+const BAN_DENG = articles.find((a) => a.data.title.includes("板凳议事会"))!;
+
+let server: StaticServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startStaticServer(DIST);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface PageOptions {
+  context?: BrowserContextOptions;
+  /** Responses with these statuses are expected, by path ("/no-such-page/" → 404). */
+  expectedStatus?: Record<string, number>;
+}
+
+/**
+ * Runs `visit` on a fresh page in its own context, then fails on anything that went wrong on
+ * the way: console errors, uncaught page errors, dialogs, failed or erroring requests, and any
+ * request to somewhere other than the test server.
+ */
+async function withPage(visit: (page: Page) => Promise<void>, options: PageOptions = {}): Promise<void> {
+  const context = await browser.newContext(options.context);
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const expected = options.expectedStatus ?? {};
+  const isExpected = (url: string, status: number) => expected[new URL(url).pathname] === status;
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const source = message.location().url;
+    if (source && /status of (\d+)/.test(message.text()) && isExpected(source, Number(/status of (\d+)/.exec(message.text())![1]))) return;
+    problems.push(`console error: ${message.text()} (${source})`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("dialog", (dialog) => {
+    problems.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  context.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === "data:" || url.protocol === "about:") return;
+    if (url.origin !== server.url) problems.push(`request leaving 127.0.0.1: ${request.url()}`);
+  });
+  context.on("requestfailed", (request) => problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
+  context.on("response", (response) => {
+    if (response.status() >= 400 && !isExpected(response.url(), response.status())) {
+      problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    }
+  });
+  try {
+    await visit(page);
+    assert.deepEqual(problems, [], "the page had problems");
+  } finally {
+    await context.close();
+  }
+}
+
+/** Loads a site path and asserts it answered 200. */
+async function open(page: Page, sitePath: string): Promise<Response> {
+  const response = await page.goto(server.url + sitePath);
+  assert.equal(response?.status(), 200, `GET ${sitePath}`);
+  return response!;
+}
+
+/** Clicks a link as a reader does and waits for the page it leads to; returns that page's path. */
+async function follow(page: Page, link: Locator): Promise<string> {
+  const target = new URL((await link.getAttribute("href")) ?? "", page.url());
+  // A failing status would be reported by withPage's response listener.
+  await Promise.all([page.waitForURL(target.href), link.click()]);
+  return new URL(page.url()).pathname;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Fetches from within the page (so the request is the browser's own): status, type and text. */
+function fetchInPage(page: Page, href: string): Promise<{ status: number; type: string; text: string }> {
+  return page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, type: response.headers.get("content-type") ?? "", text: await response.text() };
+  }, href);
+}
+
+/** The hrefs of every link matched by `selector`, as written in the page. */
+function hrefs(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (links) => links.map((a) => a.getAttribute("href") ?? ""));
+}
+
+function people(a: SourceArticle): string[] {
+  return [...a.data.reporters, ...a.data.correspondents, ...a.data.photographers, ...a.data.authors];
+}
+
+function text(page: Page, selector: string): Promise<string> {
+  return page.locator(selector).first().innerText();
+}
+
+describe("reading the archive", () => {
+  test("from the home page a reader clicks through to the latest issue, an article, its reporter and its region", () =>
+    withPage(async (page) => {
+      const latest = issueIds[0]!;
+      const items = issueArticles(articles, latest);
+      // An article with every kind of link: a column, a reporter, a region, and neighbours on both sides.
+      const index = items.findIndex((a, i) => i > 0 && i < items.length - 1 && a.data.section && a.data.reporters.length > 0 && a.data.location);
+      assert.ok(index > 0, `the latest issue ${latest} has an article with column, reporter, region and both neighbours`);
+      const article = items[index]!;
+      const { data } = article;
+
+      await open(page, "/");
+      assert.equal(await follow(page, page.locator("#latest-heading a")), `/issues/${latest}/`);
+      assert.equal(await follow(page, page.getByRole("link", { name: data.title, exact: true })), article.url);
+
+      // What the article page says about the item.
+      assert.equal(await text(page, "main h1"), data.title);
+      assert.match(await page.title(), new RegExp(`^${escapeRegExp(data.title)}`));
+      const bylineLinks = await page.$$eval(".byline a", (links) => links.map((a) => ({ name: a.textContent, href: a.getAttribute("href") })));
+      assert.deepEqual(
+        bylineLinks,
+        people(article).map((name) => ({ name, href: reporterPath(name) })),
+      );
+      assert.match(await text(page, ".byline"), new RegExp(`${ROLE_LABEL.reporter}\\s+${data.reporters[0]}`));
+      const dateLink = page.locator(`.dateline a[href="/issues/${data.issue}/"]`);
+      assert.equal(await dateLink.locator("time").getAttribute("datetime"), data.date);
+      const sectionLink = page.locator(".article-kicker a");
+      assert.equal(await sectionLink.innerText(), data.section);
+      assert.match((await sectionLink.getAttribute("href")) ?? "", /^\/sections\/[a-z0-9-]+\/$/);
+      assert.equal(await text(page, ".article-kicker .kind"), KIND_LABEL[data.kind]);
+      const regionLink = page.locator(".dateline a", { hasText: data.location! });
+      assert.match((await regionLink.getAttribute("href")) ?? "", /^\/regions\/[a-z0-9-]+\/$/);
+      if (data.county) {
+        assert.match((await page.locator(".dateline a", { hasText: data.county }).getAttribute("href")) ?? "", /^\/regions\/[a-z0-9-]+\/[a-z0-9-]+\/$/);
+      }
+      assert.deepEqual(await hrefs(page, "nav.neighbours a[rel=prev]"), [items[index - 1]!.url]);
+      assert.deepEqual(await hrefs(page, "nav.neighbours a[rel=next]"), [items[index + 1]!.url]);
+      assert.ok((await page.locator(".article-body p").count()) > 0, "the body has paragraphs");
+
+      // The citation: both formats, as text a click selects whole for copying.
+      const citation = page.locator("section.citation");
+      assert.deepEqual(await citation.locator("h3").allInnerTexts(), ["GB/T 7714", "BibTeX"]);
+      const [gbt, bibtex] = await citation.locator("pre").all();
+      const canonical = `${SITE}${article.url}`;
+      assert.match(await gbt!.innerText(), new RegExp(`${escapeRegExp(data.title)}\\[N/OL\\]\\. .*${data.date}\\. ${escapeRegExp(canonical)}$`));
+      const bib = await bibtex!.innerText();
+      assert.match(bib, /^@article\{/);
+      assert.ok(bib.includes(`title = {${data.title}}`) && bib.includes(`url = {${canonical}}`), bib);
+      await bibtex!.click();
+      assert.equal(await page.evaluate(() => window.getSelection()?.toString()), bib, "a click selects the whole BibTeX entry");
+
+      // The Markdown source, as the ingest wrote it.
+      const markdown = page.locator('.source-links a[type="text/markdown"]');
+      assert.equal(await markdown.getAttribute("href"), `/articles/${article.id}.md`);
+      assert.notEqual(await markdown.getAttribute("download"), null);
+      const md = await fetchInPage(page, `/articles/${article.id}.md`);
+      assert.equal(md.status, 200);
+      assert.match(md.type, /^text\/(markdown|plain)/);
+      assert.ok(md.text.includes(`title: ${data.title}`) || md.text.includes(data.title), "the Markdown has the title");
+      assert.equal(md.text, readFileSync(path.join(ARTICLES_DIR, `${article.id}.md`), "utf8"));
+
+      // Head metadata.
+      const jsonLd = await page.$$eval('script[type="application/ld+json"]', (scripts) => scripts.map((s) => s.textContent ?? ""));
+      assert.equal(jsonLd.length, 1);
+      const ld = JSON.parse(jsonLd[0]!) as Record<string, unknown>;
+      assert.equal(ld["@type"], "NewsArticle");
+      assert.equal(ld["headline"], data.title);
+      assert.equal(ld["datePublished"], data.date);
+      assert.equal(ld["url"], canonical);
+      assert.equal(await page.getAttribute('link[rel="canonical"]', "href"), canonical);
+      assert.equal(await page.getAttribute('meta[property="og:url"]', "content"), canonical);
+
+      // No JavaScript: no script file, no inline script but the JSON-LD.
+      const scripts = await page.$$eval("script", (all) => all.map((s) => ({ src: s.getAttribute("src"), type: s.getAttribute("type") })));
+      assert.deepEqual(scripts, [{ src: null, type: "application/ld+json" }]);
+
+      // Its reporter's page lists it; back on the article, its region's page lists it too.
+      const reporter = data.reporters[0]!;
+      assert.equal(await follow(page, page.locator(".byline a", { hasText: reporter }).first()), reporterPath(reporter));
+      assert.equal(await text(page, "main h1"), reporter);
+      assert.ok((await hrefs(page, "ol.items a.title")).includes(article.url), `${reporter}'s page lists ${article.url}`);
+      await page.goBack();
+      assert.equal(new URL(page.url()).pathname, article.url);
+      const regionPath = await follow(page, page.locator(".dateline a", { hasText: data.location! }));
+      assert.match(regionPath, /^\/regions\/[a-z0-9-]+\/$/);
+      assert.equal(await text(page, "main h1"), data.location);
+      assert.ok((await hrefs(page, "ol.items a.title")).includes(article.url), `${data.location}'s page lists ${article.url}`);
+    }));
+
+  test("with JavaScript turned off an article page still shows its title and text", () =>
+    withPage(
+      async (page) => {
+        await open(page, BAN_DENG.url);
+        assert.equal(await text(page, "main h1"), BAN_DENG.data.title);
+        const body = await page.locator(".article-body").innerText();
+        assert.ok(body.includes("板凳议事会") && body.length > 200, "the body text is there");
+        assert.ok(await page.locator(".article-body").isVisible());
+      },
+      { context: { javaScriptEnabled: false } },
+    ));
+
+  test("no article page, in either script, carries a script other than its JSON-LD", () => {
+    const pages = [...listFiles(path.join(DIST, "articles"), "index.html"), ...listFiles(path.join(DIST, "zh-hant", "articles"), "index.html")];
+    assert.equal(pages.length, articles.length * 2);
+    const offenders = pages.flatMap((file) => {
+      const tags = readFileSync(file, "utf8").match(/<script\b[^>]*>/gi) ?? [];
+      const bad = tags.filter((tag) => tag !== '<script type="application/ld+json">');
+      return bad.length > 0 ? [`${sitePathOf(file)}: ${bad.join(" ")}`] : [];
+    });
+    assert.deepEqual(offenders, []);
+  });
+
+  test("a reporter's page lists their articles by role, with OCR misreadings of the name folded in (安黄东 → 安寅东)", () =>
+    withPage(async (page) => {
+      const name = "安寅东";
+      await open(page, "/reporters/");
+      assert.equal(await follow(page, page.getByRole("link", { name, exact: true })), reporterPath(name));
+      assert.equal(await text(page, "main h1"), name);
+      // The misread byline of 2022-11-08 (□本报记者 安黄东) is credited to him.
+      const rows = page.locator("ol.items li");
+      const border = rows.filter({ has: page.getByRole("link", { name: "边境线上最美一抹红", exact: true }) });
+      assert.equal(await border.count(), 1);
+      assert.equal(await border.locator("time").getAttribute("datetime"), "2022-11-08");
+      assert.ok(!(await page.locator("body").innerText()).includes("安黄东"), "the misreading is not shown as a name");
+
+      const credited = articles.filter((a) => people(a).includes(name));
+      const listed = await rows.evaluateAll((lis) =>
+        lis.map((li) => ({
+          href: li.querySelector("a.title")?.getAttribute("href") ?? "",
+          roles: li.querySelector(".meta > span:last-child")?.textContent ?? "",
+        })),
+      );
+      const roleOf = (a: SourceArticle) =>
+        (["reporter", "correspondent", "photographer", "author"] as const)
+          .filter((role) => a.data[`${role}s`].includes(name))
+          .map((role) => ROLE_LABEL[role])
+          .join("、");
+      assert.deepEqual(
+        listed.toSorted((x, y) => x.href.localeCompare(y.href)),
+        credited.map((a) => ({ href: a.url, roles: roleOf(a) })).toSorted((x, y) => x.href.localeCompare(y.href)),
+      );
+      const dates = await rows.locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+      assert.deepEqual(dates, dates.toSorted().reverse(), "newest first");
+      const byRole = await text(page, ".lede");
+      assert.match(byRole, new RegExp(`${ROLE_LABEL.reporter} ${credited.filter((a) => a.data.reporters.includes(name)).length} 篇`));
+      assert.match(byRole, new RegExp(`${ROLE_LABEL.author} ${credited.filter((a) => a.data.authors.includes(name)).length} 篇`));
+    }));
+
+  test("the regions page shows a map whose twelve leagues are named links that lead somewhere", () =>
+    withPage(async (page) => {
+      await open(page, "/regions/");
+      const map = page.locator("main svg.region-map");
+      assert.equal(await map.count(), 1);
+      assert.equal(await map.getAttribute("role"), "group");
+      assert.ok((await map.locator("title").first().textContent())?.trim(), "the map has a title");
+      const leagues = await map.locator("a").evaluateAll((links) => links.map((a) => ({ name: a.getAttribute("aria-label") ?? "", href: a.getAttribute("href") ?? "" })));
+      assert.equal(leagues.length, 12);
+      assert.equal(new Set(leagues.map((l) => l.name)).size, 12, "twelve distinct names");
+      for (const league of leagues) {
+        assert.match(league.name, /^\S+：\d+ 篇$/, "each league link is named with its count");
+        assert.equal((await fetchInPage(page, league.href)).status, 200, league.href);
+      }
+      // A reader on the keyboard: focus 包头市 on the map and press Enter.
+      const baotou = map.getByRole("link", { name: /^包头市：/ });
+      await baotou.focus();
+      await Promise.all([page.waitForURL(/\/regions\/bao-tou-shi\/$/), page.keyboard.press("Enter")]);
+      assert.equal(await text(page, "main h1"), "包头市");
+    }));
+
+  test("a region page lists the region's articles and breaks them down by county", () =>
+    withPage(async (page) => {
+      const name = "包头市";
+      await open(page, "/regions/");
+      await follow(page, page.locator("main table").getByRole("link", { name, exact: true }));
+      assert.equal(await text(page, "main h1"), name);
+      const inRegion = articles.filter((a) => a.data.location === name);
+      assert.deepEqual((await hrefs(page, "ol.items a.title")).toSorted(), inRegion.map((a) => a.url).toSorted());
+
+      const counties = new Map<string, number>();
+      for (const a of inRegion) if (a.data.county) counties.set(a.data.county, (counties.get(a.data.county) ?? 0) + 1);
+      const breakdown = await page.locator('section[aria-labelledby="counties-heading"] li').evaluateAll((lis) =>
+        lis.map((li) => [li.querySelector("a")?.textContent ?? "", li.querySelector(".count")?.textContent ?? ""]),
+      );
+      assert.deepEqual(
+        breakdown.toSorted(),
+        [...counties].map(([county, n]) => [county, `${n} 篇`]).toSorted(),
+      );
+      const [county] = [...counties.keys()];
+      await follow(page, page.locator('section[aria-labelledby="counties-heading"]').getByRole("link", { name: county!, exact: true }));
+      assert.equal(await text(page, "main h1"), county);
+      assert.deepEqual(
+        (await hrefs(page, "ol.items a.title")).toSorted(),
+        inRegion.filter((a) => a.data.county === county).map((a) => a.url).toSorted(),
+      );
+    }));
+
+  test("the issues page lists every issue by year and month, newest first", () =>
+    withPage(async (page) => {
+      await open(page, "/issues/");
+      assert.equal(issueIds.length, listFiles(ISSUES_DIR, ".txt").length, "one issue per raw file");
+      const months = await page.locator('main h3[id^="m-"]').evaluateAll((headings) =>
+        headings.map((h) => ({
+          year: h.closest("section")?.querySelector("h2")?.textContent ?? "",
+          month: h.textContent ?? "",
+          links: [...(h.nextElementSibling?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href") ?? ""),
+        })),
+      );
+      const expected: { year: string; month: string; links: string[] }[] = [];
+      for (const id of issueIds) {
+        const [year, month] = id.split("-").map(Number);
+        const label = `${year}年${month}月`;
+        let group = expected.at(-1);
+        if (group?.month !== label) expected.push((group = { year: `${year}年`, month: label, links: [] }));
+        group.links.push(`/issues/${id}/`);
+      }
+      assert.deepEqual(months, expected);
+      // The year/month directory jumps to each month.
+      const directory = await hrefs(page, 'nav[aria-labelledby="directory-heading"] a');
+      assert.deepEqual(directory, [...new Set(issueIds.map((id) => `/issues/#m-${id.slice(0, 7)}`))]);
+      await page.locator('nav[aria-labelledby="directory-heading"] a').last().click();
+      assert.equal(new URL(page.url()).hash, `#m-${issueIds.at(-1)!.slice(0, 7)}`);
+    }));
+
+  test("an issue page lists its items in page order with their kinds, and links the raw page text byte for byte", () =>
+    withPage(async (page) => {
+      const issue = "2022-11-08";
+      await open(page, "/issues/");
+      assert.equal(await follow(page, page.locator(`main a[href="/issues/${issue}/"]`).last()), `/issues/${issue}/`);
+      const items = issueArticles(articles, issue);
+      const listed = await page.locator("main ol.items > li").evaluateAll((lis) =>
+        lis.map((li) => ({
+          href: li.querySelector("a.title")?.getAttribute("href") ?? "",
+          kind: li.querySelector(".kind")?.className ?? "",
+          label: li.querySelector(".kind")?.textContent ?? "",
+        })),
+      );
+      assert.deepEqual(
+        listed,
+        items.map((a) => ({ href: a.url, kind: `kind kind-${a.data.kind}`, label: KIND_LABEL[a.data.kind] })),
+      );
+      assert.ok(new Set(items.map((a) => a.data.kind)).size > 1, "the issue has items of more than one kind");
+
+      const source = items[0]!.data.source;
+      const raw = page.locator(`main a[href="/raw/${source}"]`);
+      assert.equal(await raw.getAttribute("type"), "text/plain");
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/raw/${source}`)), raw.click()]);
+      assert.equal(response.status(), 200);
+      assert.match(response.headers()["content-type"] ?? "", /^text\/plain/);
+      assert.ok((await response.body()).equals(readFileSync(path.join(ISSUES_DIR, source))), "the raw text is the original bytes");
+    }));
+
+  test("the columns page lists every column and a column's page lists its articles", () =>
+    withPage(async (page) => {
+      await open(page, "/sections/");
+      const counts = new Map<string, number>();
+      for (const a of articles) if (a.data.section) counts.set(a.data.section, (counts.get(a.data.section) ?? 0) + 1);
+      const listed = await page.locator("main ul.tally li").evaluateAll((lis) =>
+        lis.map((li) => [li.querySelector("a")?.textContent ?? "", li.querySelector(".count")?.textContent ?? ""]),
+      );
+      assert.deepEqual(listed.toSorted(), [...counts].map(([name, n]) => [name, `${n} 篇`]).toSorted());
+      const column = "学思践悟";
+      await follow(page, page.getByRole("link", { name: column, exact: true }));
+      assert.equal(await text(page, "main h1"), column);
+      assert.deepEqual(
+        (await hrefs(page, "ol.items a.title")).toSorted(),
+        articles.filter((a) => a.data.section === column).map((a) => a.url).toSorted(),
+      );
+      const dates = await page.locator("ol.items time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
+      assert.deepEqual(dates, dates.toSorted().reverse(), "newest first");
+    }));
+
+  test("the statistics page draws its charts as labelled SVG images and groups", () =>
+    withPage(async (page) => {
+      await open(page, "/stats/");
+      const charts = await page.locator("main svg").evaluateAll((svgs) =>
+        svgs.map((svg) => {
+          const labelledBy = svg.getAttribute("aria-labelledby") ?? "";
+          const label = document.getElementById(labelledBy);
+          return {
+            role: svg.getAttribute("role"),
+            titled: label?.tagName === "title" && label.parentElement === svg && (label.textContent ?? "").trim() !== "",
+            links: svg.querySelectorAll("a").length,
+            namedLinks: [...svg.querySelectorAll("a")].filter((a) => (a.getAttribute("aria-label") ?? "").trim() !== "").length,
+          };
+        }),
+      );
+      assert.ok(charts.length >= 4, `${charts.length} charts`);
+      for (const chart of charts) {
+        assert.ok(chart.role === "img" || chart.role === "group", `role ${chart.role}`);
+        assert.ok(chart.titled, "each chart is labelled by its own <title>");
+        if (chart.role === "img") assert.equal(chart.links, 0, "an image holds no links");
+        assert.equal(chart.namedLinks, chart.links, "every bar that links is named");
+      }
+      assert.ok(charts.some((c) => c.role === "img") && charts.some((c) => c.role === "group"));
+      assert.match(await text(page, "main .lede"), new RegExp(`共 ${articles.length} 篇文章，${issueIds.length} 期`));
+    }));
+
+  test("the parse report shows every issue fully covered and links each warning to its article", () =>
+    withPage(async (page) => {
+      const report = JSON.parse(readFileSync(path.join(ARTICLES_DIR, "parse-report.json"), "utf8")) as {
+        issues: { issue: string; source: string; warnings: { article?: string | null }[] }[];
+      };
+      await open(page, "/report/");
+      const sections = page.locator('main section[aria-labelledby^="r-"]');
+      assert.equal(await sections.count(), issueIds.length);
+      for (const issue of report.issues) {
+        const section = page.locator(`main section[aria-labelledby="r-${issue.source}"]`);
+        assert.match(await section.innerText(), /覆盖率 100\.0%/, `${issue.source} is fully covered`);
+        const rows = section.locator("tbody tr");
+        assert.equal(await rows.count(), issue.warnings.length, `${issue.source}: one row per warning`);
+        const linked = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector("td:last-child a")?.getAttribute("href") ?? null));
+        assert.deepEqual(
+          linked,
+          issue.warnings.map((w) => (w.article ? `/articles/${w.article}/` : null)),
+        );
+      }
+      const warned = report.issues.flatMap((i) => i.warnings).find((w) => w.article)!;
+      const title = articles.find((a) => a.id === warned.article)!.data.title;
+      assert.equal(await follow(page, page.locator(`main td a[href="/articles/${warned.article}/"]`).first()), `/articles/${warned.article}/`);
+      assert.equal(await text(page, "main h1"), title);
+    }));
+
+  test("the about page says where the text comes from and how to cite and download it", () =>
+    withPage(async (page) => {
+      await open(page, "/about/");
+      assert.equal(await text(page, "main h1"), "关于本档案");
+      const body = await page.locator("main").innerText();
+      for (const words of ["OCR", "GB/T 7714", "BibTeX", "/zh-hant/"]) assert.ok(body.includes(words), `mentions ${words}`);
+      for (const href of await hrefs(page, "main a")) assert.equal((await fetchInPage(page, href)).status, 200, href);
+    }));
+
+  test("an unknown address answers 404 with a page that leads back into the archive", () =>
+    withPage(
+      async (page) => {
+        const response = await page.goto(`${server.url}/no-such-page/`);
+        assert.equal(response?.status(), 404);
+        assert.equal(await text(page, "main h1"), "页面不存在");
+        assert.equal(await page.getAttribute('meta[name="robots"]', "content"), "noindex");
+        assert.equal(await page.locator('link[rel="canonical"]').count(), 0);
+        assert.deepEqual(await hrefs(page, "main a"), ["/", "/issues/", "/reporters/"]);
+        assert.equal(await follow(page, page.getByRole("link", { name: "返回首页" })), "/");
+      },
+      { expectedStatus: { "/no-such-page/": 404 } },
+    ));
+
+  test("no list shows more than a page of items, and a list split over pages links each page to the next", () =>
+    withPage(async (page) => {
+      const lists = listFiles(DIST, "index.html").filter((file) => /^\/(?:zh-hant\/)?(reporters|regions|sections|report)\//.test(sitePathOf(file)) || /^\/(?:zh-hant\/)?issues\/(\d+\/)?$/.test(sitePathOf(file)));
+      assert.ok(lists.length > 0);
+      const paginated: string[] = [];
+      for (const file of lists) {
+        const html = readFileSync(file, "utf8");
+        const items = html.match(/<span class="kind kind-/g)?.length ?? 0;
+        assert.ok(items <= PAGE_SIZE, `${sitePathOf(file)} lists ${items} items`);
+        if (html.includes('class="pagination"')) paginated.push(sitePathOf(file));
+      }
+      for (const first of paginated.filter((p) => !/\/\d+\/$/.test(p))) {
+        await open(page, first);
+        let pages = 1;
+        while ((await page.locator(".pagination a[rel=next]").count()) > 0) {
+          const previous = new URL(page.url()).pathname;
+          const next = await follow(page, page.locator(".pagination a[rel=next]"));
+          pages++;
+          assert.equal(next, `${first}${pages}/`);
+          assert.deepEqual(await hrefs(page, ".pagination a[rel=prev]"), [previous]);
+          assert.match(await text(page, '.pagination [aria-current="page"]'), new RegExp(`第 ${pages} / \\d+ 页`));
+        }
+      }
+      if (paginated.length === 0) {
+        // Every list fits on one page at the seed's size; the bound above still holds.
+        assert.ok(articles.length <= PAGE_SIZE);
+      }
+    }));
+});
+
+describe("the Traditional-script mirror", () => {
+  test("an article's Traditional twin is in Traditional characters at the same address under /zh-hant/, and the switch goes both ways", () =>
+    withPage(async (page) => {
+      const simplified = BAN_DENG.url;
+      const traditional = `${TRADITIONAL_PREFIX}${simplified}`;
+      const alternates = {
+        "zh-CN": `${SITE}${simplified}`,
+        "zh-Hant": `${SITE}${traditional}`,
+        "x-default": `${SITE}${simplified}`,
+      };
+      const readAlternates = () =>
+        page.$$eval('link[rel="alternate"][hreflang]', (links) => Object.fromEntries(links.map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")])));
+
+      await open(page, simplified);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+      assert.deepEqual(await readAlternates(), alternates);
+      assert.match(await text(page, "main h1"), /议事会/);
+      const simplifiedLinks = await hrefs(page, "a[href]");
+
+      assert.equal(await follow(page, page.getByRole("link", { name: "繁體中文" })), traditional);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
+      assert.deepEqual(await readAlternates(), alternates);
+      assert.equal(await page.getAttribute('link[rel="canonical"]', "href"), `${SITE}${traditional}`);
+      const title = await text(page, "main h1");
+      assert.match(title, /議事會/);
+      assert.doesNotMatch(await page.locator("article").innerText(), /议事会/);
+      // Same links, same slugs: pages get the prefix, files (Markdown, raw text, feeds) stay shared.
+      const traditionalLinks = await hrefs(page, "a[href]");
+      assert.deepEqual(
+        traditionalLinks,
+        simplifiedLinks.map((href) => {
+          if (href === traditional) return simplified; // the language switch points back
+          return href.startsWith("/") && href.endsWith("/") ? `${TRADITIONAL_PREFIX}${href}` : href;
+        }),
+      );
+
+      assert.equal(await follow(page, page.getByRole("link", { name: "简体中文" })), simplified);
+      assert.equal(await page.getAttribute("html", "lang"), "zh-CN");
+      assert.match(await text(page, "main h1"), /议事会/);
+    }));
+});
+
+describe("accessibility", () => {
+  for (const [type, sitePath] of Object.entries(PAGE_TYPES)) {
+    test(`the ${type} page has no axe violations in either script, light or dark`, () =>
+      withPage(async (page) => {
+        const found: string[] = [];
+        for (const prefix of ["", TRADITIONAL_PREFIX]) {
+          await page.emulateMedia({ colorScheme: "light" });
+          await open(page, `${prefix}${sitePath}`);
+          for (const colorScheme of ["light", "dark"] as const) {
+            await page.emulateMedia({ colorScheme });
+            const violations = await runAxe(page);
+            if (violations.length > 0) found.push(`${prefix}${sitePath} (${colorScheme}): ${formatViolations(violations)}`);
+          }
+        }
+        assert.deepEqual(found, []);
+      }));
+  }
+});
+
+describe("small screens and budgets", () => {
+  for (const [type, sitePath] of [
+    ["home", "/"],
+    ["article", BAN_DENG.url],
+  ] as const) {
+    test(`at 360 px wide the ${type} page does not scroll sideways`, () =>
+      withPage(
+        async (page) => {
+          await open(page, sitePath);
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 360, `scrollWidth ${width}`);
+        },
+        { context: { viewport: { width: 360, height: 740 } } },
+      ));
+  }
+
+  test("every article page, in either script, is at most 12 KB gzipped", () => {
+    const BUDGET = 12 * 1024;
+    const pages = [...listFiles(path.join(DIST, "articles"), "index.html"), ...listFiles(path.join(DIST, "zh-hant", "articles"), "index.html")];
+    assert.equal(pages.length, articles.length * 2);
+    const sizes = pages.map((file) => ({ page: sitePathOf(file), bytes: gzipSync(readFileSync(file)).length }));
+    const over = sizes.filter((s) => s.bytes > BUDGET).map((s) => `${s.page}: ${s.bytes} B`);
+    assert.deepEqual(over, []);
+  });
+});
+
+describe("feeds and data", () => {
+  test("the RSS feed parses and lists at most 50 items, newest first", () =>
+    withPage(async (page) => {
+      await open(page, "/");
+      const feed = await page.evaluate(async () => {
+        const response = await fetch("/rss.xml");
+        const xml = new DOMParser().parseFromString(await response.text(), "application/xml");
+        return {
+          status: response.status,
+          error: xml.querySelector("parsererror")?.textContent ?? null,
+          items: [...xml.querySelectorAll("channel > item")].map((item) => ({
+            link: item.querySelector("link")?.textContent ?? "",
+            date: Date.parse(item.querySelector("pubDate")?.textContent ?? ""),
+          })),
+        };
+      });
+      assert.equal(feed.status, 200);
+      assert.equal(feed.error, null);
+      assert.equal(feed.items.length, Math.min(50, articles.length));
+      const dates = feed.items.map((i) => i.date);
+      assert.ok(dates.every((d) => !Number.isNaN(d)), "every item has a pubDate");
+      assert.deepEqual(dates, dates.toSorted((a, b) => b - a), "newest first");
+      const newest = articles.map((a) => a.data.date).toSorted().at(-1);
+      assert.equal(articles.find((a) => `${SITE}${a.url}` === feed.items[0]!.link)?.data.date, newest, "the first item is of the newest issue");
+      for (const item of feed.items) {
+        const url = new URL(item.link);
+        assert.equal(url.origin, SITE);
+        assert.ok(existsSync(path.join(DIST, url.pathname, "index.html")), item.link);
+      }
+    }));
+
+  test("the sitemap lists every page in both scripts, and robots.txt points to it", () => {
+    const robots = readFileSync(path.join(DIST, "robots.txt"), "utf8");
+    assert.ok(robots.includes(`Sitemap: ${SITE}/sitemap-index.xml`), robots);
+    const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
+    const listed = new Set(
+      locs(readFileSync(path.join(DIST, "sitemap-index.xml"), "utf8")).flatMap((sitemap) =>
+        locs(readFileSync(path.join(DIST, new URL(sitemap).pathname), "utf8")),
+      ),
+    );
+    const pages = listFiles(DIST, "index.html").map((file) => `${SITE}${sitePathOf(file)}`);
+    assert.ok(pages.some((p) => p.includes("/zh-hant/articles/")));
+    assert.deepEqual(pages.filter((p) => !listed.has(p)), [], "pages missing from the sitemap");
+    assert.deepEqual([...listed].filter((loc) => !pages.includes(loc)), [], "sitemap entries that are not pages");
+  });
+
+  test("articles.json has one entry per article with every frontmatter field", () => {
+    const json = JSON.parse(readFileSync(path.join(DIST, "data", "articles.json"), "utf8")) as Record<string, unknown>[];
+    assert.equal(json.length, articles.length);
+    assert.equal(json.length, 46, "the seed issues hold 46 items");
+    assert.deepEqual(json.map((e) => e["id"]).toSorted(), articles.map((a) => a.id).toSorted());
+    for (const entry of json) {
+      const missing = FRONTMATTER_KEYS.filter((key) => !(key in entry));
+      assert.deepEqual(missing, [], `${String(entry["id"])} lacks ${missing.join(", ")}`);
+    }
+  });
+
+  test("articles.csv starts with a UTF-8 BOM and parses (RFC 4180) to a header and one record per article", () => {
+    const bytes = readFileSync(path.join(DIST, "data", "articles.csv"));
+    assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+    const records = parseCsv(bytes.subarray(3).toString("utf8"));
+    assert.equal(records.length, articles.length + 1);
+    assert.equal(records.length, 47);
+    const [header, ...rows] = records;
+    for (const key of FRONTMATTER_KEYS) assert.ok(header!.includes(key), `header has ${key}`);
+    for (const row of rows) assert.equal(row.length, header!.length, `record ${row[0]} has ${row.length} fields`);
+    assert.deepEqual(rows.map((r) => r[0]).toSorted(), articles.map((a) => a.id).toSorted());
+  });
+});
