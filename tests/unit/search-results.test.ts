@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { convertParts, excerptParts, facetValues, resultView } from "../../src/lib/search/search-results.ts";
+import { convertParts, excerptParts, facetValues, markTerms, resultView } from "../../src/lib/search/search-results.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 
 describe("excerptParts", () => {
@@ -23,6 +23,26 @@ describe("excerptParts", () => {
 
   it("joins adjacent marks", () => {
     assert.deepEqual(excerptParts("<mark>议事</mark><mark>会</mark>"), [{ text: "议事会", mark: true }]);
+  });
+});
+
+describe("markTerms", () => {
+  const marks = (parts: { text: string; mark: boolean }[]) => parts.map((p) => (p.mark ? `[${p.text}]` : p.text)).join("");
+
+  it("marks the query's words where they stand, instead of Pagefind's neighbouring words", () => {
+    const parts = excerptParts("<mark>议事</mark>会、民情<mark>议事</mark>长廊、<mark>社会</mark>共治");
+    assert.equal(marks(markTerms(parts, "议事会")), "[议事会]、民情议事长廊、社会共治");
+  });
+
+  it("marks every word of a query of several, longest first, Latin letters regardless of case", () => {
+    assert.equal(marks(markTerms([{ text: "党建引领 GDP 增长，党建", mark: false }], "党建 gdp")), "[党建]引领 [GDP] 增长，[党建]");
+    assert.equal(marks(markTerms([{ text: "乡村振兴", mark: false }], "乡村 乡村振兴")), "[乡村振兴]");
+  });
+
+  it("keeps Pagefind's marks when no word of the query is in the excerpt, or there is no query", () => {
+    const parts = excerptParts("在<mark>一起</mark>");
+    assert.equal(marks(markTerms(parts, "在一起来")), "在[一起]");
+    assert.equal(marks(markTerms(parts, null)), "在[一起]");
   });
 });
 

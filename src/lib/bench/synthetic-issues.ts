@@ -134,7 +134,7 @@ export function cutSeedUnits(page: SeedPage, knowledge: PageKnowledge): SeedUnit
   const units: SeedUnit[] = [];
   starts.forEach((start, index) => {
     const endLine = (starts[index + 1]?.line ?? lines.length + 1) - 1;
-    let first = start.line;
+    const first = Math.max(start.line, 1);
     let last = endLine;
     while (last > first && (lines[last - 1] ?? "").trim() === "") last--;
     let gapBefore = 0;
@@ -162,7 +162,6 @@ export function cutSeedUnits(page: SeedPage, knowledge: PageKnowledge): SeedUnit
         if (printed.length > 0) credits.push({ index: meta.line - first, names: printed });
       }
     }
-    first = Math.max(first, 1);
     const unitText = unitLines.join("\n");
     const firstBlock = blocks.findIndex((b) => b.line >= first);
     units.push({

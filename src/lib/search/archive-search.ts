@@ -165,7 +165,7 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     async views(outcome, from, count) {
       const convert = await options.loadDisplayConvert();
       const fragments = await Promise.all(outcome.hits.slice(from, from + count).map((hit) => hit.data()));
-      return fragments.map((fragment) => resultView(fragment, { convert, pathPrefix: options.pathPrefix }));
+      return fragments.map((fragment) => resultView(fragment, { convert, pathPrefix: options.pathPrefix, term: outcome.term }));
     },
 
     displayConvert: () => options.loadDisplayConvert(),

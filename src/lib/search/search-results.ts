@@ -39,6 +39,8 @@ export interface ViewOptions {
   convert: (text: string) => string;
   /** Prefix of the page's half of the site: "" or "/zh-hant". */
   pathPrefix: string;
+  /** The term searched for (Simplified, normalised), whose words the excerpt marks; null for a listing. */
+  term?: string | null;
 }
 
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&quot;": '"', "&#39;": "'", "&amp;": "&" };
@@ -72,6 +74,37 @@ export function excerptParts(excerpt: string): ExcerptPart[] {
 }
 
 /**
+ * Marks where the query's words stand in the excerpt, as typed. Pagefind marks the index words
+ * its match went through, which for Chinese can be a neighbour of the query (社会 for 议事会, as
+ * 会 is a word of its own) or only part of it; a reader checking a source wants the words
+ * themselves. When none of the query's words occurs in the excerpt as a whole, Pagefind's marks
+ * stay. Latin letters compare regardless of case.
+ */
+export function markTerms(parts: readonly ExcerptPart[], term: string | null): ExcerptPart[] {
+  const text = parts.map((part) => part.text).join("");
+  const words = [...new Set((term ?? "").split(" ").filter((word) => word !== ""))].sort((a, b) => b.length - a.length);
+  const fold = (s: string) => (s.toLowerCase().length === s.length ? s.toLowerCase() : s);
+  const haystack = fold(text);
+  const marked = new Array<boolean>(text.length).fill(false);
+  let found = false;
+  for (const word of words) {
+    const needle = fold(word);
+    for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length)) {
+      marked.fill(true, at, at + needle.length);
+      found = true;
+    }
+  }
+  if (!found) return parts.map((part) => ({ ...part }));
+  const out: ExcerptPart[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const last = out.at(-1);
+    if (last && last.mark === marked[i]) last.text += text[i];
+    else out.push({ text: text[i]!, mark: marked[i]! });
+  }
+  return out;
+}
+
+/**
  * Converts an excerpt's parts as one text, so that a phrase cut by a mark converts as the whole
  * phrase does on the page (头<mark>发</mark> must become 頭髮, not 頭發), then cuts the converted
  * text where the parts were cut. Conversion keeps the number of characters in all but rare
@@ -92,12 +125,12 @@ export function convertParts(parts: readonly ExcerptPart[], convert: (text: stri
 }
 
 /** A result as the page shows it. */
-export function resultView(fragment: PagefindFragment, { convert, pathPrefix }: ViewOptions): ResultView {
+export function resultView(fragment: PagefindFragment, { convert, pathPrefix, term = null }: ViewOptions): ResultView {
   const meta = (key: string): string => convert((fragment.meta[key] ?? "").replace(ZERO_WIDTH, ""));
   return {
     url: pathPrefix + fragment.url,
     title: meta("title"),
-    excerpt: convertParts(excerptParts(fragment.excerpt), convert),
+    excerpt: convertParts(markTerms(excerptParts(fragment.excerpt), term), convert),
     date: fragment.meta["date"] ?? "",
     kind: fragment.meta["kind"] ?? "",
     section: meta("section"),
