@@ -21,8 +21,9 @@ function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
 function controlByteShare(bytes: Uint8Array): number {
   const sample = bytes.subarray(0, Math.min(bytes.length, 8 * 1024));
   let control = 0;
-  for (const b of sample) {
-    if (b === 0 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c)) control++;
+  for (let i = 0; i < sample.length; i++) {
+    const b = sample[i]!;
+    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) control++;
   }
   return sample.length === 0 ? 0 : control / sample.length;
 }

@@ -63,7 +63,11 @@ async function serveParses(): Promise<void> {
     if (result.ok) {
       // The page text is not needed any more; do not copy it back to the main thread.
       result.parsed.issue.text = "";
-      for (const article of result.parsed.articles) article.bodyMarkdown = bodyMarkdown(article.body);
+      for (const article of result.parsed.articles) {
+        article.bodyMarkdown = bodyMarkdown(article.body);
+        // Only the written Markdown goes back: copying messages costs more than parsing.
+        article.body = [];
+      }
     }
     parentPort!.postMessage({ index, result });
   });

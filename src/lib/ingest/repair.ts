@@ -104,6 +104,11 @@ const MAX_PARAGRAPHS_TO_REARRANGE = 120;
 
 export function moveContinuations(items: PageItem[], places: PlaceReader): void {
   const leagueOf = (text: string) => places.mainLeague(text);
+  const itemLeagues = new Map<PageItem, string | null>();
+  const itemLeague = (item: PageItem): string | null => {
+    if (!itemLeagues.has(item)) itemLeagues.set(item, leagueOf([item.title ?? "", ...item.paragraphs.map((p) => p.text)].join("\n")));
+    return itemLeagues.get(item) ?? null;
+  };
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
     if (item.kind === "photo" || item.kind === "brief") continue;
@@ -124,10 +129,12 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
       const host = items
         .slice(0, index)
         .reverse()
-        .find((other) => (other.kind === "article" || other.kind === "commentary") && leagueOf([other.title ?? "", ...other.paragraphs.map((p) => p.text)].join("\n")) === tailLeague);
+        .find((other) => (other.kind === "article" || other.kind === "commentary") && itemLeague(other) === tailLeague);
       if (!host) continue;
       const moved = ps.splice(split);
       host.paragraphs.push(...moved);
+      itemLeagues.delete(host);
+      itemLeagues.delete(item);
       item.warnings.push({
         code: "moved-continuation",
         message: `lines ${moved[0]!.lines[0]}–${moved[moved.length - 1]!.lines.at(-1)} are about ${tailLeague}, not ${headLeague}: moved to "${host.title ?? "the earlier article"}"`,
