@@ -176,7 +176,8 @@ export function assembleItems(blocks: ClassifiedBlock[]): AssembledPage {
         } else if (isSubheadShaped(c.text, c.marked)) {
           cur.paragraphs.push({ text: c.text, lines: [block.line], heading: true });
         } else {
-          appendBody(cur, block.line, c.text);
+          // Not a subhead after all: keep the line as printed, # marks included.
+          appendBody(cur, block.line, block.text);
         }
         break;
       }
