@@ -315,7 +315,7 @@ function describeDownload(label: string, download: Download): string {
           ? "filters"
           : /\/pagefind\//.test(file)
             ? "pagefind (js, worker, wasm, entry, meta)"
-            : /\/(t2cn|core|STCharacters|CJK_Compatibility_Ideographs|TWVariants\w*)\.[\w-]+\.js$|traditional-phrases\.json$/.test(file)
+            : /\/_astro\/(core|traditional-characters|[A-Z]\w+)\.[\w-]+\.js$|traditional-phrases\.json$/.test(file)
               ? "script conversion (OpenCC)"
               : "page (html, css, js)";
     groups.set(group, (groups.get(group) ?? 0) + bytes);

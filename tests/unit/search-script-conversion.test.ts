@@ -6,8 +6,18 @@ import STCharacters from "opencc-js/dict/STCharacters";
 import CJK_Compatibility_Ideographs from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TWVariants from "opencc-js/dict/TWVariants";
 import TWVariantsPhrases from "opencc-js/dict/TWVariantsPhrases";
+import TSPhrases from "opencc-js/dict/TSPhrases";
+import TSCharacters from "opencc-js/dict/TSCharacters";
+import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
+import TWVariantsRevPhrases from "opencc-js/dict/TWVariantsRevPhrases";
+import { Converter as BundledToSimplified } from "opencc-js/t2cn";
 import { phraseSubset } from "../../src/lib/search/phrase-subset.ts";
-import { loadToSimplified, traditionalConverter, type TraditionalTables } from "../../src/lib/search/script-conversion.ts";
+import {
+  TO_SIMPLIFIED,
+  simplifiedConverter,
+  traditionalConverter,
+  type TraditionalTables,
+} from "../../src/lib/search/script-conversion.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { readArticleBodies } from "../support/search-page.ts";
 
@@ -43,11 +53,15 @@ describe("script conversion in the browser matches the build's", () => {
     for (const text of texts) assert.equal(convert(text), toTraditional(text));
   });
 
-  it("turns Traditional queries into the Simplified the index holds, and leaves Simplified ones alone", async () => {
-    const convert = await loadToSimplified();
+  it("turns Traditional queries into the Simplified the index holds, as OpenCC's t2cn bundle does", async () => {
+    const convert = await simplifiedConverter({ CJK_Compatibility_Ideographs, TSPhrases, TSCharacters, TWVariantsRev, TWVariantsRevPhrases });
+    const bundled = BundledToSimplified(TO_SIMPLIFIED);
     assert.equal(convert("議事會"), "议事会");
     assert.equal(convert("鄉村振興"), "乡村振兴");
     assert.equal(convert("板凳議事會　問題現場辦"), "板凳议事会　问题现场办");
     assert.equal(convert(SAMPLE), SAMPLE);
+    // The seed articles as the Traditional pages print them, back to Simplified.
+    for (const text of readArticleBodies().map((a) => toTraditional(a.body))) assert.equal(convert(text), bundled(text));
+    for (const query of ["著名", "裏面", "裡面", "著急", "乾淨", "頭髮", "後來", "甚麼", "\uf900"]) assert.equal(convert(query), bundled(query), query);
   });
 });

@@ -4,11 +4,11 @@
  * Pagefind and the OpenCC tables are loaded on first use through the loaders passed in, so the
  * browser test of recall and the page run exactly this code.
  *
- * Script: the index holds Simplified text. On the Traditional page every query with Han
- * characters is converted to Simplified first. On the Simplified page a query is converted only
- * when it matches nothing as typed: a Traditional word cannot be in a Simplified index, so the
- * reader who types Traditional there gets it converted, and everyone else never downloads
- * the tables (about 50 KB).
+ * Script: the index holds Simplified text, so a Traditional query is converted to Simplified
+ * before it is searched. On the Traditional page every query with Han characters is; on the
+ * Simplified page a query is when it holds a character that exists only in Traditional script
+ * (traditional-characters.ts): Simplified queries stay as typed, and their readers never
+ * download the conversion tables (about 35 KB).
  *
  * Filters: values within one filter are alternatives, filters combine (Pagefind's `any` within,
  * all across). A filter's own counts must then ignore its own selection (choosing 包头市 should not
@@ -46,13 +46,14 @@ export interface PagefindHit {
 
 export interface PagefindSearch {
   results: PagefindHit[];
-  /** Matches of the term before filtering. */
-  unfilteredResultCount: number;
   filters: FilterCounts;
 }
 
-/** When a query is converted to Simplified: always (the Traditional page), or when it finds nothing as typed. */
-export type QueryConversion = "always" | "when-nothing-found";
+/**
+ * When a query is converted to Simplified: always (the Traditional page), or when it holds a
+ * Traditional-only character (the Simplified page).
+ */
+export type QueryConversion = "always" | "traditional-characters";
 
 export interface ArchiveSearchOptions {
   /** Loads and returns Pagefind's browser module. */
@@ -124,7 +125,7 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
 
   const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
     const response = await (await pagefind()).search(term, opts);
-    return response ?? { results: [], unfilteredResultCount: 0, filters: {} };
+    return response ?? { results: [], filters: {} };
   };
 
   return {
@@ -133,16 +134,12 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
       const sort = pagefindSort(state);
       const opts: PagefindSearchOptions = { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) };
       if (typed === "") return { state, term: null, hits: (await search(null, opts)).results };
-      if (!hasHan(typed)) return { state, term: typed, hits: (await search(typed, opts)).results };
-      if (options.queryConversion === "always") {
-        const [toSimplified] = await Promise.all([options.loadToSimplified(), pagefind()]);
-        const term = toSimplified(typed);
-        return { state, term, hits: (await search(term, opts)).results };
-      }
-      const asTyped = await search(typed, opts);
-      if (asTyped.unfilteredResultCount > 0) return { state, term: typed, hits: asTyped.results };
-      const term = (await options.loadToSimplified())(typed);
-      if (term === typed) return { state, term, hits: asTyped.results };
+      const convert =
+        hasHan(typed) &&
+        (options.queryConversion === "always" || (await import("./traditional-characters.ts")).hasTraditionalCharacters(typed));
+      if (!convert) return { state, term: typed, hits: (await search(typed, opts)).results };
+      const [toSimplified] = await Promise.all([options.loadToSimplified(), pagefind()]);
+      const term = toSimplified(typed);
       return { state, term, hits: (await search(term, opts)).results };
     },
 

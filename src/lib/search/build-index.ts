@@ -67,8 +67,13 @@ async function traditionalPhrases(siteDir: string, pages: readonly string[]): Pr
   const texts = new Set<string>();
   for (let i = 0; i < pages.length; i += 256) {
     const batch = await Promise.all(pages.slice(i, i + 256).map((page) => readFile(path.join(siteDir, page), "utf8")));
-    // Pages share their frame (header, navigation, footer); each distinct stretch is scanned once.
-    for (const html of batch) for (const text of html.split(/<[^>]*>/)) if (text.trim() !== "") texts.add(text);
+    for (const html of batch) {
+      // Everything a result shows comes from the <article>: headline, names, places, text.
+      const start = html.indexOf("<article");
+      const end = html.lastIndexOf("</article>");
+      const article = start !== -1 && end > start ? html.slice(start, end) : html;
+      for (const text of article.split(/<[^>]*>/)) if (text.trim() !== "") texts.add(text);
+    }
   }
   return {
     STPhrases: phraseSubset(STPhrases, texts),

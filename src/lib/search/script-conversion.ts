@@ -5,12 +5,15 @@
  *
  * The conversions are the build's (src/lib/site/traditional.ts writes the Traditional pages with
  * OpenCC cn → tw), so results read exactly as the pages they link to; tw → cn is its inverse.
- * - To Simplified: OpenCC's t2cn bundle (about 50 KB gzipped).
- * - To Traditional: OpenCC's cn → tw configuration built from its tables, except that the
- *   phrase tables (450 KB gzipped whole) are cut to the phrases the site's pages contain
- *   (phrase-subset.ts), written by the index step to TRADITIONAL_PHRASES_PATH. Every text the
- *   page converts (titles, excerpts, names, places) comes from those pages, so the cut tables
- *   convert it exactly as the whole ones (tests/unit/search-script-conversion.test.ts).
+ * Both are OpenCC's own configurations (opencc-js presets t2cn: tw2s, cn2t: s2tw) assembled from
+ * its core and only the tables they use, which share the core and the compatibility table, rather
+ * than its ready bundles, which carry every regional variant:
+ * - To Simplified: about 35 KB gzipped (the t2cn bundle: 52 KB).
+ * - To Traditional: about 35 KB, because the phrase tables (450 KB gzipped whole) are cut to the
+ *   phrases the site's pages contain (phrase-subset.ts), written by the index step to
+ *   TRADITIONAL_PHRASES_PATH. Every text the page converts (titles, excerpts, names, places)
+ *   comes from those pages, so the cut tables convert it exactly as the whole ones.
+ * tests/unit/search-script-conversion.test.ts checks both against OpenCC's bundles and the build.
  */
 import type { DictGroup, DictLike } from "opencc-js/core";
 
@@ -62,12 +65,65 @@ export async function traditionalConverter(tables: TraditionalTables): Promise<C
   return ConverterBuilder(preset)(TO_TRADITIONAL);
 }
 
+export interface SimplifiedTables {
+  CJK_Compatibility_Ideographs: string;
+  TSPhrases: string;
+  TSCharacters: string;
+  TWVariantsRev: string;
+  TWVariantsRevPhrases: string;
+}
+
+/**
+ * OpenCC's tw2s configuration (opencc-js preset "t2cn": configs.tw2s): normalise compatibility
+ * ideographs, segment by Traditional phrases, undo Taiwan's variant forms, then convert phrases
+ * and characters.
+ */
+export function simplifiedConfig(tables: SimplifiedTables): {
+  normalizationChain: DictGroup[];
+  segmentation: DictGroup;
+  conversionChain: DictGroup[];
+} {
+  return {
+    normalizationChain: [[tables.CJK_Compatibility_Ideographs]],
+    segmentation: [tables.TSPhrases],
+    conversionChain: [
+      [tables.TWVariantsRevPhrases, tables.TWVariantsRev],
+      [tables.TSPhrases, tables.TSCharacters],
+    ],
+  };
+}
+
+/** The Traditional → Simplified converter over the given tables. */
+export async function simplifiedConverter(tables: SimplifiedTables): Promise<Convert> {
+  const { ConverterBuilder } = await import("opencc-js/core");
+  const preset = { from: { tw: [] }, to: { cn: [] }, configs: { tw2s: simplifiedConfig(tables) } };
+  return ConverterBuilder(preset)(TO_SIMPLIFIED);
+}
+
 let toSimplified: Promise<Convert> | undefined;
 let toTraditional: Promise<Convert> | undefined;
 
 /** Traditional (Taiwan standard, variants included) → Simplified. */
 export function loadToSimplified(): Promise<Convert> {
-  toSimplified ??= import("opencc-js/t2cn").then(({ Converter }) => Converter(TO_SIMPLIFIED));
+  toSimplified ??= (async () => {
+    const [compatibility, phrases, characters, variants, variantPhrases] = await Promise.all([
+      import("opencc-js/dict/CJK_Compatibility_Ideographs"),
+      import("opencc-js/dict/TSPhrases"),
+      import("opencc-js/dict/TSCharacters"),
+      import("opencc-js/dict/TWVariantsRev"),
+      import("opencc-js/dict/TWVariantsRevPhrases"),
+    ]);
+    return simplifiedConverter({
+      CJK_Compatibility_Ideographs: compatibility.default,
+      TSPhrases: phrases.default,
+      TSCharacters: characters.default,
+      TWVariantsRev: variants.default,
+      TWVariantsRevPhrases: variantPhrases.default,
+    });
+  })();
+  toSimplified.catch(() => {
+    toSimplified = undefined;
+  });
   return toSimplified;
 }
 

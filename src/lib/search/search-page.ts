@@ -99,7 +99,7 @@ export function startSearchPage(root: HTMLElement): void {
   const search: ArchiveSearch = createArchiveSearch({
     loadPagefind: () => import(/* @vite-ignore */ PAGEFIND_URL) as Promise<PagefindApi>,
     loadToSimplified,
-    queryConversion: traditional ? "always" : "when-nothing-found",
+    queryConversion: traditional ? "always" : "traditional-characters",
     loadDisplayConvert: traditional ? loadToTraditional : () => Promise.resolve((text: string) => text),
     pathPrefix: traditional ? "/zh-hant" : "",
   });
