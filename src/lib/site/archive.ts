@@ -116,6 +116,11 @@ export interface Archive<E extends ArchiveEntry> {
   issueNeighbours: (id: string) => { older: Issue<E> | undefined; newer: Issue<E> | undefined };
 }
 
+/** Newspaper order: date, then issue, then position in the issue, then id as the last tie-break. */
+export function compareArticles(a: ArchiveEntry, b: ArchiveEntry): number {
+  return compareText(a.data.date, b.data.date) || compareText(a.data.issue, b.data.issue) || a.data.order - b.data.order || compareText(a.id, b.id);
+}
+
 /** Newest first; within an issue, in page order. */
 export function compareNewestFirst(a: ArchiveEntry, b: ArchiveEntry): number {
   return (

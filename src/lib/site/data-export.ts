@@ -5,6 +5,7 @@
  */
 import { FRONTMATTER_KEYS } from "../article.ts";
 import type { ArchiveEntry } from "./archive.ts";
+import { compareArticles } from "./archive.ts";
 import { articlePath } from "./paths.ts";
 
 /** An article as pages hold it: the archive's entry, `id` = `<date>/<slug>` plus its frontmatter. */
@@ -23,43 +24,10 @@ export interface ExportOptions {
 export const CSV_LIST_SEPARATOR = "、";
 
 /** CSV header, one column per frontmatter field; `series` is split into its name and number. */
-export const CSV_COLUMNS = [
-  "id",
-  "url",
-  "title",
-  "subtitle",
-  "kind",
-  "section",
-  "series",
-  "series_no",
-  "reporters",
-  "correspondents",
-  "photographers",
-  "authors",
-  "location",
-  "county",
-  "date",
-  "issue",
-  "order",
-  "source",
-] as const;
+export const CSV_COLUMNS: readonly string[] = ["id", "url", ...FRONTMATTER_KEYS.flatMap((key) => (key === "series" ? ["series", "series_no"] : [key]))];
 
 export function articleUrl(id: string, origin: string): string {
   return new URL(articlePath(id), origin).href;
-}
-
-/** Newspaper order: date, then issue, then position in the issue, then id as the last tie-break. */
-export function compareArticles(a: ArchiveEntry, b: ArchiveEntry): number {
-  return (
-    compareStrings(a.data.date, b.data.date) ||
-    compareStrings(a.data.issue, b.data.issue) ||
-    a.data.order - b.data.order ||
-    compareStrings(a.id, b.id)
-  );
-}
-
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
@@ -107,7 +75,7 @@ export function articlesToCsv(records: Iterable<ArchiveEntry>, options: ExportOp
       order: String(d.order),
       source: d.source,
     };
-    return CSV_COLUMNS.map((column) => csvCell(cells[column]));
+    return CSV_COLUMNS.map((column) => csvCell(cells[column] ?? ""));
   });
   const lines = [CSV_COLUMNS.map(csvCell), ...rows].map((cells) => cells.join(","));
   return `\uFEFF${lines.map((line) => `${line}\r\n`).join("")}`;
