@@ -281,7 +281,12 @@ async function main(): Promise<void> {
   }
 
   const dist = existsSync(distDir) ? directoryStats(distDir) : null;
-  const search = dist ? estimateSearchBytes(join(distDir, "pagefind"), { terms: terms as [string, string] | undefined, uiFiles: referencedUiFiles() }) : null;
+  const search = dist ? estimateSearchBytes(join(distDir, "pagefind"), {
+        terms: terms as [string, string] | undefined,
+        uiFiles: referencedUiFiles(),
+        // The search page loads filter counts only when the reader opens the filters.
+        filters: false,
+      }) : null;
   if (wanted.has("index") && dist && !search && full.seconds.index !== undefined) notes.push("no Pagefind bundle found in dist/pagefind: query sizes unknown");
 
   let rebuild: StagesRun | null = null;
