@@ -28,8 +28,10 @@ const bar = showProgress
   ? new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
   : null;
 
-// Worker threads pay off only when there is enough to parse.
-const PARALLEL_FROM_FILES = 64;
+// Worker threads pay off only when there is much to parse: each loads the gazetteer and the
+// pinyin dictionary, and every result is copied back. At 1,000 files (10,000 articles) one
+// thread was still faster here (3.2 s against 4.0 s).
+const PARALLEL_FROM_FILES = 3000;
 
 try {
   const options = {
