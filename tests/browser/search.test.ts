@@ -7,6 +7,7 @@ import { after, before, describe, test } from "node:test";
 import type { Browser, Page, Response } from "playwright-core";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
+import { collectPageProblems } from "../support/page-guards.ts";
 import {
   openFilters,
   openSearch,
@@ -42,15 +43,7 @@ after(async () => {
 async function freshPage(): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => {
-    if (!request.url().startsWith(server.url) && !request.url().startsWith("data:")) problems.push(`third-party request: ${request.url()}`);
-  });
-  return { page, problems };
+  return { page, problems: collectPageProblems(page, server.url) };
 }
 
 async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
@@ -335,31 +328,22 @@ describe("download budget", () => {
   // one new chunk and ten fragments cost, so that anything more shows up.
   const FURTHER = 64 * 1024;
 
-  test("a first query and a further one stay within budget", async () => {
-    const { page } = await freshPage();
-    try {
-      const first = await measure(page, () => openSearch(page, server.url, `/search/?q=${encodeURIComponent("议事会")}`));
-      const further = await measure(page, () => submitQuery(page, "乡村振兴"));
-      console.log(describeDownload("first query (/search/?q=议事会, whole page)", first));
-      console.log(describeDownload("further query (乡村振兴)", further));
-      assert.ok(first.bytes <= FIRST, describeDownload("first query over budget", first));
-      assert.ok(further.bytes <= FURTHER, describeDownload("further query over budget", further));
-    } finally {
-      await page.context().close();
-    }
-  });
-
-  test("the Traditional page's first query and a further one stay within budget", async () => {
-    const { page } = await freshPage();
-    try {
-      const first = await measure(page, () => openSearch(page, server.url, `/zh-hant/search/?q=${encodeURIComponent("議事會")}`));
-      const further = await measure(page, () => submitQuery(page, "鄉村振興"));
-      console.log(describeDownload("first query (/zh-hant/search/?q=議事會, whole page)", first));
-      console.log(describeDownload("further query (鄉村振興)", further));
-      assert.ok(first.bytes <= FIRST, describeDownload("first query over budget", first));
-      assert.ok(further.bytes <= FURTHER, describeDownload("further query over budget", further));
-    } finally {
-      await page.context().close();
-    }
-  });
+  for (const { name, searchPath, firstQuery, furtherQuery } of [
+    { name: "a first query and a further one", searchPath: "/search/", firstQuery: "议事会", furtherQuery: "乡村振兴" },
+    { name: "the Traditional page's first query and a further one", searchPath: "/zh-hant/search/", firstQuery: "議事會", furtherQuery: "鄉村振興" },
+  ]) {
+    test(`${name} stay within budget`, async () => {
+      const { page } = await freshPage();
+      try {
+        const first = await measure(page, () => openSearch(page, server.url, `${searchPath}?q=${encodeURIComponent(firstQuery)}`));
+        const further = await measure(page, () => submitQuery(page, furtherQuery));
+        console.log(describeDownload(`first query (${searchPath}?q=${firstQuery}, whole page)`, first));
+        console.log(describeDownload(`further query (${furtherQuery})`, further));
+        assert.ok(first.bytes <= FIRST, describeDownload("first query over budget", first));
+        assert.ok(further.bytes <= FURTHER, describeDownload("further query over budget", further));
+      } finally {
+        await page.context().close();
+      }
+    });
+  }
 });

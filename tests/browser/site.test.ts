@@ -14,6 +14,7 @@ import { KIND_LABEL, ROLE_LABEL } from "../../src/lib/site/format.ts";
 import { PAGE_SIZE } from "../../src/lib/site/site-info.ts";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
+import { collectPageProblems } from "../support/page-guards.ts";
 import {
   ARTICLES_DIR,
   DIST,
@@ -64,37 +65,7 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
   const context = await browser.newContext(options.context);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
-  const problems: string[] = [];
-  const expected = options.expectedStatus ?? {};
-  const isExpected = (url: string, status: number) => expected[new URL(url).pathname] === status;
-  page.on("console", (message) => {
-    if (message.type() !== "error") return;
-    const source = message.location().url;
-    // Chromium logs every 4xx load ("… status of 404 (Not Found)"); an expected one is no problem.
-    const status = /status of (\d+)/.exec(message.text())?.[1];
-    if (source && status && isExpected(source, Number(status))) return;
-    problems.push(`console error: ${message.text()} (${source})`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("dialog", (dialog) => {
-    problems.push(`dialog: ${dialog.message()}`);
-    void dialog.dismiss();
-  });
-  context.on("request", (request) => {
-    const url = new URL(request.url());
-    if (url.protocol === "data:" || url.protocol === "about:") return;
-    if (url.origin !== server.url) problems.push(`request leaving 127.0.0.1: ${request.url()}`);
-  });
-  context.on("requestfailed", (request) => {
-    const error = request.failure()?.errorText ?? "";
-    // Leaving a page cancels what it still loads (often the favicon): that is not a failure.
-    if (error !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()} (${error})`);
-  });
-  context.on("response", (response) => {
-    if (response.status() >= 400 && !isExpected(response.url(), response.status())) {
-      problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    }
-  });
+  const problems = collectPageProblems(page, server.url, { strict: true, expectedStatus: options.expectedStatus });
   try {
     await visit(page);
     assert.deepEqual(problems, [], "the page had problems");

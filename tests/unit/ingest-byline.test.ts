@@ -1,6 +1,5 @@
 // Bylines and photo credits, table-driven on lines as the seed pages print them.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import {
   bylineNames,
@@ -14,28 +13,7 @@ import {
   splitTrailingCredit,
 } from "../../src/lib/ingest/byline.ts";
 import type { Byline } from "../../src/lib/ingest/byline.ts";
-
-const SEEDS = {
-  "2022-09-06": "2022-09-06_004_5a48dc7921c40574.txt",
-  "2022-09-20": "2022-09-20_003_dddc6a7051c1087a.txt",
-  "2022-11-08": "2022-11-08_000_0e8d57b71d93ccd5.txt",
-  "2022-12-13": "2022-12-13_002_9478187308266f87.txt",
-  "2024-10-15": "2024-10-15_001_554b9e868c6e5a63.txt",
-} as const;
-type SeedDate = keyof typeof SEEDS;
-
-const pages = new Map<SeedDate, string[]>();
-/** Line `line` (1-based) of a seed page, trimmed as the page splitter trims it. */
-function seedLine(date: SeedDate, line: number): string {
-  let lines = pages.get(date);
-  if (!lines) {
-    lines = readFileSync(new URL(`../../content/issues/${SEEDS[date]}`, import.meta.url), "utf8").split("\n");
-    pages.set(date, lines);
-  }
-  const text = lines[line - 1];
-  assert.ok(text !== undefined, `${date} has no line ${line}`);
-  return text.replace(/^[\s\u3000\u00a0]+|[\s\u3000\u00a0]+$/g, "");
-}
+import { seedLine, type SeedDate } from "../support/seed-lines.ts";
 
 const byline = (fields: Partial<Byline>): Byline => ({ ...emptyByline(), ...fields });
 

@@ -1,7 +1,6 @@
 // Block classification on the seed pages: labels (with series numbers), bylines, credits,
 // decks, marked and unmarked headlines, and body lines that only look like them.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { emptyByline } from "../../src/lib/ingest/byline.ts";
@@ -10,24 +9,15 @@ import { bylinePeople, classifyBlock, classifyPage, parseColumnLabel } from "../
 import type { BlockClass, ClassifiedBlock } from "../../src/lib/ingest/classify.ts";
 import { splitPageBlocks } from "../../src/lib/ingest/page-blocks.ts";
 import { buildPageKnowledge, loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
+import { SEED_PAGES, seedPageText, type SeedDate } from "../support/seed-lines.ts";
 
 const knowledge = loadPageKnowledge(fileURLToPath(new URL("../../content/data", import.meta.url)));
-
-const SEEDS = {
-  "2022-09-06": "2022-09-06_004_5a48dc7921c40574.txt",
-  "2022-09-20": "2022-09-20_003_dddc6a7051c1087a.txt",
-  "2022-11-08": "2022-11-08_000_0e8d57b71d93ccd5.txt",
-  "2022-12-13": "2022-12-13_002_9478187308266f87.txt",
-  "2024-10-15": "2024-10-15_001_554b9e868c6e5a63.txt",
-} as const;
-type SeedDate = keyof typeof SEEDS;
 
 const classified = new Map<SeedDate, ClassifiedBlock[]>();
 function pageBlocks(date: SeedDate): ClassifiedBlock[] {
   let blocks = classified.get(date);
   if (!blocks) {
-    const text = readFileSync(new URL(`../../content/issues/${SEEDS[date]}`, import.meta.url), "utf8");
-    blocks = classifyPage(splitPageBlocks(text), knowledge);
+    blocks = classifyPage(splitPageBlocks(seedPageText(date)), knowledge);
     classified.set(date, blocks);
   }
   return blocks;
@@ -128,8 +118,7 @@ describe("bylines and credits in page context", () => {
   });
 
   test("the people of a page include its bylines, credits and the alias list", () => {
-    const text = readFileSync(new URL(`../../content/issues/${SEEDS["2022-09-20"]}`, import.meta.url), "utf8");
-    const people = bylinePeople(splitPageBlocks(text), knowledge);
+    const people = bylinePeople(splitPageBlocks(seedPageText("2022-09-20")), knowledge);
     for (const name of ["刘向平", "安寅东", "宋爽", "郝佳丽", "组伟华", "陈春艳"]) assert.ok(people.has(name), name);
   });
 
@@ -202,7 +191,7 @@ describe("body lines that are not bylines, labels or headings", () => {
 
   test("no line of any seed page is classified as a byline unless it carries a byline form", () => {
     const form = /^([□■◎]|本报记者|见习记者|记者|通讯员|[(（])/u;
-    for (const date of Object.keys(SEEDS) as SeedDate[]) {
+    for (const date of Object.keys(SEED_PAGES) as SeedDate[]) {
       for (const block of pageBlocks(date)) {
         if (block.class.type === "byline" || block.class.type === "brief-byline") {
           assert.match(block.text, form, `${date}:${block.line} "${block.text.slice(0, 30)}" read as a byline`);

@@ -141,17 +141,21 @@ describe("frontmatter", () => {
 describe("page text cannot become markup", () => {
   const body: BodyBlock[] = HOSTILE.map((text) => ({ text, heading: false }));
 
-  test("each hostile paragraph renders as one <p> whose visible text is the input", () => {
-    const md = articleMarkdown(FRONTMATTER, body);
-    const { content } = matter(md, {});
-    const root = renderHast(content);
+  /** Asserts that `root` is one `tag` element per hostile string, with that string as its text, and nothing else. */
+  function assertOneElementPerHostile(root: HastRoot, tag: string): void {
     const elements = topElements(root);
     assert.deepEqual(
       elements.map((e) => e.tagName),
-      HOSTILE.map(() => "p"),
+      HOSTILE.map(() => tag),
     );
     assert.deepEqual(elements.map(textOf), HOSTILE);
-    assert.deepEqual([...allTagNames(root)], ["p"]);
+    assert.deepEqual([...allTagNames(root)], [tag]);
+  }
+
+  test("each hostile paragraph renders as one <p> whose visible text is the input", () => {
+    const md = articleMarkdown(FRONTMATTER, body);
+    const { content } = matter(md, {});
+    assertOneElementPerHostile(renderHast(content), "p");
   });
 
   test("the HTML has no script, img, a, em, strong, h1, ol, ul, code, pre, blockquote or hr element", () => {
@@ -163,14 +167,7 @@ describe("page text cannot become markup", () => {
   });
 
   test("hostile subheads render as <h2> with the input as their text", () => {
-    const root = renderHast(bodyMarkdown(HOSTILE.map((text) => ({ text, heading: true }))));
-    const elements = topElements(root);
-    assert.deepEqual(
-      elements.map((e) => e.tagName),
-      HOSTILE.map(() => "h2"),
-    );
-    assert.deepEqual(elements.map(textOf), HOSTILE);
-    assert.deepEqual([...allTagNames(root)], ["h2"]);
+    assertOneElementPerHostile(renderHast(bodyMarkdown(HOSTILE.map((text) => ({ text, heading: true })))), "h2");
   });
 
   test("all hostile strings in one paragraph", () => {

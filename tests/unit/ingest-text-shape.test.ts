@@ -1,6 +1,5 @@
 // Shape tests on seed lines: sentence ends, headline and subhead shapes, quotation state.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import {
   charLength,
@@ -12,29 +11,7 @@ import {
   quoteBalance,
   startsInsideQuote,
 } from "../../src/lib/ingest/text-shape.ts";
-
-const SEEDS = {
-  "2022-09-06": "2022-09-06_004_5a48dc7921c40574.txt",
-  "2022-09-20": "2022-09-20_003_dddc6a7051c1087a.txt",
-  "2022-11-08": "2022-11-08_000_0e8d57b71d93ccd5.txt",
-  "2022-12-13": "2022-12-13_002_9478187308266f87.txt",
-  "2024-10-15": "2024-10-15_001_554b9e868c6e5a63.txt",
-} as const;
-type SeedDate = keyof typeof SEEDS;
-
-const pages = new Map<SeedDate, string[]>();
-/** A seed line, trimmed; `start` or `end` proves the table points at the right line. */
-function seedLine(date: SeedDate, line: number, check: { start?: string; end?: string }): string {
-  let lines = pages.get(date);
-  if (!lines) {
-    lines = readFileSync(new URL(`../../content/issues/${SEEDS[date]}`, import.meta.url), "utf8").split("\n");
-    pages.set(date, lines);
-  }
-  const text = (lines[line - 1] ?? "").trim();
-  if (check.start) assert.ok(text.startsWith(check.start), `${date}:${line} starts "${text.slice(0, 20)}"`);
-  if (check.end) assert.ok(text.endsWith(check.end), `${date}:${line} ends "${text.slice(-20)}"`);
-  return text;
-}
+import { seedLine, type SeedDate } from "../support/seed-lines.ts";
 
 describe("endsSentence", () => {
   const rows: { date: SeedDate; line: number; end: string; expected: boolean }[] = [
@@ -172,7 +149,7 @@ describe("quotation state", () => {
       ["2022-11-08", 71],
       ["2024-10-15", 99],
     ] as const) {
-      const text = seedLine(date, line, {});
+      const text = seedLine(date, line);
       assert.equal(startsInsideQuote(text), false, `${date}:${line}`);
       assert.equal(quoteBalance(text), 0, `${date}:${line}`);
     }

@@ -10,20 +10,13 @@ import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import type { ParsedArticle } from "../../src/lib/ingest/parse-page.ts";
 import { parseIssueBytes } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
+import { SEED_PAGES, seedPagePath, type SeedDate } from "../support/seed-lines.ts";
 
 const root = join(import.meta.dirname, "../..");
 const knowledge = loadPageKnowledge(join(root, "content/data"));
 
-function parseSeed(date: string): ParsedArticle[] {
-  const files: Record<string, string> = {
-    "2022-09-06": "2022-09-06_004_5a48dc7921c40574.txt",
-    "2022-09-20": "2022-09-20_003_dddc6a7051c1087a.txt",
-    "2022-11-08": "2022-11-08_000_0e8d57b71d93ccd5.txt",
-    "2022-12-13": "2022-12-13_002_9478187308266f87.txt",
-    "2024-10-15": "2024-10-15_001_554b9e868c6e5a63.txt",
-  };
-  const source = files[date]!;
-  const result = parseIssueBytes(source, readFileSync(join(root, "content/issues", source)), knowledge, articleLocator);
+function parseSeed(date: SeedDate): ParsedArticle[] {
+  const result = parseIssueBytes(SEED_PAGES[date], readFileSync(seedPagePath(date)), knowledge, articleLocator);
   assert.ok(result.ok);
   return result.parsed.articles;
 }

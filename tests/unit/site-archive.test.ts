@@ -2,31 +2,11 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { buildArchive, compareNewestFirst, type ArchiveEntry } from "../../src/lib/site/archive.ts";
+import { sampleEntry } from "../support/sample-entries.ts";
 
-function article(id: string, data: Partial<ArticleFrontmatter> = {}): ArchiveEntry {
-  const date = id.slice(0, 10);
-  return {
-    id,
-    data: {
-      title: id,
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      location: null,
-      county: null,
-      date,
-      issue: date,
-      order: 1,
-      source: `${date}_000_x.txt`,
-      ...data,
-    },
-  };
-}
+/** A sample entry titled by its id, its source named as an issue page is. */
+const article = (id: string, data: Partial<ArticleFrontmatter> = {}): ArchiveEntry =>
+  sampleEntry(id, { title: id, source: `${id.slice(0, 10)}_000_x.txt`, ...data });
 
 const ids = (entries: readonly { id: string }[]) => entries.map((e) => e.id);
 

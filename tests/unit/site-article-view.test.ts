@@ -1,27 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { buildArchive } from "../../src/lib/site/archive.ts";
 import { articleLinks } from "../../src/lib/site/article-view.ts";
 import { articleParams } from "../../src/lib/site/paths.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 
-const data: ArticleFrontmatter = {
+const data = sampleFrontmatter("2022-11-08", {
   title: "甲",
-  subtitle: null,
-  kind: "article",
   section: "广角",
-  series: null,
   reporters: ["许敬"],
   correspondents: ["王筱瑜"],
-  photographers: [],
-  authors: [],
   location: "呼和浩特市",
   county: "玉泉区",
-  date: "2022-11-08",
-  issue: "2022-11-08",
-  order: 1,
   source: "2022-11-08_000_x.txt",
-};
+});
 
 describe("articleLinks", () => {
   const archive = buildArchive([{ id: "2022-11-08/jia", data }]);

@@ -11,30 +11,12 @@ import {
   topPeople,
   type BarRow,
 } from "../../src/lib/site/charts.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { findAll, parseSvg, textContent } from "./site-svg-tree.ts";
 
-function article(date: string, data: Partial<ArticleFrontmatter>): { data: ArticleFrontmatter } {
-  return {
-    data: {
-      title: "",
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      location: null,
-      county: null,
-      date,
-      issue: date,
-      order: 1,
-      source: `${date}.txt`,
-      ...data,
-    },
-  };
-}
+const article = (date: string, data: Partial<ArticleFrontmatter>): { data: ArticleFrontmatter } => ({
+  data: sampleFrontmatter(date, data),
+});
 
 // Bylines and places as they appear in the seed issues.
 const articles = [

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import type { ArchiveEntry } from "../../src/lib/site/archive.ts";
 import {
   bibtexKey,
@@ -9,44 +8,21 @@ import {
   formatBibtex,
   formatGbt7714,
 } from "../../src/lib/site/citation.ts";
+import { sampleEntry } from "../support/sample-entries.ts";
 
 const ORIGIN = "https://archive.example.org";
-
-function article(id: string, data: Partial<ArticleFrontmatter>): ArchiveEntry {
-  return {
-    id,
-    data: {
-      title: "",
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      location: null,
-      county: null,
-      date: id.slice(0, 10),
-      issue: id.slice(0, 10),
-      order: 1,
-      source: `${id.slice(0, 10)}.txt`,
-      ...data,
-    },
-  };
-}
 
 const url = (a: ArchiveEntry): string => `${ORIGIN}/articles/${a.id}/`;
 
 // Seed 000 (2022-11-08): ◎广角 / □本报记者 白丹 / 文明新风拂遍青城大地
-const baiDan = article("2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di", {
+const baiDan = sampleEntry("2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di", {
   title: "文明新风拂遍青城大地",
   section: "广角",
   reporters: ["白丹"],
   location: "呼和浩特市",
 });
 // Seed 001 (2024-10-15): □本报记者 许敬 通讯员 王筱瑜
-const xuJing = article("2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng", {
+const xuJing = sampleEntry("2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng", {
   title: "汇聚非公领域发展“红色动能”",
   section: "北疆党旗红",
   reporters: ["许敬"],
@@ -54,27 +30,27 @@ const xuJing = article("2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-
   location: "阿拉善盟",
 });
 // Seed 002 (2022-12-13): ◎观潮 / 筑牢基层治理根基 / □郝佳丽 — a signed commentary.
-const commentary = article("2022-12-13/zhu-lao-ji-ceng-zhi-li-gen-ji", {
+const commentary = sampleEntry("2022-12-13/zhu-lao-ji-ceng-zhi-li-gen-ji", {
   title: "筑牢基层治理根基",
   kind: "commentary",
   section: "观潮",
   authors: ["郝佳丽"],
 });
 // Seed 004: a photo credited "本报记者 陈春艳 摄".
-const photo = article("2022-09-06/zhong-wen-ru-dang-shi-ci", {
+const photo = sampleEntry("2022-09-06/zhong-wen-ru-dang-shi-ci", {
   title: "重温入党誓词 永葆入党初心",
   kind: "photo",
   photographers: ["陈春艳"],
   location: "赤峰市",
   county: "阿鲁科尔沁旗",
 });
-const fourReporters = article("2022-09-20/zhuan-jia-ren-cai-fu-ji-ceng", {
+const fourReporters = sampleEntry("2022-09-20/zhuan-jia-ren-cai-fu-ji-ceng", {
   title: "专家人才赴基层一线开展“定制服务”",
   subtitle: "五化协同 大抓基层",
   reporters: ["宋爽", "潘佳"],
   correspondents: ["冯红梅", "王筱瑜"],
 });
-const unsigned = article("2022-09-20/ji-ceng-dang-jian-jian-xun", { title: "基层党建简讯", kind: "brief" });
+const unsigned = sampleEntry("2022-09-20/ji-ceng-dang-jian-jian-xun", { title: "基层党建简讯", kind: "brief" });
 
 describe("formatGbt7714", () => {
   const cases: { name: string; article: ArchiveEntry; accessed?: string; expected: string }[] = [
@@ -128,9 +104,9 @@ describe("formatGbt7714", () => {
 
 describe("citedAuthors", () => {
   it("prefers the byline over authors and photographers, without repeating a name", () => {
-    const both = article("2022-09-06/x", { reporters: ["陈春艳"], photographers: ["陈春艳"], authors: ["郝佳丽"] });
+    const both = sampleEntry("2022-09-06/x", { reporters: ["陈春艳"], photographers: ["陈春艳"], authors: ["郝佳丽"] });
     assert.deepEqual(citedAuthors(both), ["陈春艳"]);
-    assert.deepEqual(citedAuthors(article("2022-09-06/y", { reporters: ["宋爽", "宋爽"] })), ["宋爽"]);
+    assert.deepEqual(citedAuthors(sampleEntry("2022-09-06/y", { reporters: ["宋爽", "宋爽"] })), ["宋爽"]);
   });
 });
 
@@ -142,7 +118,7 @@ describe("bibtexKey", () => {
   ];
   for (const c of cases) {
     it(`${c.id} → an ASCII key`, () => {
-      const key = bibtexKey(article(c.id, { title: "t" }));
+      const key = bibtexKey(sampleEntry(c.id, { title: "t" }));
       if (typeof c.expected === "string") assert.equal(key, c.expected);
       else assert.match(key, c.expected);
       assert.match(key, /^[\x21-\x7e]+$/);
@@ -151,7 +127,7 @@ describe("bibtexKey", () => {
   }
 
   it("tells apart slugs that lose the same characters", () => {
-    assert.notEqual(bibtexKey(article("2022-11-08/文明", {})), bibtexKey(article("2022-11-08/新风", {})));
+    assert.notEqual(bibtexKey(sampleEntry("2022-11-08/文明", {})), bibtexKey(sampleEntry("2022-11-08/新风", {})));
   });
 });
 
@@ -196,7 +172,7 @@ describe("formatBibtex", () => {
 
   it("adds the subtitle, drops leading zeros of month and day, and omits an empty author", () => {
     const entry = formatBibtex(
-      article("2022-09-06/t", { title: "标题", subtitle: "副题" }),
+      sampleEntry("2022-09-06/t", { title: "标题", subtitle: "副题" }),
       { url: `${ORIGIN}/articles/2022-09-06/t/` },
     );
     assert.match(entry, /\n {2}subtitle = \{副题\},\n/);
@@ -207,7 +183,7 @@ describe("formatBibtex", () => {
 
   it("escapes special characters in the title and braces a name holding a comma", () => {
     const entry = formatBibtex(
-      article("2022-09-06/t", { title: "100% 绿色_能源 & {新}", reporters: ["Smith, J."] }),
+      sampleEntry("2022-09-06/t", { title: "100% 绿色_能源 & {新}", reporters: ["Smith, J."] }),
       { url: `${ORIGIN}/articles/2022-09-06/t/` },
     );
     assert.match(entry, /title = \{100\\% 绿色\\_能源 \\& \\\{新\\\}\}/);
@@ -215,7 +191,7 @@ describe("formatBibtex", () => {
   });
 
   it("has balanced braces, so BibTeX reads the entry to its end", () => {
-    const entry = formatBibtex(article("2022-09-06/t", { title: "{{{ } \\" }), { url: `${ORIGIN}/a/` });
+    const entry = formatBibtex(sampleEntry("2022-09-06/t", { title: "{{{ } \\" }), { url: `${ORIGIN}/a/` });
     let depth = 0;
     for (let i = 0; i < entry.length; i++) {
       if (entry[i] === "\\") {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { FRONTMATTER_KEYS, type ArticleFrontmatter } from "../../src/lib/article.ts";
+import { FRONTMATTER_KEYS } from "../../src/lib/article.ts";
 import type { ArchiveEntry } from "../../src/lib/site/archive.ts";
 import {
   articlesToCsv,
@@ -9,36 +9,13 @@ import {
   CSV_LIST_SEPARATOR,
   csvCell,
 } from "../../src/lib/site/data-export.ts";
+import { sampleEntry } from "../support/sample-entries.ts";
 
 const ORIGIN = "https://archive.example.org";
 
-function article(id: string, data: Partial<ArticleFrontmatter>): ArchiveEntry {
-  return {
-    id,
-    data: {
-      title: "",
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      location: null,
-      county: null,
-      date: id.slice(0, 10),
-      issue: id.slice(0, 10),
-      order: 1,
-      source: `${id.slice(0, 10)}.txt`,
-      ...data,
-    },
-  };
-}
-
 // Listed out of newspaper order on purpose.
 const records: ArchiveEntry[] = [
-  article("2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng", {
+  sampleEntry("2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng", {
     title: "汇聚非公领域发展“红色动能”",
     section: "北疆党旗红",
     reporters: ["许敬"],
@@ -47,7 +24,7 @@ const records: ArchiveEntry[] = [
     order: 4,
     source: "2024-10-15_001_554b9e868c6e5a63.txt",
   }),
-  article("2022-11-08/bi-chu-xin-huo-li-zheng-chu-hao-ye-ji", {
+  sampleEntry("2022-11-08/bi-chu-xin-huo-li-zheng-chu-hao-ye-ji", {
     title: "比出新活力 争出好业绩",
     series: { name: "五化协同 大抓基层", no: 1 },
     reporters: ["宋爽"],
@@ -56,7 +33,7 @@ const records: ArchiveEntry[] = [
     order: 7,
     source: "2022-11-08_000_0e8d57b71d93ccd5.txt",
   }),
-  article("2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di", {
+  sampleEntry("2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di", {
     title: "文明新风拂遍青城大地",
     section: "广角",
     reporters: ["白丹"],
@@ -65,7 +42,7 @@ const records: ArchiveEntry[] = [
     order: 1,
     source: "2022-11-08_000_0e8d57b71d93ccd5.txt",
   }),
-  article("2024-10-15/dang-jian-tui-dong-ren-da-dai-biao", {
+  sampleEntry("2024-10-15/dang-jian-tui-dong-ren-da-dai-biao", {
     title: "“党建+”推动人大代表耕好“责任田”",
     subtitle: '西街街道 "党建+人大", 代表闭会期间\r\n充分履职',
     section: "代表委员“零距离”",
@@ -74,7 +51,7 @@ const records: ArchiveEntry[] = [
     order: 5,
     source: "2024-10-15_001_554b9e868c6e5a63.txt",
   }),
-  article("2022-09-20/ji-ceng-zhi-li-jian-xun", {
+  sampleEntry("2022-09-20/ji-ceng-zhi-li-jian-xun", {
     title: "=HYPERLINK(\"http://evil.example\",\"点击\")",
     kind: "brief",
     series: { name: "-10℃的坚守", no: null },
@@ -184,7 +161,7 @@ describe("articlesToCsv", () => {
   }
 
   it("joins several names with 、", () => {
-    const two = article("2024-10-15/x", { reporters: ["宋爽", "潘佳"], correspondents: ["冯红梅"] });
+    const two = sampleEntry("2024-10-15/x", { reporters: ["宋爽", "潘佳"], correspondents: ["冯红梅"] });
     const [, row] = parseCsv(articlesToCsv([two], { origin: ORIGIN }).slice(1));
     assert.equal(row![CSV_COLUMNS.indexOf("reporters")], "宋爽、潘佳");
   });

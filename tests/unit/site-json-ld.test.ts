@@ -1,25 +1,19 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { newsArticleJsonLd, serializeJsonLd } from "../../src/lib/site/json-ld.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 
-const data: ArticleFrontmatter = {
+const data = sampleFrontmatter("2022-11-08", {
   title: "标题</script><script>alert(1)</script>",
   subtitle: "——副题",
-  kind: "article",
   section: "广角",
-  series: null,
   reporters: ["白丹"],
   correspondents: ["王筱瑜"],
   photographers: ["李文超"],
-  authors: [],
   location: "呼和浩特市",
   county: "玉泉区",
-  date: "2022-11-08",
-  issue: "2022-11-08",
-  order: 1,
   source: "2022-11-08_000_x.txt",
-};
+});
 
 describe("newsArticleJsonLd", () => {
   const ld = newsArticleJsonLd({

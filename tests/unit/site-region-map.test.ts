@@ -14,6 +14,7 @@ import {
   shadeRanges,
   type LeagueName,
 } from "../../src/lib/site/region-map.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { findAll, parseSvg, textContent } from "./site-svg-tree.ts";
 
 const OFFICIAL_NAMES = [
@@ -120,23 +121,7 @@ describe("shadeRanges", () => {
 
 describe("leagueCounts", () => {
   const article = (location: string | null): { data: ArticleFrontmatter } => ({
-    data: {
-      title: "",
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      location,
-      county: null,
-      date: "2024-10-15",
-      issue: "2024-10-15",
-      order: 1,
-      source: "2024-10-15_001_554b9e868c6e5a63.txt",
-    },
+    data: sampleFrontmatter("2024-10-15", { location, source: "2024-10-15_001_554b9e868c6e5a63.txt" }),
   });
 
   it("counts every league, zero included, and skips region-wide and unplaced articles", () => {

@@ -5,19 +5,11 @@ import { buildArchive, type ArchiveEntry } from "../../src/lib/site/archive.ts";
 import { currentNavHref } from "../../src/lib/site/navigation.ts";
 import { formatDate, formatSeries } from "../../src/lib/site/format.ts";
 import { articlesPerKind, personTimeline, rolesOf } from "../../src/lib/site/stats.ts";
+import { sampleEntry } from "../support/sample-entries.ts";
 
-function article(id: string, data: Partial<ArticleFrontmatter>): ArchiveEntry {
-  const date = id.slice(0, 10);
-  return {
-    id,
-    data: {
-      title: id, subtitle: null, kind: "article", section: null, series: null,
-      reporters: [], correspondents: [], photographers: [], authors: [],
-      location: null, county: null, date, issue: date, order: 1, source: "s.txt",
-      ...data,
-    },
-  };
-}
+/** A sample entry titled by its id. */
+const article = (id: string, data: Partial<ArticleFrontmatter>): ArchiveEntry =>
+  sampleEntry(id, { title: id, source: "s.txt", ...data });
 
 describe("personTimeline", () => {
   it("counts a person's items per year and role, newest year first", () => {
