@@ -5,23 +5,40 @@
  * Turns raw issue files into Markdown articles and a parse report. Exit status 1
  * when any file could not be read; every other file is still ingested.
  */
+import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
 import { formatIngestError } from "../src/lib/ingest/errors.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
-import { availableParallelism } from "node:os";
 import { REPORT_FILE, listIssueFiles, runIngest, runIngestParallel } from "../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../src/lib/places/article-locator.ts";
 
-const { values } = parseArgs({
-  options: {
-    in: { type: "string", default: "content/issues" },
-    out: { type: "string", default: "content/articles" },
-    data: { type: "string", default: "content/data" },
-    corrections: { type: "string", default: "content/corrections.yaml" },
-    quiet: { type: "boolean", default: false },
-  },
-});
+const USAGE = `usage: npm run ingest -- [--in content/issues] [--out content/articles]
+                         [--data content/data] [--corrections content/corrections.yaml] [--quiet]`;
+
+function readOptions() {
+  try {
+    return parseArgs({
+      options: {
+        in: { type: "string", default: "content/issues" },
+        out: { type: "string", default: "content/articles" },
+        data: { type: "string", default: "content/data" },
+        corrections: { type: "string", default: "content/corrections.yaml" },
+        quiet: { type: "boolean", default: false },
+        help: { type: "boolean", default: false },
+      },
+    }).values;
+  } catch (err) {
+    console.error(`ingest: ${(err as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
+const values = readOptions();
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
 
 const showProgress = process.stderr.isTTY && !values.quiet;
 const bar = showProgress

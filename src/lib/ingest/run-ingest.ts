@@ -46,6 +46,7 @@ const MANIFEST_FILE = ".ingest-manifest.json";
 
 /** Every *.txt under a folder, as sorted forward-slash paths relative to it. */
 export function listIssueFiles(inDir: string): string[] {
+  if (!existsSync(inDir) || !statSync(inDir).isDirectory()) throw new Error(`input folder not found: ${inDir}`);
   const found: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
