@@ -6,7 +6,9 @@
  * In `astro dev`, /zh-hant/… is served the same way, converting the Simplified page on request.
  */
 import type { AstroIntegration } from "astro";
-import { readdir } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, rm } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,13 +31,27 @@ function runWorker(job: MirrorJob): Promise<MirrorResult> {
   });
 }
 
+/**
+ * The converter's version for the page cache: the code that converts a page and the OpenCC
+ * package it uses. A change to either converts every page again.
+ */
+function converterVersion(): string {
+  const hash = createHash("sha256");
+  for (const file of ["../lib/site/traditional.ts", "../lib/site/locale.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
+  // The package's entry holds its conversion tables.
+  hash.update(readFileSync(new URL(import.meta.resolve("opencc-js"))));
+  return hash.digest("hex");
+}
+
 export function traditionalMirror(): AstroIntegration {
   let site = "";
+  let cacheDir = "";
   return {
     name: "archive:traditional-mirror",
     hooks: {
       "astro:config:done": ({ config }) => {
         site = (config.site ?? "").replace(/\/$/, "");
+        cacheDir = path.join(fileURLToPath(config.cacheDir), "traditional-mirror");
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -61,19 +77,26 @@ export function traditionalMirror(): AstroIntegration {
         const files = (await readdir(root, { recursive: true })).filter(
           (file) => file.endsWith(".html") && file.split(path.sep)[0] !== prefix,
         );
+        await mkdir(cacheDir, { recursive: true });
+        const cache = { dir: cacheDir, converterVersion: converterVersion() };
         const workers = Math.min(availableParallelism(), Math.floor(files.length / PAGES_PER_WORKER));
         let results: MirrorResult[];
         if (workers < 2) {
-          results = [await mirrorPages({ root, prefix, site, files })];
+          results = [await mirrorPages({ root, prefix, site, files, cache })];
         } else {
           // Every worker gets every n-th page, so each has a similar mix of long and short ones.
           const shares = Array.from({ length: workers }, (_, w) => files.filter((_file, i) => i % workers === w));
-          results = await Promise.all(shares.map((share) => runWorker({ root, prefix, site, files: share })));
+          results = await Promise.all(shares.map((share) => runWorker({ root, prefix, site, files: share, cache })));
         }
+        // Pages no longer built leave the cache, so it stays the size of one site.
+        const used = new Set(results.flatMap((r) => r.cacheKeys));
+        const stale = (await readdir(cacheDir)).filter((name) => !used.has(name));
+        await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
+        const reused = results.reduce((sum, r) => sum + r.reused, 0);
         const seconds = (performance.now() - started) / 1000;
         const converting = results.reduce((sum, r) => sum + r.converting, 0);
         logger.info(
-          `${files.length} pages mirrored to /${prefix}/ in ${seconds.toFixed(2)}s` +
+          `${files.length} pages mirrored to /${prefix}/ in ${seconds.toFixed(2)}s, ${reused} unchanged since the last build` +
             ` (${Math.max(1, workers)} thread${workers > 1 ? "s" : ""}; conversion ${(converting / Math.max(1, files.length)).toFixed(2)}ms/page)`,
         );
       },

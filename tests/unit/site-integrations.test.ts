@@ -10,7 +10,8 @@ import { archiveSitemap } from "../../src/integrations/archive-sitemap.ts";
 import { traditionalMirror } from "../../src/integrations/traditional-mirror.ts";
 
 const SITE = "https://archive.example.org";
-const config = { site: SITE, base: "/", trailingSlash: "always", build: { format: "directory" } };
+const cacheDir = path.join(tmpdir(), `site-hooks-cache-${process.pid}`);
+const config = { site: SITE, base: "/", trailingSlash: "always", build: { format: "directory" }, cacheDir: pathToFileURL(`${cacheDir}/`) };
 const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: "test", options: {} };
 
 type Hooks = AstroIntegration["hooks"];
@@ -34,7 +35,10 @@ describe("build hooks", () => {
     await writeFile(path.join(dist, "404.html"), page("/"));
     await writeFile(path.join(dist, "rss.xml"), "<rss/>");
   });
-  after(() => rm(dist, { recursive: true, force: true }));
+  after(async () => {
+    await rm(dist, { recursive: true, force: true });
+    await rm(cacheDir, { recursive: true, force: true });
+  });
 
   it("writes a Traditional twin of every HTML page under zh-hant/, and nothing else", async () => {
     const mirror = traditionalMirror();
@@ -49,6 +53,18 @@ describe("build hooks", () => {
     await readFile(path.join(dist, "zh-hant", "404.html"));
     await assert.rejects(readFile(path.join(dist, "zh-hant", "rss.xml")));
     await assert.rejects(readFile(path.join(dist, "zh-hant", "zh-hant", "index.html")));
+  });
+
+  it("a rebuild reuses the converted pages whose Simplified page is unchanged, with the same output", async () => {
+    const before = await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8");
+    await writeFile(path.join(dist, "index.html"), page("/").replace("期号", "往期"));
+    const messages: string[] = [];
+    const mirror = traditionalMirror();
+    await call(mirror, "astro:config:done", { config });
+    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], logger: { ...logger, info: (m: string) => messages.push(m) } });
+    assert.match(messages.join("\n"), /3 pages mirrored .* 2 unchanged since the last build/);
+    assert.equal(await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8"), before);
+    assert.match(await readFile(path.join(dist, "zh-hant", "index.html"), "utf8"), /往期/);
   });
 
   it("lists both scripts' pages in the sitemap, each with hreflang links, and no files or 404", async () => {
