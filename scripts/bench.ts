@@ -1,6 +1,6 @@
 /**
  * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--json] [--keep]
- *                  [--work .bench/<N>] [--seed archive-bench] [--index-fallback] [--terms 党建,基层]
+ *                  [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it, each stage a child process:
@@ -8,9 +8,7 @@
  *   astro   astro build, in a work copy of the project (<work>: src/, public/, scripts/, configs and
  *           content/data copied; node_modules found by walking up), with ARCHIVE_CONTENT_DIR, ARCHIVE_OUT_DIR
  *           (and ARCHIVE_ISSUES_DIR) pointing into <work>; the real content/ and dist/ are untouched
- *   index   npm run index in the work copy, with the same variables; skipped when the project has
- *           no "index" script (--index-fallback: run scripts/index-search.ts if present, else
- *           `pagefind --site <work>/dist`, instead)
+ *   index   npm run index in the work copy, with the same variables
  * and reports seconds per stage, articles per second, the peak RSS of each stage's process tree
  * (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
  * further search query download (src/lib/bench/search-bytes.ts). --rebuild then adds one issue
@@ -44,7 +42,6 @@ const { values } = parseArgs({
     keep: { type: "boolean", default: false },
     work: { type: "string" },
     seed: { type: "string", default: "archive-bench" },
-    "index-fallback": { type: "boolean", default: false },
     terms: { type: "string" },
   },
 });
@@ -94,20 +91,6 @@ function copyProject(): void {
   for (const file of readdirSync(ROOT)) {
     if (/^(astro\.config\.[cm]?[jt]s|tsconfig\.json|package\.json|pagefind\.(yml|yaml|toml|json))$/.test(file)) cpSync(join(ROOT, file), join(work, file));
   }
-}
-
-function siteHonoursEnv(): boolean {
-  const sources = ["astro.config.mjs", "astro.config.ts", "src/content.config.ts"]
-    .map((f) => join(ROOT, f))
-    .filter(existsSync)
-    .map((f) => readFileSync(f, "utf8"))
-    .join("\n");
-  return sources.includes("ARCHIVE_CONTENT_DIR") && sources.includes("ARCHIVE_OUT_DIR");
-}
-
-function projectScripts(): Record<string, string> {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts?: Record<string, string> };
-  return pkg.scripts ?? {};
 }
 
 interface StageRun {
@@ -223,28 +206,10 @@ async function runStages(label: string): Promise<StagesRun> {
     const hasDist = existsSync(distDir);
     if (!hasDist) {
       if (label === "") notes.push("index skipped: no dist (run the astro stage too)");
-    } else if (projectScripts().index) {
+    } else {
       const run = await runStage(`${label}index`, "npm", ["run", "--silent", "index"], { cwd: work, env });
       record("index", run);
       if (!run.ok) return { seconds, peaks, cpu, ok: false };
-    } else if (values["index-fallback"]) {
-      // The script `npm run index` is meant to run, if it is there yet; else Pagefind's CLI on all of dist.
-      const script = join(work, "scripts", "index-search.ts");
-      const [command, args] = existsSync(script)
-        ? [process.execPath, [script, "--site", distDir]]
-        : [join(ROOT, "node_modules", ".bin", "pagefind"), ["--site", distDir]];
-      if (label === "") {
-        notes.push(
-          existsSync(script)
-            ? 'no "index" script in package.json yet: the index stage ran `node scripts/index-search.ts --site <work>/dist` (--index-fallback)'
-            : 'no "index" script in package.json yet: the index stage ran `pagefind --site <work>/dist` on every page (--index-fallback)',
-        );
-      }
-      const run = await runStage(`${label}index`, command, args, { cwd: work, env });
-      record("index", run);
-      if (!run.ok) return { seconds, peaks, cpu, ok: false };
-    } else if (label === "") {
-      notes.push('index skipped: package.json has no "index" script yet (--index-fallback runs scripts/index-search.ts instead)');
     }
   }
   return { seconds, peaks, cpu, ok: true };
@@ -268,9 +233,6 @@ async function main(): Promise<void> {
 
   if (wanted.has("astro")) {
     copyProject();
-    if (!siteHonoursEnv()) {
-      notes.push("the site does not read ARCHIVE_CONTENT_DIR/ARCHIVE_OUT_DIR yet: astro built the work copy's own content/articles (= the benchmark's) into --outDir <work>/dist");
-    }
   }
 
   const full = await runStages("");
