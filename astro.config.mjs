@@ -5,6 +5,7 @@ import { unified } from "@astrojs/markdown-remark";
 import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
 import { issueReingest } from "./src/integrations/issue-reingest.ts";
+import { staleOutput } from "./src/integrations/stale-output.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
@@ -18,10 +19,21 @@ export default defineConfig({
     // Pages render independently: one per core cut a 10,000-article build from 89 s to 58 s here.
     concurrency: Number(process.env.ARCHIVE_BUILD_CONCURRENCY) || availableParallelism(),
   },
+  experimental: {
+    // Pages whose getStaticPaths cacheKey and code are unchanged are copied from the previous
+    // build (src/lib/site/page-keys.ts): a new issue re-renders its own pages and the lists it joins.
+    incrementalBuild: true,
+  },
+  vite: {
+    // Pages an incremental build does not render again stay where the last build wrote them;
+    // src/integrations/stale-output.ts removes what no build makes any more.
+    build: { emptyOutDir: false },
+  },
   markdown: {
     // Newspaper text has no code to highlight.
     syntaxHighlight: false,
     processor: unified(ARTICLE_MARKDOWN),
   },
-  integrations: [issueReingest(), traditionalMirror(), archiveSitemap()],
+  // stale-output runs last: it keeps the Traditional twins the mirror has just written.
+  integrations: [issueReingest(), traditionalMirror(), archiveSitemap(), staleOutput()],
 });

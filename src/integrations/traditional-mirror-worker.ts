@@ -27,7 +27,9 @@ export interface MirrorResult {
   pages: number;
   /** Pages taken from the cache instead of converted. */
   reused: number;
-  /** Cache file names used by this build (so the rest can be pruned). */
+  /** The pages mirrored, in the order of cacheKeys. */
+  files: string[];
+  /** The cache file of each page (so the rest can be pruned). */
   cacheKeys: string[];
   /** Milliseconds spent converting (not reading or writing). */
   converting: number;
@@ -39,6 +41,7 @@ const BATCH = 64;
 export async function mirrorPages({ root, prefix, site, files, cache }: MirrorJob): Promise<MirrorResult> {
   let converting = 0;
   let reused = 0;
+  const done: string[] = [];
   const cacheKeys: string[] = [];
   for (let i = 0; i < files.length; i += BATCH) {
     const batch = files.slice(i, i + BATCH);
@@ -54,13 +57,14 @@ export async function mirrorPages({ root, prefix, site, files, cache }: MirrorJo
         await mkdir(path.dirname(target), { recursive: true });
         await writeFile(target, converted[j]!);
         if (!cache) return;
+        done.push(file);
         cacheKeys.push(`${keys[j]}.html`);
         if (cached[j] !== null) reused++;
         else await writeFile(path.join(cache.dir, `${keys[j]}.html`), converted[j]!);
       }),
     );
   }
-  return { pages: files.length, reused, cacheKeys, converting };
+  return { pages: files.length, reused, files: done, cacheKeys, converting };
 }
 
 if (parentPort && workerData) {

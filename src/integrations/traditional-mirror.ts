@@ -3,12 +3,15 @@
  * (see src/lib/site/traditional.ts for what changes on a page). Rendering each page once and
  * converting the output is far cheaper than rendering every route twice. Large sites are
  * converted by one worker thread per CPU (traditional-mirror-worker.ts).
+ * Between builds: a page that this build did not write again (its cache key was unchanged, so
+ * Astro left it in place) keeps its twin as well, and a page written again whose bytes are those
+ * of a page converted before takes that conversion from the cache.
  * In `astro dev`, /zh-hant/… is served the same way, converting the Simplified page on request.
  */
 import type { AstroIntegration } from "astro";
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { mkdir, readdir, rm } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -43,9 +46,34 @@ function converterVersion(): string {
   return hash.digest("hex");
 }
 
+/** What the last build mirrored: under which converter and site, and each page's cache file. */
+interface MirrorManifest {
+  version: string;
+  cacheFiles: Record<string, string>;
+}
+
+const MANIFEST_FILE = "manifest.json";
+
+async function readManifest(file: string): Promise<MirrorManifest | null> {
+  try {
+    return JSON.parse(await readFile(file, "utf8")) as MirrorManifest;
+  } catch {
+    return null;
+  }
+}
+
+/** The modification time of a file in ms, or null when it is missing. */
+async function modified(file: string): Promise<number | null> {
+  return stat(file).then(
+    (s) => s.mtimeMs,
+    () => null,
+  );
+}
+
 export function traditionalMirror(): AstroIntegration {
   let site = "";
   let cacheDir = "";
+  let startedMs = 0;
   return {
     name: "archive:traditional-mirror",
     hooks: {
@@ -70,15 +98,35 @@ export function traditionalMirror(): AstroIntegration {
             .catch(next);
         });
       },
+      "astro:build:start": () => {
+        // A second of margin for file systems whose times are coarser than the clock.
+        startedMs = Date.now() - 1000;
+      },
       "astro:build:done": async ({ dir, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
         const prefix = TRADITIONAL.prefix.slice(1);
-        const files = (await readdir(root, { recursive: true })).filter(
+        const pages = (await readdir(root, { recursive: true })).filter(
           (file) => file.endsWith(".html") && file.split(path.sep)[0] !== prefix,
         );
         await mkdir(cacheDir, { recursive: true });
         const cache = { dir: cacheDir, converterVersion: converterVersion() };
+        const version = `${cache.converterVersion} ${site}`;
+        const manifestFile = path.join(cacheDir, MANIFEST_FILE);
+        const previous = await readManifest(manifestFile);
+        // Pages left in place by this build, whose twins are there from the last one.
+        const kept = new Map<string, string>();
+        if (previous?.version === version) {
+          await Promise.all(
+            pages.map(async (file) => {
+              const cacheFile = previous.cacheFiles[file];
+              if (cacheFile === undefined) return;
+              const [source, twin] = await Promise.all([modified(path.join(root, file)), modified(path.join(root, prefix, file))]);
+              if (source !== null && twin !== null && source < startedMs && twin >= source) kept.set(file, cacheFile);
+            }),
+          );
+        }
+        const files = pages.filter((file) => !kept.has(file));
         const workers = Math.min(availableParallelism(), Math.floor(files.length / PAGES_PER_WORKER));
         let results: MirrorResult[];
         if (workers < 2) {
@@ -88,15 +136,18 @@ export function traditionalMirror(): AstroIntegration {
           const shares = Array.from({ length: workers }, (_, w) => files.filter((_file, i) => i % workers === w));
           results = await Promise.all(shares.map((share) => runWorker({ root, prefix, site, files: share, cache })));
         }
+        const cacheFiles: Record<string, string> = Object.fromEntries(kept);
+        for (const result of results) result.files.forEach((file, i) => (cacheFiles[file] = result.cacheKeys[i]!));
+        await writeFile(manifestFile, JSON.stringify({ version, cacheFiles } satisfies MirrorManifest));
         // Pages no longer built leave the cache, so it stays the size of one site.
-        const used = new Set(results.flatMap((r) => r.cacheKeys));
+        const used = new Set([...Object.values(cacheFiles), MANIFEST_FILE]);
         const stale = (await readdir(cacheDir)).filter((name) => !used.has(name));
         await Promise.all(stale.map((name) => rm(path.join(cacheDir, name), { force: true })));
-        const reused = results.reduce((sum, r) => sum + r.reused, 0);
+        const reused = kept.size + results.reduce((sum, r) => sum + r.reused, 0);
         const seconds = (performance.now() - started) / 1000;
         const converting = results.reduce((sum, r) => sum + r.converting, 0);
         logger.info(
-          `${files.length} pages mirrored to /${prefix}/ in ${seconds.toFixed(2)}s, ${reused} unchanged since the last build` +
+          `${pages.length} pages mirrored to /${prefix}/ in ${seconds.toFixed(2)}s, ${reused} unchanged since the last build` +
             ` (${Math.max(1, workers)} thread${workers > 1 ? "s" : ""}; conversion ${(converting / Math.max(1, files.length)).toFixed(2)}ms/page)`,
         );
       },

@@ -14,6 +14,8 @@
 // excerpt shows where.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { launchChromium } from "../support/chromium.ts";
@@ -95,10 +97,13 @@ after(async () => {
 
 test("Pagefind alone finds the article of each substring (the figure before our help)", { timeout: 300_000 }, async () => {
   await page.goto(`${server.url}/about/`);
-  const found = await page.evaluate(async (samples) => {
-    const bundle: string = "/pagefind/pagefind.js";
-    const pagefind = await import(bundle);
+  // The yearly bundles, newest first, merged as the search page merges them.
+  const shards = (await readdir(path.join(DIST, "pagefind"))).sort().reverse();
+  const found = await page.evaluate(async ({ samples, shards }) => {
+    const [primary, ...merged] = shards;
+    const pagefind = await import(`/pagefind/${primary}/pagefind.js`);
     await pagefind.init();
+    for (const shard of merged) await pagefind.mergeIndex(`/pagefind/${shard}/`);
     const found: boolean[] = [];
     for (const sample of samples) {
       const search = await pagefind.search(sample.query);
@@ -108,7 +113,7 @@ test("Pagefind alone finds the article of each substring (the figure before our 
       found.push(urls.includes(sample.url));
     }
     return found;
-  }, samples);
+  }, { samples, shards });
   const tally = { found: found.filter(Boolean).length, misses: samples.filter((_, i) => !found[i]).map((s) => s.query) };
   console.log(report("recall, Pagefind alone", tally));
 });

@@ -18,22 +18,34 @@ interface Doc {
 }
 
 const DOCS: Doc[] = [
-  { url: "/a/", text: "板凳议事会", date: "2022-11-08", filters: { region: ["包头市"], person: ["宋爽"] } },
-  { url: "/b/", text: "议事会", date: "2023-01-01", filters: { region: ["赤峰市"], person: ["王五", "宋爽"] } },
-  { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"] } },
+  { url: "/a/", text: "板凳议事会", date: "2022-11-08", filters: { region: ["包头市"], person: ["宋爽"], year: ["2022"] } },
+  { url: "/b/", text: "议事会", date: "2023-01-01", filters: { region: ["赤峰市"], person: ["王五", "宋爽"], year: ["2023"] } },
+  { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"], year: ["2021"] } },
 ];
 
 interface Log {
   searches: { term: string | null; options: PagefindSearchOptions }[];
+  merged: string[];
   filtersLoaded: number;
   converterLoaded: number;
 }
 
-/** Pagefind over DOCS: substring match, `any` filters, date sort, counts of the filtered results. */
+/** The years of DOCS, newest first: one index bundle each. */
+const SHARDS = ["2023", "2022", "2021"];
+const yearOf = (doc: Doc) => doc.date.slice(0, 4);
+
+/**
+ * Pagefind over DOCS, its bundles merged as in the browser: substring match, `any` filters,
+ * counts of the filtered results. Under a sort a result's score is its place in its own year's
+ * date order (as Pagefind scores it), and the merged results are ordered by score alone.
+ */
 function fakePagefind(log: Log): PagefindApi {
   return {
     options: async () => {},
     init: async () => {},
+    mergeIndex: async (basePath) => {
+      log.merged.push(basePath);
+    },
     filters: async () => {
       log.filtersLoaded++;
       return {};
@@ -44,7 +56,14 @@ function fakePagefind(log: Log): PagefindApi {
       for (const [key, { any }] of Object.entries(options.filters ?? {})) {
         docs = docs.filter((d) => (d.filters[key] ?? []).some((v) => any.includes(v)));
       }
-      if (options.sort) docs = [...docs].sort((a, b) => (options.sort!["date"] === "asc" ? 1 : -1) * a.date.localeCompare(b.date));
+      if (options.sort) {
+        const place = (doc: Doc) =>
+          DOCS.filter((other) => yearOf(other) === yearOf(doc))
+            .sort((x, y) => x.date.localeCompare(y.date))
+            .indexOf(doc);
+        const score = (doc: Doc) => (options.sort!["date"] === "asc" ? -place(doc) : place(doc));
+        docs = [...docs].sort((a, b) => score(b) - score(a));
+      }
       const counts: Record<string, Record<string, number>> = {};
       for (const doc of DOCS) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) (counts[key] ??= {})[v] = 0;
       for (const doc of docs) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) counts[key]![v]! += 1;
@@ -57,9 +76,14 @@ function fakePagefind(log: Log): PagefindApi {
 }
 
 function setup(queryConversion: QueryConversion = "traditional-characters", pathPrefix = "", display = (t: string) => t) {
-  const log: Log = { searches: [], filtersLoaded: 0, converterLoaded: 0 };
+  const log: Log = { searches: [], merged: [], filtersLoaded: 0, converterLoaded: 0 };
   const search = createArchiveSearch({
-    loadPagefind: async () => fakePagefind(log),
+    shards: SHARDS,
+    loadPagefind: async (shard) => {
+      log.merged.push(`primary ${shard}`);
+      return fakePagefind(log);
+    },
+    shardPath: (shard) => `/pagefind/${shard}/`,
     loadToSimplified: async () => {
       log.converterLoaded++;
       return (t: string) => t.replace("議", "议").replace("會", "会");
@@ -110,6 +134,40 @@ describe("archive search: listing, filters and views", () => {
     assert.equal(outcome.term, null);
     assert.deepEqual(log.searches[0]!.options.sort, { date: "desc" });
     assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/", "/a/", "/c/"]);
+  });
+
+  it("loads the newest year's bundle and merges the others into it, once", async () => {
+    const { search, log } = setup();
+    await search.run(withFilters("议事会", {}));
+    await search.run(withFilters("乡村", {}));
+    assert.deepEqual(log.merged, ["primary 2023", "/pagefind/2022/", "/pagefind/2021/"]);
+  });
+
+  it("sorts by date across years by searching year by year, within a chosen year filter", async () => {
+    const { search, log } = setup();
+    const oldest = await search.run(withFilters("", {}, "oldest"));
+    assert.deepEqual(oldest.hits.map((h) => h.id), ["/c/", "/a/", "/b/"]);
+    assert.deepEqual(
+      log.searches.map((s) => s.options.filters?.["year"]?.any),
+      [["2021"], ["2022"], ["2023"]],
+    );
+    log.searches.length = 0;
+    const chosen = await search.run(withFilters("", { year: ["2023", "2021"] }, "newest"));
+    assert.deepEqual(chosen.hits.map((h) => h.id), ["/b/", "/c/"]);
+    assert.deepEqual(log.searches.map((s) => s.options.filters?.["year"]?.any), [["2023"], ["2021"]]);
+  });
+
+  it("searches nothing in an archive without articles", async () => {
+    const search = createArchiveSearch({
+      shards: [],
+      loadPagefind: () => Promise.reject(new Error("no bundle to load")),
+      shardPath: (shard) => `/pagefind/${shard}/`,
+      loadToSimplified: async () => (t: string) => t,
+      queryConversion: "traditional-characters",
+      loadDisplayConvert: async () => (t: string) => t,
+      pathPrefix: "",
+    });
+    assert.deepEqual((await search.run(withFilters("议事会", {}))).hits, []);
   });
 
   it("combines filters, values within one filter as alternatives", async () => {

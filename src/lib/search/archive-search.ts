@@ -10,6 +10,12 @@
  * (traditional-characters.ts): Simplified queries stay as typed, and their readers never
  * download the conversion tables (about 35 KB).
  *
+ * Shards: the index is one Pagefind bundle per year (index-shards.ts). The newest year's bundle
+ * is loaded and the others merged into it (mergeIndex), so one search covers the archive and
+ * filter counts add up across years. Pagefind orders merged results by score, and under a sort
+ * a page's score is its place in its own year's order, so a search sorted by date is run once
+ * per year (year filter, newest or oldest year first) and the runs are concatenated.
+ *
  * Filters: values within one filter are alternatives, filters combine (Pagefind's `any` within,
  * all across). A filter's own counts must then ignore its own selection (choosing 包头市 should not
  * make 赤峰市 count 0), so for each filter with a selection the search is run once more without
@@ -30,6 +36,7 @@ export type FilterCounts = Record<string, Record<string, number>>;
 export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
+  mergeIndex(basePath: string, options?: Record<string, unknown>): Promise<void>;
   filters(): Promise<FilterCounts>;
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
 }
@@ -56,8 +63,12 @@ export interface PagefindSearch {
 export type QueryConversion = "always" | "traditional-characters";
 
 export interface ArchiveSearchOptions {
-  /** Loads and returns Pagefind's browser module. */
-  loadPagefind: () => Promise<PagefindApi>;
+  /** The index's shards (years), newest first; none for an empty archive. */
+  shards: readonly string[];
+  /** Loads and returns Pagefind's browser module from the bundle of `shard`. */
+  loadPagefind: (shard: string) => Promise<PagefindApi>;
+  /** The base path of a shard's bundle, for mergeIndex. */
+  shardPath: (shard: string) => string;
   /** Loads the Traditional → Simplified converter for queries. */
   loadToSimplified: () => Promise<Convert>;
   queryConversion: QueryConversion;
@@ -109,11 +120,15 @@ export function pagefindSort(state: SearchState): Record<string, "asc" | "desc">
 export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearch {
   let ready: Promise<PagefindApi> | undefined;
   let allFilters: Promise<FilterCounts> | undefined;
+  const { shards } = options;
+  const instanceOptions = { excerptLength: options.excerptLength ?? 36 };
   const pagefind = (): Promise<PagefindApi> => {
     ready ??= (async () => {
-      const api = await options.loadPagefind();
-      await api.options({ excerptLength: options.excerptLength ?? 36 });
+      const [primary, ...merged] = shards;
+      const api = await options.loadPagefind(primary!);
+      await api.options(instanceOptions);
       await api.init();
+      for (const shard of merged) await api.mergeIndex(options.shardPath(shard), instanceOptions);
       return api;
     })();
     // A failed load (offline, missing index) may be retried by the next search.
@@ -124,8 +139,19 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
   };
 
   const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
+    if (shards.length === 0) return { results: [], filters: {} };
     const response = await (await pagefind()).search(term, opts);
     return response ?? { results: [], filters: {} };
+  };
+
+  /** The hits in display order: by score, or under a sort year by year (see the module note). */
+  const hits = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindHit[]> => {
+    const direction = opts.sort?.[SORT_KEY];
+    if (direction === undefined || shards.length < 2) return (await search(term, opts)).results;
+    const chosen = opts.filters?.["year"]?.any;
+    const years = (direction === "desc" ? shards : shards.toReversed()).filter((year) => !chosen || chosen.includes(year));
+    const runs = await Promise.all(years.map((year) => search(term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
+    return runs.flatMap((run) => run.results);
   };
 
   return {
@@ -133,14 +159,14 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
       const typed = normaliseQuery(state.query);
       const sort = pagefindSort(state);
       const opts: PagefindSearchOptions = { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) };
-      if (typed === "") return { state, term: null, hits: (await search(null, opts)).results };
+      if (typed === "") return { state, term: null, hits: await hits(null, opts) };
       const convert =
         hasHan(typed) &&
         (options.queryConversion === "always" || (await import("./traditional-characters.ts")).hasTraditionalCharacters(typed));
-      if (!convert) return { state, term: typed, hits: (await search(typed, opts)).results };
+      if (!convert) return { state, term: typed, hits: await hits(typed, opts) };
       const [toSimplified] = await Promise.all([options.loadToSimplified(), pagefind()]);
       const term = toSimplified(typed);
-      return { state, term, hits: (await search(term, opts)).results };
+      return { state, term, hits: await hits(term, opts) };
     },
 
     async counts(outcome) {

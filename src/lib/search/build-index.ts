@@ -1,32 +1,54 @@
 /**
- * Builds the search index of a built site with Pagefind's Node API. Only the Simplified article
- * pages are indexed (one index serves both scripts: the Traditional search page converts its
- * queries to Simplified), and on each page only the article's body (data-pagefind-body), with
- * its headline, names and places and its filters, metadata and sort key
- * (src/lib/search/search-record.ts).
+ * Builds the search index of a built site with Pagefind's Node API, one bundle per year
+ * (index-shards.ts). Only the Simplified article pages are indexed (one index serves both
+ * scripts: the Traditional search page converts its queries to Simplified), and on each page
+ * only the article's body (data-pagefind-body), with its headline, names and places and its
+ * filters, metadata and sort key (src/lib/search/search-record.ts).
  *
- * Written: the index to <site>/pagefind/, where the search page loads it from; and the OpenCC
- * phrases the article pages contain to <site>/search/traditional-phrases.json, with which the
- * Traditional search page shows results as its pages read (script-conversion.ts).
+ * Written: the bundles to <site>/pagefind/<year>/, where the search page loads them from; and
+ * the OpenCC phrases the article pages contain to <site>/search/traditional-phrases.json, with
+ * which the Traditional search page shows results as its pages read (script-conversion.ts).
+ *
+ * Each year's bundle and phrases are kept in a cache folder under a key made from the year's
+ * article pages, byte for byte: a year whose pages did not change is not indexed again, only
+ * linked into the site. Pagefind writes the same bundle for the same pages, so a reused bundle
+ * is the one a fresh run would write.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
+import { BUNDLE_DIRECTORY, shardOfDate } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
 
-/** The article pages, relative to the site root: articles/<date>/<slug>/index.html. */
-export const ARTICLE_PAGES = "articles/*/*/index.html";
-/** Where the bundle goes, relative to the site root; the search page imports /pagefind/pagefind.js. */
-export const BUNDLE_DIRECTORY = "pagefind";
+/** Bump when what goes into a bundle changes without the pages changing (Pagefind options, this file). */
+const SHARD_FORMAT = 1;
+/** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
+const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+const KEY_FILE = "key";
+const PHRASES_FILE = "phrases.json";
+/** Pagefind's version, from its package manifest. */
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+
+export interface SearchIndexOptions {
+  /** Where each year's bundle is kept between builds; nothing is reused when absent. */
+  cacheDir?: string;
+}
 
 export interface SearchIndexReport {
   /** Article pages found on disk. */
   articlePages: number;
-  /** Pages Pagefind indexed. */
+  /** Pages in the index, over all years. */
   indexedPages: number;
+  /** Years, one bundle each. */
+  shards: number;
+  /** Years indexed in this run; the others were reused from the cache. */
+  shardsIndexed: number;
   /** Wall time of indexing and writing, in seconds. */
   seconds: number;
   outputPath: string;
@@ -45,21 +67,42 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** articles/<date>/<slug>/index.html under the site root, relative to it, in path order. */
-async function articlePages(siteDir: string): Promise<string[]> {
+/** articles/<date>/<slug>/index.html under the site root, relative to it, in path order, by year. */
+async function articlePagesByYear(siteDir: string): Promise<Map<string, string[]>> {
   let entries: string[];
   try {
     entries = await readdir(path.join(siteDir, "articles"), { recursive: true });
   } catch {
-    return [];
+    entries = [];
   }
-  return entries
-    .filter((entry) => {
-      const parts = entry.split(path.sep);
-      return parts.length === 3 && parts[2] === "index.html";
-    })
-    .sort()
-    .map((entry) => path.join("articles", entry));
+  const byYear = new Map<string, string[]>();
+  for (const entry of entries.sort()) {
+    const parts = entry.split(path.sep);
+    if (parts.length !== 3 || parts[2] !== "index.html") continue;
+    const year = shardOfDate(parts[0]!);
+    let pages = byYear.get(year);
+    if (!pages) byYear.set(year, (pages = []));
+    pages.push(path.join("articles", entry));
+  }
+  return byYear;
+}
+
+/** The texts of a page that results show: everything in its <article> (headline, names, places, text). */
+function articleTexts(html: string): string[] {
+  const start = html.indexOf("<article");
+  const end = html.lastIndexOf("</article>");
+  const article = start !== -1 && end > start ? html.slice(start, end) : html;
+  return article.split(/<[^>]*>/).filter((text) => text.trim() !== "");
+}
+
+/** The key of a year's bundle: the pages' paths and bytes, the format, Pagefind's version. */
+async function shardKey(siteDir: string, pages: readonly string[]): Promise<string> {
+  const hash = createHash("sha256").update(`${SHARD_FORMAT}\0${PAGEFIND_VERSION}\0`);
+  for (let i = 0; i < pages.length; i += 256) {
+    const batch = await Promise.all(pages.slice(i, i + 256).map((page) => readFile(path.join(siteDir, page))));
+    batch.forEach((bytes, j) => hash.update(`${pages[i + j]}\0${bytes.length}\0`).update(bytes));
+  }
+  return hash.digest("hex");
 }
 
 /** The OpenCC phrases the pages contain, per table; the pages are read a batch at a time. */
@@ -67,13 +110,7 @@ async function traditionalPhrases(siteDir: string, pages: readonly string[]): Pr
   const texts = new Set<string>();
   for (let i = 0; i < pages.length; i += 256) {
     const batch = await Promise.all(pages.slice(i, i + 256).map((page) => readFile(path.join(siteDir, page), "utf8")));
-    for (const html of batch) {
-      // Everything a result shows comes from the <article>: headline, names, places, text.
-      const start = html.indexOf("<article");
-      const end = html.lastIndexOf("</article>");
-      const article = start !== -1 && end > start ? html.slice(start, end) : html;
-      for (const text of article.split(/<[^>]*>/)) if (text.trim() !== "") texts.add(text);
-    }
+    for (const html of batch) for (const text of articleTexts(html)) texts.add(text);
   }
   return {
     STPhrases: phraseSubset(STPhrases, texts),
@@ -82,41 +119,107 @@ async function traditionalPhrases(siteDir: string, pages: readonly string[]): Pr
 }
 
 /**
- * Indexes the article pages of the built site in `siteDir` and writes the bundle to
- * <siteDir>/pagefind/. Throws SearchIndexError when Pagefind reports an error or when it indexed
- * a different number of pages than there are articles (an article page without
- * data-pagefind-body would silently drop out of search).
+ * The union of per-year phrase tables, as phraseSubset of all pages would give it: every phrase
+ * found in some year is one of the pages' texts, and a phrase inside it is found in that year too.
  */
-export async function buildSearchIndex(siteDir: string): Promise<SearchIndexReport> {
-  const started = performance.now();
-  const pages = await articlePages(siteDir);
-  const outputPath = path.join(siteDir, BUNDLE_DIRECTORY);
-  let indexedPages: number;
+function mergePhrases(tables: readonly PhraseTables[]): PhraseTables {
+  const keys = (name: keyof PhraseTables) =>
+    tables.flatMap((table) => (table[name] === "" ? [] : table[name].split("|").map((entry) => entry.slice(0, entry.indexOf(" ")))));
+  return {
+    STPhrases: phraseSubset(STPhrases, keys("STPhrases")),
+    STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, keys("STPhrases_GeneratedFromRegionalPhrases")),
+  };
+}
+
+/** Indexes one year's pages into `bundleDir` (emptied first) and returns how many Pagefind indexed. */
+async function indexShard(siteDir: string, year: string, pages: readonly string[], bundleDir: string): Promise<number> {
+  await rm(bundleDir, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new SearchIndexError("Pagefind could not create an index", errors);
   try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new SearchIndexError("Pagefind could not create an index", errors);
-    const added = await index.addDirectory({ path: siteDir, glob: ARTICLE_PAGES });
-    if (added.errors.length > 0) throw new SearchIndexError("Pagefind could not index the article pages", added.errors);
+    const added = await index.addDirectory({ path: siteDir, glob: `articles/${year}-*/*/index.html` });
+    if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index the article pages of ${year}`, added.errors);
     if (added.page_count !== pages.length) {
       throw new SearchIndexError(
-        `Pagefind indexed ${added.page_count} pages but ${siteDir} holds ${pages.length} article pages ` +
+        `Pagefind indexed ${added.page_count} pages of ${year} but ${siteDir} holds ${pages.length} article pages of that year ` +
           "(does every article page mark its body with data-pagefind-body?)",
         [],
       );
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) throw new SearchIndexError("Pagefind could not write the index", written.errors);
-    indexedPages = added.page_count;
+    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
+    return added.page_count;
+  } finally {
+    // Frees the year's index in Pagefind's process before the next year is read.
+    await index.deleteIndex();
+  }
+}
+
+/** Hard-links (or, across file systems, copies) every file of `from` into `to`. */
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  for (const entry of await readdir(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) await linkTree(source, target);
+    else await link(source, target).catch(() => copyFile(source, target));
+  }
+}
+
+/**
+ * Indexes the article pages of the built site in `siteDir` and writes the bundles to
+ * <siteDir>/pagefind/<year>/. Throws SearchIndexError when Pagefind reports an error or when it
+ * indexed a different number of pages than there are articles (an article page without
+ * data-pagefind-body would silently drop out of search).
+ */
+export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+  const started = performance.now();
+  const byYear = await articlePagesByYear(siteDir);
+  const cacheDir = options.cacheDir ?? (await mkdtemp(path.join(tmpdir(), "archive-search-index-")));
+  const outputPath = path.join(siteDir, BUNDLE_DIRECTORY);
+  await rm(outputPath, { recursive: true, force: true });
+  let indexedPages = 0;
+  let shardsIndexed = 0;
+  const phraseTables: PhraseTables[] = [];
+  try {
+    for (const [year, pages] of byYear) {
+      const shardDir = path.join(cacheDir, year);
+      const bundleDir = path.join(shardDir, "bundle");
+      const key = await shardKey(siteDir, pages);
+      const cachedKey = options.cacheDir ? await readFile(path.join(shardDir, KEY_FILE), "utf8").catch(() => null) : null;
+      if (cachedKey !== key) {
+        await rm(path.join(shardDir, KEY_FILE), { force: true });
+        await indexShard(siteDir, year, pages, bundleDir);
+        await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(await traditionalPhrases(siteDir, pages)));
+        // Written last: a run stopped half-way leaves no key, and the year is indexed again.
+        await writeFile(path.join(shardDir, KEY_FILE), key);
+        shardsIndexed++;
+      }
+      await linkTree(bundleDir, path.join(outputPath, year));
+      phraseTables.push(JSON.parse(await readFile(path.join(shardDir, PHRASES_FILE), "utf8")) as PhraseTables);
+      indexedPages += pages.length;
+    }
   } finally {
     await pagefind.close();
   }
-  const phrases = await traditionalPhrases(siteDir, pages);
+  if (options.cacheDir) {
+    // Years no longer in the archive.
+    for (const entry of await readdir(cacheDir).catch(() => [])) {
+      if (!byYear.has(entry)) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
+    }
+  } else {
+    await rm(cacheDir, { recursive: true, force: true });
+  }
+  const phrases = mergePhrases(phraseTables);
   const phrasesFile = path.join(siteDir, ...TRADITIONAL_PHRASES_PATH.split("/"));
   await mkdir(path.dirname(phrasesFile), { recursive: true });
   await writeFile(phrasesFile, JSON.stringify(phrases));
   return {
-    articlePages: pages.length,
+    articlePages: [...byYear.values()].reduce((n, pages) => n + pages.length, 0),
     indexedPages,
+    shards: byYear.size,
+    shardsIndexed,
     seconds: (performance.now() - started) / 1000,
     outputPath,
     traditionalPhrases: Object.values(phrases).reduce((n, table) => n + (table === "" ? 0 : table.split("|").length), 0),

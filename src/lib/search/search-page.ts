@@ -13,6 +13,7 @@
 import { formatDate } from "../site/format.ts";
 import { createArchiveSearch, type ArchiveSearch, type FacetCounts, type PagefindApi, type SearchOutcome } from "./archive-search.ts";
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
+import { shardPath } from "./index-shards.ts";
 import { normaliseQuery } from "./search-query.ts";
 import { facetValues, type ResultView } from "./search-results.ts";
 import {
@@ -31,8 +32,6 @@ import { loadToSimplified, loadToTraditional } from "./script-conversion.ts";
 export const PAGE_SIZE = 10;
 /** Values of a filter shown before "show all". */
 const FACET_PREVIEW = 8;
-/** Where Pagefind's bundle is served; a URL, so the bundler leaves the import alone. */
-const PAGEFIND_URL = "/pagefind/pagefind.js";
 
 export interface SearchLabels {
   filters: Record<FilterKey, string>;
@@ -97,7 +96,10 @@ export function startSearchPage(root: HTMLElement): void {
   const expanded = new Set<FilterKey>();
 
   const search: ArchiveSearch = createArchiveSearch({
-    loadPagefind: () => import(/* @vite-ignore */ PAGEFIND_URL) as Promise<PagefindApi>,
+    shards: JSON.parse(root.dataset["searchShards"] ?? "[]") as string[],
+    // A URL, so the bundler leaves the import alone.
+    loadPagefind: (shard) => import(/* @vite-ignore */ `${shardPath(shard)}pagefind.js`) as Promise<PagefindApi>,
+    shardPath,
     loadToSimplified,
     queryConversion: traditional ? "always" : "traditional-characters",
     loadDisplayConvert: traditional ? loadToTraditional : () => Promise.resolve((text: string) => text),

@@ -1,11 +1,19 @@
 // Each raw issue file of content/issues/, byte for byte, at /raw/<file name>.
 import type { APIRoute, GetStaticPaths } from "astro";
+import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
+import { cacheKey } from "../../lib/site/page-keys.ts";
 import { ISSUES_DIR, listRawIssueFiles } from "../../lib/site/raw-issues.ts";
 
 export const getStaticPaths = (async () => {
   const files = await listRawIssueFiles(ISSUES_DIR);
-  return files.map((file) => ({ params: { name: file.replace(/\.txt$/, "") }, props: { file } }));
+  return Promise.all(
+    files.map(async (file) => ({
+      params: { name: file.replace(/\.txt$/, "") },
+      props: { file },
+      cacheKey: cacheKey(createHash("sha256").update(await readFile(`${ISSUES_DIR}/${file}`)).digest("base64url")),
+    })),
+  );
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ file: string }> = async ({ props }) =>

@@ -1,0 +1,59 @@
+/**
+ * Cache keys for Astro's incremental build (`experimental.incrementalBuild`): a page whose key
+ * and code are unchanged since the last build is copied from that build instead of rendered
+ * again. A key must therefore change whenever anything the page shows changes: each route
+ * builds its key from the entries it shows (their digests and the links made from them), its
+ * position in a paginated list, and whatever else it prints. The incremental build test
+ * (tests/unit/site/incremental-build.test.ts) checks that an archive rebuilt after a new issue
+ * equals one built from nothing.
+ */
+import { createHash } from "node:crypto";
+import type { ArticleFrontmatter } from "../article.ts";
+import { articleLinks } from "./article-view.ts";
+import type { Archive, ArchiveEntry } from "./archive.ts";
+
+/** A digest of the parts, in order: 22 base64url characters (132 bits). */
+export function cacheKey(...parts: unknown[]): string {
+  return createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 22);
+}
+
+/** An entry as the content layer hands it over: `digest` hashes the Markdown file it came from. */
+export interface DigestedEntry extends ArchiveEntry {
+  digest?: string | number;
+  body?: string;
+}
+
+type Lookups = Pick<Archive<ArchiveEntry>, "personSlug" | "regionSlug" | "countySlug" | "sectionSlug">;
+
+const entryKeys = new WeakMap<object, string>();
+
+/**
+ * What a page that shows or links to this entry takes from it: its file (frontmatter and text)
+ * and the addresses of its issue, column, places and people. Memoised per entry object.
+ */
+export function entryKey(archive: Lookups, entry: DigestedEntry): string {
+  let key = entryKeys.get(entry);
+  if (key === undefined) {
+    const source = entry.digest ?? cacheKey(entry.data, entry.body ?? null);
+    key = cacheKey(entry.id, source, articleLinks(archive, entry.data as ArticleFrontmatter));
+    entryKeys.set(entry, key);
+  }
+  return key;
+}
+
+/** The position of a page in a paginated list, as Astro's `paginate` describes it. */
+export interface PagePosition {
+  currentPage: number;
+  lastPage: number;
+  total: number;
+}
+
+/** `paths` with a cache key on each, made from the path's own props. */
+export function withCacheKeys<P extends { props: Props }, Props>(paths: P[], keyOf: (props: Props) => string): (P & { cacheKey: string })[] {
+  return paths.map((path) => ({ ...path, cacheKey: keyOf(path.props) }));
+}
+
+/** The key of one page of a paginated list of entries, with the list's own `extra` (heading, counts). */
+export function listPageKey(archive: Lookups, page: PagePosition & { data: readonly DigestedEntry[] }, extra: unknown): string {
+  return cacheKey(extra, page.currentPage, page.lastPage, page.total, page.data.map((entry) => entryKey(archive, entry)));
+}

@@ -1,0 +1,127 @@
+// A rebuild after issues are added or removed makes the very site a build from nothing makes,
+// byte for byte, while leaving the pages nothing touched where they were. The seed issues are
+// built in temp folders ($ARCHIVE_ISSUES_DIR, $ARCHIVE_CONTENT_DIR, $ARCHIVE_OUT_DIR, Astro's
+// cache and the search index's cache of their own): four of them, then all five (compared with
+// the project's dist/, built from all five by `npm run build`), then four again without another
+// (compared with a build of those four from nothing).
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { DIST, ISSUES_DIR, ROOT } from "../support/site-paths.ts";
+
+const run = promisify(execFile);
+
+const ISSUE_FILES = readdirSync(ISSUES_DIR)
+  .filter((name) => name.endsWith(".txt"))
+  .sort();
+const NEWEST = ISSUE_FILES.at(-1)!;
+const DROPPED = ISSUE_FILES[1]!;
+
+let work: string;
+
+interface Site {
+  issues: string;
+  articles: string;
+  dist: string;
+  astroCache: string;
+  indexCache: string;
+}
+
+function site(name: string): Site {
+  const root = path.join(work, name);
+  const folders = {
+    issues: path.join(root, "issues"),
+    articles: path.join(root, "articles"),
+    dist: path.join(root, "dist"),
+    astroCache: path.join(root, "astro-cache"),
+    indexCache: path.join(root, "index-cache"),
+  };
+  mkdirSync(folders.issues, { recursive: true });
+  return folders;
+}
+
+/** Ingest, astro build and index, as `npm run build` runs them; returns the index step's report line. */
+async function build(folders: Site): Promise<string> {
+  const env = {
+    ...process.env,
+    ARCHIVE_ISSUES_DIR: folders.issues,
+    ARCHIVE_CONTENT_DIR: folders.articles,
+    ARCHIVE_OUT_DIR: folders.dist,
+    ASTRO_TELEMETRY_DISABLED: "1",
+  };
+  const options = { cwd: ROOT, env, maxBuffer: 64 << 20 };
+  await run(process.execPath, ["scripts/ingest.ts", "--in", folders.issues, "--out", folders.articles, "--quiet"], options);
+  // `astro build` through its API, only to give it a cache folder of its own (no CLI flag does).
+  const astro = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "error" });';
+  await run(process.execPath, ["--input-type=module", "-e", astro, folders.astroCache], options);
+  const index = await run(process.execPath, ["scripts/index-search.ts", "--site", folders.dist, "--cache", folders.indexCache], options);
+  return index.stderr;
+}
+
+/** Every file under `dir` with a digest of its bytes, by path. */
+function digests(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    files.set(path.relative(dir, full), createHash("sha256").update(readFileSync(full)).digest("hex"));
+  }
+  return files;
+}
+
+function assertSameSite(actual: string, expected: string): void {
+  const got = digests(actual);
+  const want = digests(expected);
+  const missing = [...want.keys()].filter((file) => !got.has(file));
+  const extra = [...got.keys()].filter((file) => !want.has(file));
+  const different = [...want.keys()].filter((file) => got.has(file) && got.get(file) !== want.get(file));
+  assert.deepEqual({ missing, extra, different }, { missing: [], extra: [], different: [] });
+}
+
+/** An article page of the first issue: no issue added or removed here is its neighbour. */
+function untouchedArticle(dist: string): string {
+  const date = ISSUE_FILES[0]!.slice(0, 10);
+  const [slug] = readdirSync(path.join(dist, "articles", date)).filter((name) => !name.endsWith(".md"));
+  return path.join(dist, "articles", date, slug!, "index.html");
+}
+
+const incremental = {} as Site;
+
+before(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "archive-incremental-"));
+  Object.assign(incremental, site("incremental"));
+  for (const file of ISSUE_FILES) if (file !== NEWEST) cpSync(path.join(ISSUES_DIR, file), path.join(incremental.issues, file));
+  await build(incremental);
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("a new issue: the rebuilt site equals the site built from all issues, untouched pages stay in place", { timeout: 300_000 }, async () => {
+  const page = untouchedArticle(incremental.dist);
+  const before = statSync(page).mtimeMs;
+  cpSync(path.join(ISSUES_DIR, NEWEST), path.join(incremental.issues, NEWEST));
+  const report = await build(incremental);
+  assertSameSite(incremental.dist, DIST);
+  assert.equal(statSync(page).mtimeMs, before, `${page} was written again`);
+  // The new issue's year has its own bundle; the other year's was reused.
+  assert.match(report, /in 2 yearly bundles \(1 indexed, 1 unchanged\)/);
+});
+
+test("a removed issue: its pages, twins and search entries are gone, as in a build from nothing", { timeout: 300_000 }, async () => {
+  rmSync(path.join(incremental.issues, DROPPED));
+  await build(incremental);
+  const fresh = site("fresh");
+  for (const file of ISSUE_FILES) if (file !== DROPPED) cpSync(path.join(ISSUES_DIR, file), path.join(fresh.issues, file));
+  await build(fresh);
+  assertSameSite(incremental.dist, fresh.dist);
+  const date = DROPPED.slice(0, 10);
+  assert.equal(readdirSync(path.join(incremental.dist, "articles")).includes(date), false);
+  assert.equal(readdirSync(path.join(incremental.dist, "zh-hant", "articles")).includes(date), false);
+});
