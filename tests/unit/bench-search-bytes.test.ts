@@ -65,40 +65,45 @@ test("the chunk of a term is the one whose range holds it, in UTF-8 byte order",
   assert.equal(chunkFor("b", [{ from: "ba", to: "bz", hash: "x" }]), "x");
 });
 
+/** A Pagefind bundle of eight pages in `dir`, with the bytes it is made of. */
+function writeBundle(dir: string) {
+  mkdirSync(join(dir, "index"), { recursive: true });
+  mkdirSync(join(dir, "fragment"));
+  mkdirSync(join(dir, "filter"));
+  const pages = Array.from({ length: 8 }, (_, i) => [`zh-cn_p${i}`, 100 + i, ""] as Value[]);
+  writeFileSync(
+    join(dir, "pagefind-entry.json"),
+    JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }),
+  );
+  const meta = pf(["1.6.0", pages, [["0", "基层", "zh-cn_c1"], ["基层党", "龟", "zh-cn_c2"]], [["kind", "zh-cn_f1"]], []]);
+  const filter = pf(["kind", [["article", [0, 1, 1]]]]);
+  writeFileSync(join(dir, "filter", "zh-cn_f1.pf_filter"), filter);
+  writeFileSync(join(dir, "pagefind.zh-cn_s.pf_meta"), meta);
+  // 党建 on all eight pages (steps of 1 from page 0), 基层 on pages 1 and 3; 基层党组织 on page 6 (chunk 2).
+  const c1 = pf([[["党建", [[0, [1]], [1, [1]], [1, [1]], [1, [1]], [1, [1, 2, 3]], [1, [1]], [1, [1]], [1, [1]]]], ["基层", [[1, [5]], [2, [6]]]]]]);
+  const c2 = pf([[["基层党组织", [[6, [1]]]]]]);
+  writeFileSync(join(dir, "index", "zh-cn_c1.pf_index"), c1);
+  writeFileSync(join(dir, "index", "zh-cn_c2.pf_index"), c2);
+  const fragment = (i: number) => gzipSync(Buffer.from(`pagefind_dcd{"url":"/p${i}/","content":"${"党建".repeat(50 + i)}"}`));
+  for (let i = 0; i < 8; i++) writeFileSync(join(dir, "fragment", `zh-cn_p${i}.pf_fragment`), fragment(i));
+  const js = "export const x = 1;\n".repeat(200);
+  writeFileSync(join(dir, "pagefind.js"), js);
+  writeFileSync(join(dir, "pagefind-worker.js"), js);
+  const wasm = gzipSync(Buffer.alloc(5000, 7));
+  writeFileSync(join(dir, "wasm.unknown.pagefind"), wasm);
+  const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
+  const entryBytes = gz(JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }));
+  return { meta, filter, c1, c2, fragment, wasm, jsBytes: gz(js), entryBytes };
+}
+
 test("a first query loads script, worker, entry, wasm, meta, filters, one chunk and a page of fragments; a further one only its own", () => {
   const dir = mkdtempSync(join(tmpdir(), "bench-pagefind-"));
   try {
-    mkdirSync(join(dir, "index"));
-    mkdirSync(join(dir, "fragment"));
-    mkdirSync(join(dir, "filter"));
-    const pages = Array.from({ length: 8 }, (_, i) => [`zh-cn_p${i}`, 100 + i, ""] as Value[]);
-    writeFileSync(
-      join(dir, "pagefind-entry.json"),
-      JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }),
-    );
-    const meta = pf(["1.6.0", pages, [["0", "基层", "zh-cn_c1"], ["基层党", "龟", "zh-cn_c2"]], [["kind", "zh-cn_f1"]], []]);
-    const filter = pf(["kind", [["article", [0, 1, 1]]]]);
-    writeFileSync(join(dir, "filter", "zh-cn_f1.pf_filter"), filter);
-    writeFileSync(join(dir, "pagefind.zh-cn_s.pf_meta"), meta);
-    // 党建 on all eight pages (steps of 1 from page 0), 基层 on pages 1 and 3; 基层党组织 on page 6 (chunk 2).
-    const c1 = pf([[["党建", [[0, [1]], [1, [1]], [1, [1]], [1, [1]], [1, [1, 2, 3]], [1, [1]], [1, [1]], [1, [1]]]], ["基层", [[1, [5]], [2, [6]]]]]]);
-    const c2 = pf([[["基层党组织", [[6, [1]]]]]]);
-    writeFileSync(join(dir, "index", "zh-cn_c1.pf_index"), c1);
-    writeFileSync(join(dir, "index", "zh-cn_c2.pf_index"), c2);
-    const fragment = (i: number) => gzipSync(Buffer.from(`pagefind_dcd{"url":"/p${i}/","content":"${"党建".repeat(50 + i)}"}`));
-    for (let i = 0; i < 8; i++) writeFileSync(join(dir, "fragment", `zh-cn_p${i}.pf_fragment`), fragment(i));
-    const js = "export const x = 1;\n".repeat(200);
-    writeFileSync(join(dir, "pagefind.js"), js);
-    writeFileSync(join(dir, "pagefind-worker.js"), js);
-    const wasm = gzipSync(Buffer.alloc(5000, 7));
-    writeFileSync(join(dir, "wasm.unknown.pagefind"), wasm);
-
+    const { meta, filter, c1, c2, fragment, wasm, jsBytes, entryBytes } = writeBundle(dir);
     const estimate = estimateSearchBytes(dir)!;
     assert.equal(estimate.language, "zh-cn", "the Simplified index, not the Traditional one");
     assert.equal(estimate.pages, 8);
-    const gz = (s: string | Buffer) => gzipSync(s, { level: 9 }).length;
-    const entryBytes = gz(JSON.stringify({ version: "1.6.0", languages: { "zh-hant": { hash: "zh-hant_t", wasm: null, page_count: 8 }, "zh-cn": { hash: "zh-cn_s", wasm: null, page_count: 8 } } }));
-    const base = gz(js) * 2 + entryBytes + wasm.length + meta.length + filter.length;
+    const base = jsBytes * 2 + entryBytes + wasm.length + meta.length + filter.length;
     assert.equal(estimate.baseBytes, base);
     assert.equal(estimate.filterBytes, filter.length);
     // 党建: chunk 1 and the five best pages (page 4 first: three occurrences).
@@ -110,6 +115,24 @@ test("a first query loads script, worker, entry, wasm, meta, filters, one chunk 
     assert.equal(other.baseBytes, base - filter.length);
     assert.equal(other.first.fragments, 2);
     assert.deepEqual(other.next, { term: "基层党组织", bytes: c2.length + fragment(6).length, chunks: 1, fragments: 1, results: 1 });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test("yearly bundles: one script, worker and wasm; every bundle's entry, meta and term chunk; results ranked across them", () => {
+  const dir = mkdtempSync(join(tmpdir(), "bench-pagefind-"));
+  try {
+    const { meta, c1, fragment, wasm, jsBytes, entryBytes } = writeBundle(join(dir, "2023"));
+    writeBundle(join(dir, "2024"));
+    const estimate = estimateSearchBytes(dir, { filters: false })!;
+    assert.equal(estimate.shards, 2);
+    assert.equal(estimate.pages, 16);
+    const base = jsBytes * 2 + wasm.length + 2 * (entryBytes + meta.length);
+    assert.equal(estimate.baseBytes, base);
+    // 党建: chunk 1 of each year; page 4 of both years first (three occurrences), then pages 0–2 of 2024.
+    const fragments = [4, 4, 0, 1, 2].reduce((sum, i) => sum + fragment(i).length, 0);
+    assert.deepEqual(estimate.first, { term: "党建", bytes: base + 2 * c1.length + fragments, chunks: 2, fragments: 5, results: 16 });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

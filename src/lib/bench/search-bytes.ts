@@ -1,6 +1,6 @@
 /**
  * What a reader's browser downloads to search the archive, estimated from Pagefind's output
- * (dist/pagefind/). A first query loads the Pagefind script and its web worker, the entry file,
+ * (dist/pagefind/, one bundle per year). A first query loads the Pagefind script and its web worker, the entry file,
  * the WebAssembly module and the language's metadata, then the index chunk holding the term and
  * the result fragments of the first page of results; and, on a search page that shows filter
  * counts, every filter chunk. A further query, with all of that cached,
@@ -18,7 +18,7 @@
  * a fragment is fragment/<page hash>.pf_fragment. The browser loads the chunk whose
  * [from, to] range holds the term (Pagefind's request_indexes) and matches words by prefix.
  */
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync, gzipSync } from "node:zlib";
 
@@ -216,6 +216,8 @@ export interface QueryBytes {
 
 export interface SearchBytes {
   language: string;
+  /** Bundles merged (one per year). */
+  shards: number;
   pages: number;
   indexChunks: number;
   /** Script, worker, entry, wasm, metadata (UI files, filter chunks): loaded once. */
@@ -231,86 +233,142 @@ function wireBytes(file: Uint8Array): number {
   return gzipSync(file, { level: 9 }).length;
 }
 
-/** Reads the Pagefind bundle in `pagefindDir`; null when there is none. */
-export function estimateSearchBytes(pagefindDir: string, options: SearchBytesOptions = {}): SearchBytes | null {
-  const entryPath = join(pagefindDir, "pagefind-entry.json");
+/** One Pagefind bundle: its metadata, and its files' wire sizes and index chunks, read on demand. */
+interface Bundle {
+  language: string;
+  wasm: string;
+  metaFile: string;
+  meta: PagefindMeta;
+  size(relative: string): number;
+  chunkWords(hash: string): WordPages;
+}
+
+function openBundle(dir: string, wantedLanguage: string | undefined): Bundle | null {
+  const entryPath = join(dir, "pagefind-entry.json");
   if (!existsSync(entryPath)) return null;
   const sizes = new Map<string, number>();
   const size = (relative: string): number => {
     let known = sizes.get(relative);
     if (known === undefined) {
-      const path = join(pagefindDir, relative);
+      const path = join(dir, relative);
       known = existsSync(path) && statSync(path).isFile() ? wireBytes(readFileSync(path)) : 0;
       sizes.set(relative, known);
     }
     return known;
   };
-
   const entry = JSON.parse(readFileSync(entryPath, "utf8")) as {
     languages?: Record<string, { hash: string; wasm?: string | null; page_count?: number }>;
   };
   const languages = Object.keys(entry.languages ?? {}).sort();
-  const language = options.language ?? languages.find((l) => !/hant|tw|hk|mo/i.test(l)) ?? languages[0];
+  const language = wantedLanguage ?? languages.find((l) => !/hant|tw|hk|mo/i.test(l)) ?? languages[0];
   const info = language === undefined ? undefined : entry.languages?.[language];
   if (language === undefined || !info) return null;
-
   const metaFile = `pagefind.${info.hash}.pf_meta`;
-  const meta = readMeta(pagefindPayload(readFileSync(join(pagefindDir, metaFile))));
-  const baseFiles = ["pagefind.js", "pagefind-worker.js", "pagefind-entry.json", `wasm.${info.wasm ?? "unknown"}.pagefind`, metaFile, ...(options.uiFiles ?? [])];
-  const filterBytes = options.filters === false ? 0 : meta.filters.reduce((sum, f) => sum + size(`filter/${f.hash}.pf_filter`), 0);
-  const baseBytes = baseFiles.reduce((sum, f) => sum + size(f), 0) + filterBytes;
-
   const chunkCache = new Map<string, WordPages>();
-  const chunkWords = (hash: string): WordPages => {
-    let words = chunkCache.get(hash);
-    if (!words) {
-      const path = join(pagefindDir, "index", `${hash}.pf_index`);
-      words = existsSync(path) ? readIndexChunk(pagefindPayload(readFileSync(path))) : new Map();
-      chunkCache.set(hash, words);
-    }
-    return words;
+  return {
+    language,
+    wasm: `wasm.${info.wasm ?? "unknown"}.pagefind`,
+    metaFile,
+    meta: readMeta(pagefindPayload(readFileSync(join(dir, metaFile)))),
+    size,
+    chunkWords(hash) {
+      let words = chunkCache.get(hash);
+      if (!words) {
+        const path = join(dir, "index", `${hash}.pf_index`);
+        words = existsSync(path) ? readIndexChunk(pagefindPayload(readFileSync(path))) : new Map();
+        chunkCache.set(hash, words);
+      }
+      return words;
+    },
   };
+}
 
-  const matches = (term: string): boolean => {
-    const hash = chunkFor(term, meta.chunks);
-    return hash !== null && [...chunkWords(hash).keys()].some((word) => word.startsWith(term));
-  };
-  const terms = options.terms ?? (DEFAULT_TERMS.every(matches) ? DEFAULT_TERMS : commonTerms(meta, chunkWords));
+/**
+ * Reads the Pagefind bundles in `pagefindDir`: one bundle, or one per subfolder (the yearly
+ * shards, src/lib/search/index-shards.ts), the newest (last in name order) loaded first and the
+ * others merged into it, as the search page does. Null when there is none.
+ *
+ * A merged bundle costs its entry file, metadata and (with filter counts) filter chunks, and for
+ * each query the chunk holding the term; the script, worker and WebAssembly module are the first
+ * bundle's alone (Pagefind's mergeIndex reuses them). Results are ranked across bundles.
+ */
+export function estimateSearchBytes(pagefindDir: string, options: SearchBytesOptions = {}): SearchBytes | null {
+  if (!existsSync(pagefindDir)) return null;
+  const dirs = existsSync(join(pagefindDir, "pagefind-entry.json"))
+    ? [pagefindDir]
+    : readdirSync(pagefindDir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+        .reverse()
+        .map((name) => join(pagefindDir, name));
+  const bundles = dirs.map((dir) => openBundle(dir, options.language)).filter((bundle) => bundle !== null);
+  const primary = bundles[0];
+  if (!primary) return null;
+
+  const filterBytes =
+    options.filters === false
+      ? 0
+      : bundles.reduce((sum, b) => sum + b.meta.filters.reduce((n, f) => n + b.size(`filter/${f.hash}.pf_filter`), 0), 0);
+  const baseBytes =
+    ["pagefind.js", "pagefind-worker.js", primary.wasm, ...(options.uiFiles ?? [])].reduce((sum, f) => sum + primary.size(f), 0) +
+    bundles.reduce((sum, b) => sum + b.size("pagefind-entry.json") + b.size(b.metaFile), 0) +
+    filterBytes;
+
+  const matches = (term: string): boolean =>
+    bundles.some((b) => {
+      const hash = chunkFor(term, b.meta.chunks);
+      return hash !== null && [...b.chunkWords(hash).keys()].some((word) => word.startsWith(term));
+    });
+  const terms = options.terms ?? (DEFAULT_TERMS.every(matches) ? DEFAULT_TERMS : commonTerms(primary.meta, primary.chunkWords));
   const perPage = options.resultsPerPage ?? 5;
-  const loadedChunks = new Set<string>();
+  const loadedChunks = bundles.map(() => new Set<string>());
   const loadedFragments = new Set<string>();
   const query = (term: string): QueryBytes => {
-    const hash = chunkFor(term, meta.chunks);
     let bytes = 0;
     let chunks = 0;
-    if (hash !== null && !loadedChunks.has(hash)) {
-      loadedChunks.add(hash);
-      bytes += size(`index/${hash}.pf_index`);
-      chunks++;
-    }
     // Prefix match, as Pagefind extends the last term; rank by occurrences (a stand-in for BM25).
-    const scores = new Map<number, number>();
-    if (hash !== null) {
-      for (const [word, pages] of chunkWords(hash)) {
-        if (!word.startsWith(term)) continue;
-        for (const [page, n] of pages) scores.set(page, (scores.get(page) ?? 0) + n);
+    const scores: { bundle: number; page: number; score: number }[] = [];
+    bundles.forEach((b, i) => {
+      const hash = chunkFor(term, b.meta.chunks);
+      if (hash === null) return;
+      if (!loadedChunks[i]!.has(hash)) {
+        loadedChunks[i]!.add(hash);
+        bytes += b.size(`index/${hash}.pf_index`);
+        chunks++;
       }
-    }
-    const top = [...scores].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, perPage);
+      const perPageScore = new Map<number, number>();
+      for (const [word, pages] of b.chunkWords(hash)) {
+        if (!word.startsWith(term)) continue;
+        for (const [page, n] of pages) perPageScore.set(page, (perPageScore.get(page) ?? 0) + n);
+      }
+      for (const [page, score] of perPageScore) scores.push({ bundle: i, page, score });
+    });
+    const top = scores.sort((a, b) => b.score - a.score || a.bundle - b.bundle || a.page - b.page).slice(0, perPage);
     let fragments = 0;
-    for (const [page] of top) {
-      const pageHash = meta.pages[page]?.hash;
-      if (pageHash === undefined || loadedFragments.has(pageHash)) continue;
-      loadedFragments.add(pageHash);
-      bytes += size(`fragment/${pageHash}.pf_fragment`);
+    for (const { bundle, page } of top) {
+      const b = bundles[bundle]!;
+      const pageHash = b.meta.pages[page]?.hash;
+      if (pageHash === undefined || loadedFragments.has(`${bundle} ${pageHash}`)) continue;
+      loadedFragments.add(`${bundle} ${pageHash}`);
+      bytes += b.size(`fragment/${pageHash}.pf_fragment`);
       fragments++;
     }
-    return { term, bytes, chunks, fragments, results: scores.size };
+    return { term, bytes, chunks, fragments, results: scores.length };
   };
   const first = query(terms[0]);
   first.bytes += baseBytes;
   const next = query(terms[1]);
-  return { language, pages: meta.pages.length, indexChunks: meta.chunks.length, baseBytes, filterBytes, first, next };
+  return {
+    language: primary.language,
+    shards: bundles.length,
+    pages: bundles.reduce((n, b) => n + b.meta.pages.length, 0),
+    indexChunks: bundles.reduce((n, b) => n + b.meta.chunks.length, 0),
+    baseBytes,
+    filterBytes,
+    first,
+    next,
+  };
 }
 
 /** The most common word of two or more characters, and the most common one of another chunk. */
