@@ -26,7 +26,7 @@ const { values } = parseArgs({
 try {
   const report = await buildSearchIndex(values.site, { cacheDir: values.cache });
   console.error(
-    `index: ${report.indexedPages} article pages in ${report.shards} yearly bundles (${report.shardsIndexed} indexed, ` +
+    `index: ${report.indexedPages} article pages in ${report.shards} bundles (${report.shardsIndexed} indexed, ` +
       `${report.shards - report.shardsIndexed} unchanged), ${report.traditionalPhrases} OpenCC phrases kept for the ` +
       `Traditional search page, in ${report.seconds.toFixed(2)} s → ${report.outputPath}`,
   );

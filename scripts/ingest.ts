@@ -11,7 +11,9 @@ import cliProgress from "cli-progress";
 import { formatIngestError } from "../src/lib/ingest/errors.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 import { REPORT_FILE, listIssueFiles, runIngest, runIngestParallel } from "../src/lib/ingest/run-ingest.ts";
+import { parserVersion } from "../src/lib/ingest/parse-cache.ts";
 import { articleLocator } from "../src/lib/places/article-locator.ts";
+import { PLACE_ALIASES_FILE } from "../src/lib/places/gazetteer.ts";
 
 const USAGE = `usage: npm run ingest -- [--in content/issues] [--out content/articles]
                          [--data content/data] [--corrections content/corrections.yaml] [--quiet]`;
@@ -57,6 +59,8 @@ try {
     correctionsFile: values.corrections,
     knowledge: loadPageKnowledge(values.data),
     places: articleLocator,
+    // Files parsed by this very parser with these data files in the last run are not parsed again.
+    parserVersion: parserVersion([values.data, PLACE_ALIASES_FILE]),
     onFile: (done: number, total: number, file: string) => {
       if (!bar) return;
       if (done === 0) bar.start(total, 0, { file });
@@ -76,6 +80,7 @@ try {
       `ingest: ${summary.files} files → ${summary.articles} articles (${kinds}); ` +
         `${summary.warnings} warnings, ${summary.errors.length} errors; ` +
         `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed; ` +
+        `${summary.files - summary.reusedParses} files parsed, ${summary.reusedParses} as last time; ` +
         `${summary.seconds.toFixed(2)} s. Report: ${values.out}/${REPORT_FILE}`,
     );
   }

@@ -3,20 +3,19 @@
  * (src/lib/build/stale-output.ts). Runs last, after the Traditional mirror has written its twins.
  */
 import type { AstroIntegration } from "astro";
-import { readdir, rm, rmdir, stat } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { readdir, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLE_DIRECTORY } from "../lib/search/index-shards.ts";
-import { staleFiles, type BuiltFile } from "../lib/build/stale-output.ts";
+import { staleFiles } from "../lib/build/stale-output.ts";
 import { TRADITIONAL } from "../lib/site/locale.ts";
 
-/** Removes the empty folders under `dir` (not `dir` itself), deepest first. */
-async function removeEmptyFolders(dir: string): Promise<void> {
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (!entry.isDirectory()) continue;
-    const child = path.join(dir, entry.name);
-    await removeEmptyFolders(child);
-    if ((await readdir(child)).length === 0) await rmdir(child);
+/** Removes the folders above `file` that are left empty, up to (not including) `root`. */
+async function removeEmptyParents(file: string, root: string): Promise<void> {
+  for (let dir = path.dirname(file); dir.startsWith(root) && dir !== root; dir = path.dirname(dir)) {
+    if ((await readdir(dir)).length > 0) return;
+    await rmdir(dir);
   }
 }
 
@@ -34,16 +33,19 @@ export function staleOutput(): AstroIntegration {
         const routeOutputs = new Set(
           [...assets.values()].flat().map((url) => path.relative(root, fileURLToPath(url)).split(path.sep).join("/")),
         );
-        const files: BuiltFile[] = [];
-        for (const entry of await readdir(root, { recursive: true, withFileTypes: true })) {
-          if (!entry.isFile()) continue;
-          const full = path.join(entry.parentPath, entry.name);
-          files.push({ path: path.relative(root, full).split(path.sep).join("/"), mtimeMs: (await stat(full)).mtimeMs });
+        const paths = (await readdir(root, { recursive: true, withFileTypes: true }))
+          .filter((entry) => entry.isFile())
+          .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
+        const rules = { startedMs, routeOutputs, mirrorPrefix: TRADITIONAL.prefix.slice(1), ownedElsewhere: [BUNDLE_DIRECTORY] };
+        const stale = staleFiles(paths, rules, (file) => statSync(path.join(root, file)).mtimeMs);
+        for (const file of stale) {
+          await rm(path.join(root, file), { force: true });
+          await removeEmptyParents(path.join(root, file), root);
         }
-        const stale = staleFiles(files, { startedMs, routeOutputs, mirrorPrefix: TRADITIONAL.prefix.slice(1), ownedElsewhere: [BUNDLE_DIRECTORY] });
-        await Promise.all(stale.map((file) => rm(path.join(root, file), { force: true })));
-        await removeEmptyFolders(root);
-        if (stale.length > 0) logger.info(`${stale.length} files no longer built removed`);
+        if (stale.length > 0) {
+          const shown = stale.slice(0, 5).join(", ");
+          logger.info(`${stale.length} files no longer built removed: ${shown}${stale.length > 5 ? ", …" : ""}`);
+        }
       },
     },
   };

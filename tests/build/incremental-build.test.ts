@@ -111,7 +111,7 @@ test("a new issue: the rebuilt site equals the site built from all issues, untou
   assertSameSite(incremental.dist, DIST);
   assert.equal(statSync(page).mtimeMs, before, `${page} was written again`);
   // The new issue's year has its own bundle; the other year's was reused.
-  assert.match(report, /in 2 yearly bundles \(1 indexed, 1 unchanged\)/);
+  assert.match(report, /in 2 bundles \(1 indexed, 1 unchanged\)/);
 });
 
 test("a removed issue: its pages, twins and search entries are gone, as in a build from nothing", { timeout: 300_000 }, async () => {

@@ -24,6 +24,7 @@ import iconv from "iconv-lite";
 import type { ArticleLocator } from "../../src/lib/ingest/parse-page.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
+import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";
 import { REPORT_FILE, runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import type { IngestSummary } from "../../src/lib/ingest/run-ingest.ts";
 
@@ -505,5 +506,48 @@ describe("corrections across runs", () => {
     );
     assert.equal(run.status, 1, run.stderr);
     assert.match(run.stderr, /2022-11-08\/no-such-article: no article has this id/);
+  });
+});
+
+describe("the parse cache", () => {
+  const cached = (inDir: string, outDir: string, version: string) => runIngest({ inDir, outDir, correctionsFile: null, knowledge, places, parserVersion: version });
+  /** Every output but the cache itself, byte for byte. */
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+
+  test("a rerun reuses every parse and writes what a run without the cache writes", () => {
+    const inDir = seedInput("cache-in");
+    const withCache = freshDir("cache-out");
+    const without = freshDir("cache-plain");
+    assert.equal(cached(inDir, withCache, "v1").reusedParses, 0);
+    const rerun = cached(inDir, withCache, "v1");
+    assert.equal(rerun.reusedParses, SEEDS.length);
+    assert.equal(rerun.written, 0);
+    ingest(inDir, without);
+    assert.deepEqual(outputs(withCache), outputs(without));
+  });
+
+  test("a new issue is the only file parsed; the others' articles keep their paths", () => {
+    const inDir = freshDir("cache-grow-in");
+    for (const f of SEEDS.filter((f) => f !== SEED_0920)) copyFileSync(join(ISSUES, f), join(inDir, f));
+    const outDir = freshDir("cache-grow-out");
+    cached(inDir, outDir, "v1");
+    const before = articlePaths(outDir);
+    copyFileSync(join(ISSUES, SEED_0920), join(inDir, SEED_0920));
+    const summary = cached(inDir, outDir, "v1");
+    assert.equal(summary.files - summary.reusedParses, 1);
+    assert.ok(before.every((p) => articlePaths(outDir).includes(p)));
+    const plain = freshDir("cache-grow-plain");
+    ingest(inDir, plain);
+    assert.deepEqual(outputs(outDir), outputs(plain));
+  });
+
+  test("an edited file or another parser version parses again", () => {
+    const inDir = seedInput("cache-edit-in");
+    const outDir = freshDir("cache-edit-out");
+    cached(inDir, outDir, "v1");
+    const file = join(inDir, SEED_1108);
+    writeFileSync(file, `${readFileSync(file, "utf8")}\n`);
+    assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.length - 1);
+    assert.equal(cached(inDir, outDir, "v2").reusedParses, 0);
   });
 });

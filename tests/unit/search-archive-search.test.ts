@@ -30,13 +30,20 @@ interface Log {
   converterLoaded: number;
 }
 
-/** The years of DOCS, newest first: one index bundle each. */
-const SHARDS = ["2023", "2022", "2021"];
+/** The index bundles over DOCS, newest first, and its years. */
+const SHARDS = ["2023", "2021-2022"];
+const YEARS = ["2023", "2022", "2021"];
 const yearOf = (doc: Doc) => doc.date.slice(0, 4);
+/** The bundle holding a doc: the shard whose years ("2023" or "2021-2022") include its year. */
+const bundleOf = (doc: Doc) =>
+  SHARDS.find((name) => {
+    const [first, last = first] = name.split("-");
+    return yearOf(doc) >= first! && yearOf(doc) <= last!;
+  });
 
 /**
  * Pagefind over DOCS, its bundles merged as in the browser: substring match, `any` filters,
- * counts of the filtered results. Under a sort a result's score is its place in its own year's
+ * counts of the filtered results. Under a sort a result's score is its place in its own bundle's
  * date order (as Pagefind scores it), and the merged results are ordered by score alone.
  */
 function fakePagefind(log: Log): PagefindApi {
@@ -58,7 +65,7 @@ function fakePagefind(log: Log): PagefindApi {
       }
       if (options.sort) {
         const place = (doc: Doc) =>
-          DOCS.filter((other) => yearOf(other) === yearOf(doc))
+          DOCS.filter((other) => bundleOf(other) === bundleOf(doc))
             .sort((x, y) => x.date.localeCompare(y.date))
             .indexOf(doc);
         const score = (doc: Doc) => (options.sort!["date"] === "asc" ? -place(doc) : place(doc));
@@ -79,6 +86,7 @@ function setup(queryConversion: QueryConversion = "traditional-characters", path
   const log: Log = { searches: [], merged: [], filtersLoaded: 0, converterLoaded: 0 };
   const search = createArchiveSearch({
     shards: SHARDS,
+    years: YEARS,
     loadPagefind: async (shard) => {
       log.merged.push(`primary ${shard}`);
       return fakePagefind(log);
@@ -140,7 +148,7 @@ describe("archive search: listing, filters and views", () => {
     const { search, log } = setup();
     await search.run(withFilters("议事会", {}));
     await search.run(withFilters("乡村", {}));
-    assert.deepEqual(log.merged, ["primary 2023", "/pagefind/2022/", "/pagefind/2021/"]);
+    assert.deepEqual(log.merged, ["primary 2023", "/pagefind/2021-2022/"]);
   });
 
   it("sorts by date across years by searching year by year, within a chosen year filter", async () => {
@@ -160,6 +168,7 @@ describe("archive search: listing, filters and views", () => {
   it("searches nothing in an archive without articles", async () => {
     const search = createArchiveSearch({
       shards: [],
+      years: [],
       loadPagefind: () => Promise.reject(new Error("no bundle to load")),
       shardPath: (shard) => `/pagefind/${shard}/`,
       loadToSimplified: async () => (t: string) => t,

@@ -10,12 +10,6 @@
  * by its own step after the build).
  */
 
-export interface BuiltFile {
-  /** Relative to the build folder, with "/" separators. */
-  path: string;
-  mtimeMs: number;
-}
-
 export interface StaleOutputRules {
   /** When the build started, in ms since the epoch. */
   startedMs: number;
@@ -27,15 +21,19 @@ export interface StaleOutputRules {
   ownedElsewhere: readonly string[];
 }
 
-export function staleFiles(files: Iterable<BuiltFile>, rules: StaleOutputRules): string[] {
+/**
+ * The stale files among `paths` (relative to the build folder, "/" separators). `modifiedMs`
+ * is asked only of files no route claims: most of a large site is claimed, and needs no stat.
+ */
+export function staleFiles(paths: Iterable<string>, rules: StaleOutputRules, modifiedMs: (path: string) => number): string[] {
   const mirror = `${rules.mirrorPrefix}/`;
   const stale: string[] = [];
-  for (const file of files) {
-    if (file.mtimeMs >= rules.startedMs) continue;
-    if (rules.ownedElsewhere.some((dir) => file.path.startsWith(`${dir}/`))) continue;
-    const source = file.path.startsWith(mirror) ? file.path.slice(mirror.length) : file.path;
+  for (const path of paths) {
+    if (rules.ownedElsewhere.some((dir) => path.startsWith(`${dir}/`))) continue;
+    const source = path.startsWith(mirror) ? path.slice(mirror.length) : path;
     if (rules.routeOutputs.has(source)) continue;
-    stale.push(file.path);
+    if (modifiedMs(path) >= rules.startedMs) continue;
+    stale.push(path);
   }
   return stale.sort();
 }

@@ -16,6 +16,7 @@ import { readIssueFile } from "./issue-file.ts";
 import { articleMarkdown, bodyMarkdown } from "./markdown.ts";
 import { parseInWorkers } from "./parse-workers.ts";
 import type { ArticleLocator, ParsedArticle, ParsedIssue } from "./parse-page.ts";
+import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { parseIssue } from "./parse-page.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import { buildParseReport } from "./parse-report.ts";
@@ -27,10 +28,17 @@ export interface IngestOptions {
   knowledge: PageKnowledge;
   places: ArticleLocator;
   onFile?: (done: number, total: number, file: string) => void;
+  /**
+   * The parser's version (parse-cache.ts): when given, issue files parsed by the same version
+   * in the last run are taken from its cache, kept beside the output, instead of parsed again.
+   */
+  parserVersion?: string;
 }
 
 export interface IngestSummary {
   files: number;
+  /** Issue files whose last parse was reused (parserVersion). */
+  reusedParses: number;
   articles: number;
   byKind: Record<ItemKind, number>;
   warnings: number;
@@ -64,7 +72,7 @@ export function contentHash(text: string): string {
 }
 
 /** Writes next to the target, then renames: a reader never sees half a file. */
-export function writeFileAtomic(path: string, text: string, knownDirs?: Set<string>): void {
+export function writeFileAtomic(path: string, text: string | Uint8Array, knownDirs?: Set<string>): void {
   const dir = dirname(path);
   if (!knownDirs?.has(dir)) {
     mkdirSync(dir, { recursive: true });
@@ -129,15 +137,41 @@ function collectParsed(results: Iterable<{ source: string; result: ReturnType<ty
   return collected;
 }
 
+function openParseCache(options: IngestOptions): ParseCache | null {
+  return options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
+}
+
+type ParseResult = ReturnType<typeof parseIssueBytes>;
+
+/** A file's parse from the cache, or parsed now; a good parse is kept for the next run. */
+function parseWithCache(cache: ParseCache | null, source: string, bytes: Uint8Array, parse: () => ParseResult): ParseResult {
+  if (!cache) return parse();
+  const key = ParseCache.key(source, bytes);
+  const cached = cache.get(key);
+  const result: ParseResult = cached ? { ok: true, parsed: cached } : parse();
+  if (result.ok) cache.keep(key, result.parsed);
+  return result;
+}
+
+/** finishIngest, then the parse cache written: its snapshot is taken before ids change the parses. */
+function finishWithCache(cache: ParseCache | null, finish: () => IngestSummary): IngestSummary {
+  const snapshot = cache?.snapshot() ?? null;
+  const summary = finish();
+  if (cache && snapshot) writeFileAtomic(cache.file, snapshot);
+  return { ...summary, reusedParses: cache?.hits ?? 0 };
+}
+
 export function runIngest(options: IngestOptions): IngestSummary {
   const started = performance.now();
   const { files, corrections, errors } = prepareRun(options);
+  const cache = openParseCache(options);
   const results = files.map((source, index) => {
     options.onFile?.(index, files.length, source);
-    return { source, result: parseIssueBytes(source, readFileSync(join(options.inDir, source)), options.knowledge, options.places) };
+    const bytes = readFileSync(join(options.inDir, source));
+    return { source, result: parseWithCache(cache, source, bytes, () => parseIssueBytes(source, bytes, options.knowledge, options.places)) };
   });
   options.onFile?.(files.length, files.length, "");
-  return finishIngest(options, files, collectParsed(results), corrections, errors, started);
+  return finishWithCache(cache, () => finishIngest(options, files, collectParsed(results), corrections, errors, started));
 }
 
 /**
@@ -148,9 +182,28 @@ export function runIngest(options: IngestOptions): IngestSummary {
 export async function runIngestParallel(options: IngestOptions & { dataDir: string; workers: number }): Promise<IngestSummary> {
   const started = performance.now();
   const { files, corrections, errors } = prepareRun(options);
-  const results = await parseInWorkers(options.inDir, options.dataDir, files, options.workers, (done) => options.onFile?.(done, files.length, files[done] ?? ""));
+  const cache = openParseCache(options);
+  const bytes = new Map(files.map((source) => [source, readFileSync(join(options.inDir, source))]));
+  const cached = new Map(
+    files.flatMap((source) => {
+      const parsed = cache?.get(ParseCache.key(source, bytes.get(source)!));
+      return parsed ? [[source, parsed] as const] : [];
+    }),
+  );
+  const todo = files.filter((source) => !cached.has(source));
+  const parsed = new Map(
+    (await parseInWorkers(options.inDir, options.dataDir, todo, options.workers, (done) => options.onFile?.(cached.size + done, files.length, todo[done] ?? ""))).map(
+      (r) => [r.source, r.result] as const,
+    ),
+  );
   options.onFile?.(files.length, files.length, "");
-  return finishIngest(options, files, collectParsed(results), corrections, errors, started);
+  const results = files.map((source) => {
+    const hit = cached.get(source);
+    const result: ParseResult = hit ? { ok: true, parsed: hit } : parsed.get(source)!;
+    if (cache && result.ok) cache.keep(ParseCache.key(source, bytes.get(source)!), result.parsed);
+    return { source, result };
+  });
+  return finishWithCache(cache, () => finishIngest(options, files, collectParsed(results), corrections, errors, started));
 }
 
 function finishIngest(options: IngestOptions, files: string[], parsedFiles: ParsedFiles, corrections: Corrections, errors: IngestError[], started: number): IngestSummary {
@@ -217,6 +270,7 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
 
   return {
     files: files.length,
+    reusedParses: 0,
     articles: outputs.size,
     byKind,
     warnings,

@@ -10,11 +10,12 @@
  * (traditional-characters.ts): Simplified queries stay as typed, and their readers never
  * download the conversion tables (about 35 KB).
  *
- * Shards: the index is one Pagefind bundle per year (index-shards.ts). The newest year's bundle
- * is loaded and the others merged into it (mergeIndex), so one search covers the archive and
- * filter counts add up across years. Pagefind orders merged results by score, and under a sort
- * a page's score is its place in its own year's order, so a search sorted by date is run once
- * per year (year filter, newest or oldest year first) and the runs are concatenated.
+ * Shards: the index is a few Pagefind bundles, each of whole years (index-shards.ts). The
+ * newest bundle is loaded and the others merged into it (mergeIndex), so one search covers the
+ * archive and filter counts add up across bundles. Pagefind orders merged results by score, and
+ * under a sort a page's score is its place in its own bundle's order, so a search sorted by date
+ * is run once per year (year filter, newest or oldest year first: each year's results come from
+ * one bundle, in order) and the runs are concatenated.
  *
  * Filters: values within one filter are alternatives, filters combine (Pagefind's `any` within,
  * all across). A filter's own counts must then ignore its own selection (choosing 包头市 should not
@@ -63,8 +64,10 @@ export interface PagefindSearch {
 export type QueryConversion = "always" | "traditional-characters";
 
 export interface ArchiveSearchOptions {
-  /** The index's shards (years), newest first; none for an empty archive. */
+  /** The index's shards (bundle names), newest first; none for an empty archive. */
   shards: readonly string[];
+  /** The archive's years, newest first. */
+  years: readonly string[];
   /** Loads and returns Pagefind's browser module from the bundle of `shard`. */
   loadPagefind: (shard: string) => Promise<PagefindApi>;
   /** The base path of a shard's bundle, for mergeIndex. */
@@ -120,7 +123,7 @@ export function pagefindSort(state: SearchState): Record<string, "asc" | "desc">
 export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearch {
   let ready: Promise<PagefindApi> | undefined;
   let allFilters: Promise<FilterCounts> | undefined;
-  const { shards } = options;
+  const { shards, years: allYears } = options;
   const instanceOptions = { excerptLength: options.excerptLength ?? 36 };
   const pagefind = (): Promise<PagefindApi> => {
     ready ??= (async () => {
@@ -149,7 +152,7 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     const direction = opts.sort?.[SORT_KEY];
     if (direction === undefined || shards.length < 2) return (await search(term, opts)).results;
     const chosen = opts.filters?.["year"]?.any;
-    const years = (direction === "desc" ? shards : shards.toReversed()).filter((year) => !chosen || chosen.includes(year));
+    const years = (direction === "desc" ? allYears : allYears.toReversed()).filter((year) => !chosen || chosen.includes(year));
     const runs = await Promise.all(years.map((year) => search(term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
     return runs.flatMap((run) => run.results);
   };

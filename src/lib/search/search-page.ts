@@ -97,6 +97,7 @@ export function startSearchPage(root: HTMLElement): void {
 
   const search: ArchiveSearch = createArchiveSearch({
     shards: JSON.parse(root.dataset["searchShards"] ?? "[]") as string[],
+    years: JSON.parse(root.dataset["searchYears"] ?? "[]") as string[],
     // A URL, so the bundler leaves the import alone.
     loadPagefind: (shard) => import(/* @vite-ignore */ `${shardPath(shard)}pagefind.js`) as Promise<PagefindApi>,
     shardPath,

@@ -49,7 +49,7 @@ export interface PagePosition {
 }
 
 /** `paths` with a cache key on each, made from the path's own props. */
-export function withCacheKeys<P extends { props: Props }, Props>(paths: P[], keyOf: (props: Props) => string): (P & { cacheKey: string })[] {
+export function withCacheKeys<P extends { props: unknown }>(paths: P[], keyOf: (props: P["props"]) => string): (P & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey: keyOf(path.props) }));
 }
 

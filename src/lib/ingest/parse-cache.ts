@@ -1,0 +1,103 @@
+/**
+ * The parses of the last run, kept beside its output: an issue file whose name and bytes are
+ * unchanged, parsed by the same parser with the same data files, is not parsed again. A new
+ * issue then costs the parse of that issue, not of the archive.
+ *
+ * The parser's version is a digest of the code that parses (every module under src/lib, and the
+ * lockfile for the libraries it uses) and of the data files it reads; any change to either
+ * parses everything again. Entries are stored with V8's serializer, which keeps what a parse
+ * holds (Maps included) exactly as the parser made it.
+ */
+import { createHash } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { ParsedIssue } from "./parse-page.ts";
+
+export const PARSE_CACHE_FILE = ".ingest-parse-cache";
+
+/** A digest of every file under `dir` (recursively, in name order), names included. */
+function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) hashTree(hash, path);
+    else hash.update(`${path}\0`).update(readFileSync(path));
+  }
+}
+
+/** The parser's version: its code, its libraries, and the data files in `dataFiles` (folders or files). */
+export function parserVersion(dataFiles: readonly string[]): string {
+  const hash = createHash("sha256");
+  const lib = new URL("../", import.meta.url).pathname;
+  hashTree(hash, lib);
+  const lockfile = new URL("../../../package-lock.json", import.meta.url).pathname;
+  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  for (const file of dataFiles) {
+    if (!existsSync(file)) hash.update(`${file}\0missing`);
+    else if (statSync(file).isDirectory()) hashTree(hash, file);
+    else hash.update(`${file}\0`).update(readFileSync(file));
+  }
+  return hash.digest("hex");
+}
+
+interface StoredCache {
+  version: string;
+  entries: [string, ParsedIssue][];
+}
+
+export class ParseCache {
+  readonly #file: string;
+  readonly #version: string;
+  readonly #previous: Map<string, ParsedIssue>;
+  readonly #next = new Map<string, ParsedIssue>();
+  #hits = 0;
+
+  constructor(file: string, version: string) {
+    this.#file = file;
+    this.#version = version;
+    this.#previous = new Map();
+    try {
+      const stored = deserialize(readFileSync(file)) as StoredCache;
+      if (stored.version === version) for (const [key, parsed] of stored.entries) this.#previous.set(key, parsed);
+    } catch {
+      // No cache yet, or one this Node cannot read: everything is parsed.
+    }
+  }
+
+  /** The key of an issue file: its name (the parse reads the date from it) and its bytes. */
+  static key(source: string, bytes: Uint8Array): string {
+    return createHash("sha256").update(`${source}\0`).update(bytes).digest("hex");
+  }
+
+  /** The last run's parse of this file, if there is one. */
+  get(key: string): ParsedIssue | undefined {
+    const parsed = this.#previous.get(key);
+    if (parsed) this.#hits++;
+    return parsed;
+  }
+
+  /** Keeps a parse for the next run; call before anything changes the parse. */
+  keep(key: string, parsed: ParsedIssue): void {
+    this.#next.set(key, parsed);
+  }
+
+  get hits(): number {
+    return this.#hits;
+  }
+
+  /**
+   * The bytes to store, or null when the cache holds the same files as before. Taken before the
+   * run assigns final ids (which changes the parsed articles), written after it succeeds.
+   */
+  snapshot(): Uint8Array | null {
+    const unchanged = this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
+    if (unchanged) return null;
+    const entries = [...this.#next].sort(([a], [b]) => (a < b ? -1 : 1));
+    return serialize({ version: this.#version, entries } satisfies StoredCache);
+  }
+
+  get file(): string {
+    return this.#file;
+  }
+}

@@ -1,0 +1,38 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { staleFiles } from "../../src/lib/build/stale-output.ts";
+
+const STARTED = 1_000_000;
+const rules = {
+  startedMs: STARTED,
+  routeOutputs: new Set(["index.html", "articles/2022-09-06/a/index.html", "articles/2022-09-06/a.md"]),
+  mirrorPrefix: "zh-hant",
+  ownedElsewhere: ["pagefind"],
+};
+
+/** staleFiles over files with these modification times; fails on a stat of a file a route claims. */
+function stale(files: Record<string, number>): string[] {
+  return staleFiles(Object.keys(files), rules, (path) => {
+    assert.ok(!rules.routeOutputs.has(path.replace(/^zh-hant\//, "")), `${path} is claimed by a route and needs no stat`);
+    return files[path]!;
+  });
+}
+
+test("files written by this build stay, whatever they are", () => {
+  assert.deepEqual(stale({ "_astro/new.123.js": STARTED, "sitemap-0.xml": STARTED + 5 }), []);
+});
+
+test("pages kept in place stay, with their Traditional twins", () => {
+  const kept = ["index.html", "articles/2022-09-06/a/index.html", "articles/2022-09-06/a.md", "zh-hant/articles/2022-09-06/a/index.html"];
+  assert.deepEqual(stale(Object.fromEntries(kept.map((path) => [path, STARTED - 60_000]))), []);
+});
+
+test("what no route makes any more goes: a dropped article, its twin, an old hashed script", () => {
+  const old = ["articles/2022-09-20/b/index.html", "zh-hant/articles/2022-09-20/b/index.html", "_astro/old.456.js", "articles/2022-09-20/b.md"];
+  assert.deepEqual(stale(Object.fromEntries(old.map((path) => [path, STARTED - 1]))), [...old].sort());
+});
+
+test("folders another step owns are left alone", () => {
+  assert.deepEqual(stale({ "pagefind/2022/pagefind.js": 0 }), []);
+  assert.deepEqual(stale({ "pagefind-old.js": 0 }), ["pagefind-old.js"]);
+});

@@ -1,0 +1,32 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
+
+const years = (entries: [string, number][]) => new Map(entries);
+
+test("the newest year is a shard of its own; older years run together up to the page limit, oldest first", () => {
+  const plan = planShards(years([["2005", 400], ["2006", 500], ["2007", 300], ["2008", 600], ["2009", 100]]), 1000);
+  assert.deepEqual(plan.map((s) => [s.name, s.pages]), [["2009", 100], ["2007-2008", 900], ["2005-2006", 900]]);
+});
+
+test("a year over the limit is a run of its own", () => {
+  const plan = planShards(years([["2001", 50], ["2002", 5000], ["2003", 40], ["2004", 10]]), 1000);
+  assert.deepEqual(plan.map((s) => s.name), ["2004", "2003", "2002", "2001"]);
+});
+
+test("adding pages to the newest year changes no other shard", () => {
+  const before = planShards(years([["2019", 700], ["2020", 800], ["2021", 10]]), 1000);
+  const after = planShards(years([["2019", 700], ["2020", 800], ["2021", 900]]), 1000);
+  assert.deepEqual(after.slice(1), before.slice(1));
+});
+
+test("a new year moves last year into the runs of older years", () => {
+  const plan = planShards(years([["2020", 300], ["2021", 400], ["2022", 5]]), 1000);
+  assert.deepEqual(plan.map((s) => [s.name, s.years]), [["2022", ["2022"]], ["2020-2021", ["2020", "2021"]]]);
+});
+
+test("no pages, no shards; pages per year count article dates; bundle paths end in a slash", () => {
+  assert.deepEqual(planShards(new Map()), []);
+  assert.deepEqual([...pagesPerYear(["2022-09-06/a", "2022-11-08/b", "2024-10-15/c"])], [["2022", 2], ["2024", 1]]);
+  assert.equal(shardPath("2005-2016"), "/pagefind/2005-2016/");
+});
