@@ -25,7 +25,7 @@ import type { ArticleLocator } from "../../src/lib/ingest/parse-page.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";
-import { REPORT_FILE, runIngest } from "../../src/lib/ingest/run-ingest.ts";
+import { REPORT_FILE, assignArticleIds, runIngest, type Manifest } from "../../src/lib/ingest/run-ingest.ts";
 import type { IngestSummary } from "../../src/lib/ingest/run-ingest.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -549,5 +549,35 @@ describe("the parse cache", () => {
     writeFileSync(file, `${readFileSync(file, "utf8")}\n`);
     assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.length - 1);
     assert.equal(cached(inDir, outDir, "v2").reusedParses, 0);
+  });
+});
+
+describe("article ids across runs", () => {
+  /** Pages of one date as the parser leaves them: each article's id is its headline's slug, unique on its page. */
+  const page = (source: string, ids: string[]) => ({ issue: { source }, articles: ids.map((id) => ({ id })) }) as unknown as Parameters<typeof assignArticleIds>[0][number];
+  /** The manifest a run with these ids writes. */
+  const manifestOf = (assigned: Map<unknown, string>, pages: ReturnType<typeof page>[]): Manifest => ({
+    articles: Object.fromEntries(
+      pages.flatMap((p) => p.articles.map((article) => [`${assigned.get(article)}.md`, { hash: "h", source: p.issue.source, base: article.id }])),
+    ),
+  });
+
+  /** The ids given, in page order. */
+  const inOrder = (pages: ReturnType<typeof page>[], assigned: Map<unknown, string>) => pages.flatMap((p) => p.articles.map((a) => assigned.get(a)));
+
+  test("a rerun gives each article the id it had, also when a page repeats a headline another page has", () => {
+    // Page a prints x; page b prints x twice (its parser ids x and x-2): b's articles become x-2 and x-2-2.
+    const first = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x", "d/x-2"])];
+    const ids = assignArticleIds(first, { articles: {} }, new Set());
+    assert.deepEqual(inOrder(first, ids), ["d/x", "d/x-2", "d/x-2-2"]);
+    const again = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x", "d/x-2"])];
+    assert.deepEqual(inOrder(again, assignArticleIds(again, manifestOf(ids, first), new Set())), ["d/x", "d/x-2", "d/x-2-2"]);
+  });
+
+  test("a new page of the date takes none of the ids already given", () => {
+    const first = [page("d_b.txt", ["d/x"])];
+    const ids = assignArticleIds(first, { articles: {} }, new Set());
+    const grown = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x"])];
+    assert.deepEqual(inOrder(grown, assignArticleIds(grown, manifestOf(ids, first), new Set())), ["d/x-2", "d/x"]);
   });
 });

@@ -83,9 +83,17 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, knownDi
   renameSync(temporary, path);
 }
 
-interface Manifest {
-  /** Article path (relative to outDir) → { hash, source }. */
-  articles: Record<string, { hash: string; source: string }>;
+export interface ManifestEntry {
+  hash: string;
+  /** The issue file the article came from. */
+  source: string;
+  /** The id the parser gave it (its headline's slug, unique within its page), before ids were made unique across the date. */
+  base?: string;
+}
+
+export interface Manifest {
+  /** Article path (relative to outDir) → what was written there. */
+  articles: Record<string, ManifestEntry>;
 }
 
 function readManifest(outDir: string): Manifest {
@@ -211,13 +219,14 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
   errors.push(...parsedFiles.errors);
   const previous = readManifest(options.outDir);
   const ids = assignArticleIds(parsedIssues, previous, failedSources);
-  const outputs = new Map<string, { text: string; source: string }>();
+  const outputs = new Map<string, { text: string; source: string; base: string }>();
   const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0 };
   let warnings = 0;
   const usedCorrections = new Set<string>();
   for (const parsed of parsedIssues) {
     for (const article of parsed.articles) {
       const id = ids.get(article) ?? article.id;
+      const base = article.id;
       article.id = id;
       article.slug = id.slice(id.indexOf("/") + 1);
       const corrected = applyCorrection(article.frontmatter, corrections.get(id));
@@ -227,7 +236,7 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
       } else {
         article.frontmatter = corrected.frontmatter;
       }
-      outputs.set(`${id}.md`, { text: articleMarkdown(article.frontmatter, article.bodyMarkdown ?? bodyMarkdown(article.body)), source: parsed.issue.source });
+      outputs.set(`${id}.md`, { text: articleMarkdown(article.frontmatter, article.bodyMarkdown ?? bodyMarkdown(article.body)), source: parsed.issue.source, base });
       byKind[article.frontmatter.kind]++;
       warnings += article.warnings.length;
     }
@@ -248,7 +257,7 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
       writeFileAtomic(target, output.text, knownDirs);
       written++;
     }
-    manifest.articles[path] = { hash, source: output.source };
+    manifest.articles[path] = { hash, source: output.source, base: output.base };
   }
   let removed = 0;
   for (const [path, entry] of Object.entries(previous.articles)) {
@@ -284,21 +293,32 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
 
 /**
  * Final article ids. Two pages of one date form one issue, so a headline may repeat
- * across them: an id the previous run gave to the same page stays with it, ids of pages
- * that failed this run stay reserved, and the rest are made unique in file-name order.
- * So adding a page never takes an existing article's path.
+ * across them: the id the previous run gave to the article of the same page and the same
+ * parser id stays with it, ids of pages that failed this run stay reserved, and the rest are
+ * made unique in file-name order. So adding a page never takes an existing article's path,
+ * and a rerun gives every article the path it had.
  */
-function assignArticleIds(parsedIssues: ParsedIssue[], previous: Manifest, failedSources: ReadonlySet<string>): Map<ParsedArticle, string> {
+export function assignArticleIds(
+  parsedIssues: readonly Pick<ParsedIssue, "issue" | "articles">[],
+  previous: Manifest,
+  failedSources: ReadonlySet<string>,
+): Map<ParsedArticle, string> {
   const taken = new Set<string>();
+  // (source, parser id) → the id it was given; a manifest written before parser ids were kept
+  // knows only the final id, which is the parser id for every article that was not renamed.
+  const given = new Map<string, string>();
   for (const [path, entry] of Object.entries(previous.articles)) {
-    if (failedSources.has(entry.source)) taken.add(path.replace(/\.md$/u, ""));
+    const id = path.replace(/\.md$/u, "");
+    if (failedSources.has(entry.source)) taken.add(id);
+    given.set(`${entry.source}\0${entry.base ?? id}`, id);
   }
   const claims = parsedIssues.flatMap((parsed) => parsed.articles.map((article) => ({ article, source: parsed.issue.source })));
   const ids = new Map<ParsedArticle, string>();
   for (const { article, source } of claims) {
-    if (!taken.has(article.id) && previous.articles[`${article.id}.md`]?.source === source) {
-      taken.add(article.id);
-      ids.set(article, article.id);
+    const id = given.get(`${source}\0${article.id}`);
+    if (id !== undefined && !taken.has(id)) {
+      taken.add(id);
+      ids.set(article, id);
     }
   }
   for (const { article } of claims) {
