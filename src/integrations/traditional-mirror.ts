@@ -102,13 +102,16 @@ export function traditionalMirror(): AstroIntegration {
         // A second of margin for file systems whose times are coarser than the clock.
         startedMs = Date.now() - 1000;
       },
-      "astro:build:done": async ({ dir, logger }) => {
+      "astro:build:done": async ({ dir, assets, logger }) => {
         const started = performance.now();
         const root = fileURLToPath(dir);
         const prefix = TRADITIONAL.prefix.slice(1);
-        const pages = (await readdir(root, { recursive: true })).filter(
-          (file) => file.endsWith(".html") && file.split(path.sep)[0] !== prefix,
-        );
+        // Every page of this build, kept or rendered: Astro lists them by route.
+        const pages = [...assets.values()]
+          .flat()
+          .map((url) => path.relative(root, fileURLToPath(url)))
+          .filter((file) => file.endsWith(".html") && file.split(path.sep)[0] !== prefix)
+          .sort();
         await mkdir(cacheDir, { recursive: true });
         const cache = { dir: cacheDir, converterVersion: converterVersion() };
         const version = `${cache.converterVersion} ${site}`;

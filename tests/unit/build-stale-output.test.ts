@@ -7,7 +7,7 @@ const rules = {
   startedMs: STARTED,
   routeOutputs: new Set(["index.html", "articles/2022-09-06/a/index.html", "articles/2022-09-06/a.md"]),
   mirrorPrefix: "zh-hant",
-  ownedElsewhere: ["pagefind"],
+  ownedElsewhere: ["pagefind", "search/traditional-phrases.json"],
 };
 
 /** staleFiles over files with these modification times; fails on a stat of a file a route claims. */
@@ -32,7 +32,8 @@ test("what no route makes any more goes: a dropped article, its twin, an old has
   assert.deepEqual(stale(Object.fromEntries(old.map((path) => [path, STARTED - 1]))), [...old].sort());
 });
 
-test("folders another step owns are left alone", () => {
-  assert.deepEqual(stale({ "pagefind/2022/pagefind.js": 0 }), []);
+test("folders and files another step owns are left alone", () => {
+  assert.deepEqual(stale({ "pagefind/2022/pagefind.js": 0, "search/traditional-phrases.json": 0 }), []);
+  assert.deepEqual(stale({ "search/index.html": 0 }), ["search/index.html"]);
   assert.deepEqual(stale({ "pagefind-old.js": 0 }), ["pagefind-old.js"]);
 });

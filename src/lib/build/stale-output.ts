@@ -6,8 +6,8 @@
  *
  * A file is current when this build wrote it (modified at or after the build started), when it
  * is the output of a route (Astro lists kept pages there too), when it is the Traditional twin
- * of a current page, or when it lies in a folder another step owns (the search index, rebuilt
- * by its own step after the build).
+ * of a current page, or when another step owns it (the search index and its phrase table,
+ * written by their own step after the build).
  */
 
 export interface StaleOutputRules {
@@ -17,7 +17,7 @@ export interface StaleOutputRules {
   routeOutputs: ReadonlySet<string>;
   /** The folder of the Traditional twins ("zh-hant"): zh-hant/<path> is current when <path> is. */
   mirrorPrefix: string;
-  /** Top-level folders left to other steps. */
+  /** Folders and files left to other steps (the search index writes after the build). */
   ownedElsewhere: readonly string[];
 }
 
@@ -29,7 +29,7 @@ export function staleFiles(paths: Iterable<string>, rules: StaleOutputRules, mod
   const mirror = `${rules.mirrorPrefix}/`;
   const stale: string[] = [];
   for (const path of paths) {
-    if (rules.ownedElsewhere.some((dir) => path.startsWith(`${dir}/`))) continue;
+    if (rules.ownedElsewhere.some((owned) => path === owned || path.startsWith(`${owned}/`))) continue;
     const source = path.startsWith(mirror) ? path.slice(mirror.length) : path;
     if (rules.routeOutputs.has(source)) continue;
     if (modifiedMs(path) >= rules.startedMs) continue;
