@@ -1,6 +1,6 @@
 // The build hooks of the Traditional mirror and the sitemap, run on a small hand-made dist/.
 import assert from "node:assert/strict";
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
@@ -27,6 +27,14 @@ const page = (path: string) =>
 
 describe("build hooks", () => {
   let dist: string;
+  /** The route outputs, as Astro lists them in astro:build:done. */
+  const assets = () =>
+    new Map(
+      [["/", "index.html"], ["/issues", "issues/index.html"], ["/404", "404.html"], ["/rss.xml", "rss.xml"]].map(([route, file]) => [
+        route!,
+        [pathToFileURL(path.join(dist, file!))],
+      ]),
+    );
   before(async () => {
     dist = await mkdtemp(path.join(tmpdir(), "site-hooks-"));
     await mkdir(path.join(dist, "issues"), { recursive: true });
@@ -43,7 +51,7 @@ describe("build hooks", () => {
   it("writes a Traditional twin of every HTML page under zh-hant/, and nothing else", async () => {
     const mirror = traditionalMirror();
     await call(mirror, "astro:config:done", { config });
-    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [] });
+    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets() });
     const issues = await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8");
     assert.match(issues, /<html lang="zh-Hant">/);
     assert.match(issues, /<title>報紙檔案<\/title>/);
@@ -61,10 +69,25 @@ describe("build hooks", () => {
     const messages: string[] = [];
     const mirror = traditionalMirror();
     await call(mirror, "astro:config:done", { config });
-    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], logger: { ...logger, info: (m: string) => messages.push(m) } });
+    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets(), logger: { ...logger, info: (m: string) => messages.push(m) } });
     assert.match(messages.join("\n"), /3 pages mirrored .* 2 unchanged since the last build/);
     assert.equal(await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8"), before);
     assert.match(await readFile(path.join(dist, "zh-hant", "index.html"), "utf8"), /往期/);
+  });
+
+  it("a page the build left in place keeps its twin without reading either", async () => {
+    const hour = new Date(Date.now() - 3_600_000);
+    const twin = path.join(dist, "zh-hant", "issues", "index.html");
+    await utimes(path.join(dist, "issues", "index.html"), hour, hour);
+    await utimes(twin, hour, hour);
+    const mirror = traditionalMirror();
+    await call(mirror, "astro:config:done", { config });
+    await call(mirror, "astro:build:start", {});
+    await writeFile(path.join(dist, "index.html"), page("/").replace("期号", "过往"));
+    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets() });
+    // Within a millisecond: file times are nanoseconds, read back as a float of milliseconds.
+    assert.ok(Math.abs((await stat(twin)).mtimeMs - hour.getTime()) < 1, "the twin of the page left in place was written again");
+    assert.match(await readFile(path.join(dist, "zh-hant", "index.html"), "utf8"), /過往/);
   });
 
   it("lists both scripts' pages in the sitemap, each with hreflang links, and no files or 404", async () => {
