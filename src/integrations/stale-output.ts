@@ -5,7 +5,7 @@
  * only the few folders where other files land, not the whole site.
  */
 import type { AstroIntegration } from "astro";
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -30,6 +30,15 @@ async function listFiles(root: string, dir: string, recursive: boolean): Promise
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
+/** True for a missing folder or one with nothing in it. */
+function isEmptyFolder(dir: string): boolean {
+  try {
+    return readdirSync(dir).length === 0;
+  } catch {
+    return true;
+  }
+}
+
 /** What the last build made, kept in Astro's cache folder for the next one. */
 interface OutputManifest {
   routeOutputs: string[];
@@ -39,16 +48,21 @@ export function staleOutput(): AstroIntegration {
   let startedMs = 0;
   let manifestFile = "";
   let publicDir = "";
+  let outDir = "";
+  let emptyAtStart = false;
   return {
     name: "archive:stale-output",
     hooks: {
       "astro:config:done": ({ config }) => {
         manifestFile = path.join(fileURLToPath(config.cacheDir), "stale-output.json");
         publicDir = fileURLToPath(config.publicDir);
+        outDir = fileURLToPath(config.outDir);
       },
       "astro:build:start": () => {
         // File times have coarser steps on some file systems than the clock: a second of margin.
         startedMs = Date.now() - 1000;
+        // Into an empty folder nothing can be left behind, and there is nothing to read.
+        emptyAtStart = isEmptyFolder(outDir);
       },
       "astro:build:done": async ({ dir, assets, logger }) => {
         const started = performance.now();
@@ -63,7 +77,9 @@ export function staleOutput(): AstroIntegration {
         // where files other than route outputs land: the top level, Vite's assets, the public
         // folder's folders. Without, the whole folder is read.
         let paths: string[];
-        if (previous) {
+        if (emptyAtStart) {
+          paths = [];
+        } else if (previous) {
           const publicFolders = (await readdir(publicDir, { withFileTypes: true }).catch(() => [])).filter((e) => e.isDirectory()).map((e) => e.name);
           const twins = previous.routeOutputs.filter((file) => file.endsWith(".html")).map((file) => `${mirrorPrefix}/${file}`);
           const loose = await Promise.all([listFiles(root, ".", false), ...["_astro", ...publicFolders].map((folder) => listFiles(root, folder, true))]);
