@@ -28,6 +28,9 @@ export default defineConfig({
     // Pages an incremental build does not render again stay where the last build wrote them;
     // src/integrations/stale-output.ts removes what no build makes any more.
     build: { emptyOutDir: false },
+    // The benchmark's work folders hold whole archives (100,000 articles are 440,000 files):
+    // watching them would exhaust the system's file watchers and slow `npm run dev` to a crawl.
+    server: { watch: { ignored: ["**/.bench/**", "**/dist/**"] } },
   },
   markdown: {
     // Newspaper text has no code to highlight.
