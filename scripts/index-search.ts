@@ -1,10 +1,11 @@
 /**
  * npm run index -- [--site dist] [--cache DIR]
  *
- * Builds the search index of a built site: one Pagefind bundle per year of its Simplified article
- * pages, written to <site>/pagefind/<year>/, and the phrase table of the Traditional search page
+ * Builds the search index of a built site: a few Pagefind bundles of its Simplified article pages
+ * (the newest year alone, older years in runs; src/lib/search/index-shards.ts), written to
+ * <site>/pagefind/<bundle>/, and the phrase table of the Traditional search page
  * (src/lib/search/build-index.ts). `npm run build` runs it after `astro build`; run it alone to
- * re-index a built site. The site folder is --site, else $ARCHIVE_OUT_DIR, else dist. Years whose
+ * re-index a built site. The site folder is --site, else $ARCHIVE_OUT_DIR, else dist. Bundles whose
  * pages did not change since the last run are reused from --cache (node_modules/.astro/search-index,
  * next to Astro's own build cache).
  *

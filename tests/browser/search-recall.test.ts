@@ -97,7 +97,7 @@ after(async () => {
 
 test("Pagefind alone finds the article of each substring (the figure before our help)", { timeout: 300_000 }, async () => {
   await page.goto(`${server.url}/about/`);
-  // The yearly bundles, newest first, merged as the search page merges them.
+  // The index bundles, newest first, merged as the search page merges them.
   const shards = (await readdir(path.join(DIST, "pagefind"))).sort().reverse();
   const found = await page.evaluate(async ({ samples, shards }) => {
     const [primary, ...merged] = shards;

@@ -1,6 +1,6 @@
 /**
  * What a reader's browser downloads to search the archive, estimated from Pagefind's output
- * (dist/pagefind/, one bundle per year). A first query loads the Pagefind script and its web worker, the entry file,
+ * (dist/pagefind/, a few bundles of whole years). A first query loads the Pagefind script and its web worker, the entry file,
  * the WebAssembly module and the language's metadata, then the index chunk holding the term and
  * the result fragments of the first page of results; and, on a search page that shows filter
  * counts, every filter chunk. A further query, with all of that cached,
@@ -216,7 +216,7 @@ export interface QueryBytes {
 
 export interface SearchBytes {
   language: string;
-  /** Bundles merged (one per year). */
+  /** Bundles merged (src/lib/search/index-shards.ts). */
   shards: number;
   pages: number;
   indexChunks: number;
@@ -284,7 +284,7 @@ function openBundle(dir: string, wantedLanguage: string | undefined): Bundle | n
 }
 
 /**
- * Reads the Pagefind bundles in `pagefindDir`: one bundle, or one per subfolder (the yearly
+ * Reads the Pagefind bundles in `pagefindDir`: one bundle, or one per subfolder (the
  * shards, src/lib/search/index-shards.ts), the newest (last in name order) loaded first and the
  * others merged into it, as the search page does. Null when there is none.
  *

@@ -37,18 +37,18 @@ const PHRASES_FILE = "phrases.json";
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
 
 export interface SearchIndexOptions {
-  /** Where each year's bundle is kept between builds; nothing is reused when absent. */
+  /** Where each bundle is kept between builds; nothing is reused when absent. */
   cacheDir?: string;
 }
 
 export interface SearchIndexReport {
   /** Article pages found on disk. */
   articlePages: number;
-  /** Pages in the index, over all years. */
+  /** Pages in the index, over all bundles. */
   indexedPages: number;
-  /** Years, one bundle each. */
+  /** Bundles (index-shards.ts). */
   shards: number;
-  /** Years indexed in this run; the others were reused from the cache. */
+  /** Bundles indexed in this run; the others were reused from the cache. */
   shardsIndexed: number;
   /** Wall time of indexing and writing, in seconds. */
   seconds: number;
