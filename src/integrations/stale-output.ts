@@ -11,7 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLE_DIRECTORY } from "../lib/search/index-shards.ts";
 import { TRADITIONAL_PHRASES_PATH } from "../lib/search/script-conversion.ts";
-import { staleFiles } from "../lib/build/stale-output.ts";
+import { buildStartedMs, staleFiles } from "../lib/build/stale-output.ts";
 import { TRADITIONAL } from "../lib/site/locale.ts";
 
 /** Removes the folders above `file` that are left empty, up to (not including) `root`. */
@@ -59,8 +59,7 @@ export function staleOutput(): AstroIntegration {
         outDir = fileURLToPath(config.outDir);
       },
       "astro:build:start": () => {
-        // File times have coarser steps on some file systems than the clock: a second of margin.
-        startedMs = Date.now() - 1000;
+        startedMs = buildStartedMs();
         // Into an empty folder nothing can be left behind, and there is nothing to read.
         emptyAtStart = isEmptyFolder(outDir);
       },

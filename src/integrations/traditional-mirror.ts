@@ -16,6 +16,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
+import { buildStartedMs } from "../lib/build/stale-output.ts";
 import { TRADITIONAL, isTraditionalPath } from "../lib/site/locale.ts";
 import { toTraditionalPage } from "../lib/site/traditional.ts";
 import { mirrorPages, type MirrorJob, type MirrorResult } from "./traditional-mirror-worker.ts";
@@ -99,8 +100,7 @@ export function traditionalMirror(): AstroIntegration {
         });
       },
       "astro:build:start": () => {
-        // A second of margin for file systems whose times are coarser than the clock.
-        startedMs = Date.now() - 1000;
+        startedMs = buildStartedMs();
       },
       "astro:build:done": async ({ dir, assets, logger }) => {
         const started = performance.now();

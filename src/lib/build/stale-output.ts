@@ -37,3 +37,12 @@ export function staleFiles(paths: Iterable<string>, rules: StaleOutputRules, mod
   }
   return stale.sort();
 }
+
+/**
+ * The time to compare file times with, taken as a build starts: "written by this build" is
+ * modified at or after it. A second early, because some file systems keep coarser times than
+ * the clock, and a file written in the build's first moments must not look older than it.
+ */
+export function buildStartedMs(now: number = Date.now()): number {
+  return now - 1000;
+}
