@@ -3,14 +3,15 @@
  *                  [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
- * real text, recombined) and times the pipeline on it, each stage a child process:
+ * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
+ * child process, the site and the index side by side once the ingest is done:
  *   ingest  node scripts/ingest.ts --in <work>/content/issues --out <work>/content/articles --quiet
  *   astro   astro build, in a work copy of the project (<work>: src/, public/, scripts/, configs and
  *           content/data copied; node_modules found by walking up), with ARCHIVE_CONTENT_DIR, ARCHIVE_OUT_DIR
  *           (and ARCHIVE_ISSUES_DIR) pointing into <work>; the real content/ and dist/ are untouched
  *   index   npm run index in the work copy, with the same variables
- * and reports seconds per stage, articles per second, the peak RSS of each stage's process tree
- * (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
+ * and reports seconds per stage and of the whole build, articles per second, the peak RSS of each
+ * stage's process tree and of all of them at once (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
  * further search query download (src/lib/bench/search-bytes.ts). --rebuild then adds one issue
  * file of a new date and reruns the stages: rebuild_s. --json prints exactly one JSON object.
  * The work folder is removed at the end unless --keep.
@@ -154,11 +155,15 @@ function referencedUiFiles(): string[] {
   return [...found].sort();
 }
 
-/** Runs the wanted stages once; returns seconds and peak RSS per stage (null: not run). */
+/** One run of the wanted stages: seconds, peak RSS and CPU per stage, and of the run as a whole. */
 interface StagesRun {
   seconds: Partial<Record<Stage, number>>;
   peaks: Partial<Record<Stage, number>>;
   cpu: Partial<Record<Stage, number>>;
+  /** Wall seconds of the whole run: the ingest, then the site and the index side by side. */
+  wall: number;
+  /** Peak RSS of everything at once (this process and its children), in kB. */
+  peakKb: number;
   ok: boolean;
 }
 
@@ -176,7 +181,11 @@ async function runStages(label: string): Promise<StagesRun> {
     seconds[stage] = run.seconds;
     peaks[stage] = run.peakKb;
     cpu[stage] = run.cpuSeconds;
+    return run.ok;
   };
+  const started = performance.now();
+  const everything = sampleTreeRss(process.pid, 100);
+  const finish = (ok: boolean): StagesRun => ({ seconds, peaks, cpu, wall: (performance.now() - started) / 1000, peakKb: everything.stop().peakRssKb, ok });
 
   if (wanted.has("ingest")) {
     const run = await runStage(`${label}ingest`, process.execPath, [
@@ -188,31 +197,26 @@ async function runStages(label: string): Promise<StagesRun> {
       "--corrections", join(work, "content", "corrections.yaml"),
       "--quiet",
     ], { cwd: ROOT });
-    record("ingest", run);
-    if (!run.ok) return { seconds, peaks, cpu, ok: false };
+    if (!record("ingest", run)) return finish(false);
   }
 
+  // As `npm run build` (scripts/build.ts) runs them: the site and the search index side by side,
+  // both reading the ingest's articles.
+  const sideBySide: Promise<boolean>[] = [];
+  if ((wanted.has("astro") || wanted.has("index")) && !existsSync(articlesDir)) {
+    notes.push("astro and index skipped: no articles (run the ingest stage too)");
+    return finish(true);
+  }
   if (wanted.has("astro")) {
-    if (!existsSync(articlesDir)) {
-      notes.push("astro skipped: no articles (run the ingest stage too)");
-    } else {
-      const run = await runStage(`${label}astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", distDir], { cwd: work, env });
-      record("astro", run);
-      if (!run.ok) return { seconds, peaks, cpu, ok: false };
-    }
+    const astro = runStage(`${label}astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", distDir], { cwd: work, env });
+    sideBySide.push(astro.then((run) => record("astro", run)));
   }
-
   if (wanted.has("index")) {
-    const hasDist = existsSync(distDir);
-    if (!hasDist) {
-      if (label === "") notes.push("index skipped: no dist (run the astro stage too)");
-    } else {
-      const run = await runStage(`${label}index`, "npm", ["run", "--silent", "index"], { cwd: work, env });
-      record("index", run);
-      if (!run.ok) return { seconds, peaks, cpu, ok: false };
-    }
+    const index = runStage(`${label}index`, "npm", ["run", "--silent", "index"], { cwd: work, env });
+    sideBySide.push(index.then((run) => record("index", run)));
   }
-  return { seconds, peaks, cpu, ok: true };
+  const ok = (await Promise.all(sideBySide)).every(Boolean);
+  return finish(ok);
 }
 
 async function main(): Promise<void> {
@@ -260,9 +264,8 @@ async function main(): Promise<void> {
     rebuild = await runStages("rebuild-");
   }
 
-  const sum = (s: Partial<Record<Stage, number>>) => Object.values(s).reduce((a, b) => a + (b ?? 0), 0);
-  const total = sum(full.seconds);
-  const peakKb = Math.max(0, ...Object.values(full.peaks).map((v) => v ?? 0));
+  const total = full.wall;
+  const peakKb = full.peakKb;
   const producedArticles = produced ?? planned;
   const result: BenchResult = {
     articles: producedArticles,
@@ -274,7 +277,7 @@ async function main(): Promise<void> {
     dist_mb: dist ? round(dist.bytes / 1048576, 1) : null,
     first_query_kb: search ? round(search.first.bytes / 1024, 1) : null,
     next_query_kb: search ? round(search.next.bytes / 1024, 1) : null,
-    rebuild_s: rebuild ? round(sum(rebuild.seconds), 2) : null,
+    rebuild_s: rebuild ? round(rebuild.wall, 2) : null,
     articles_requested: articles,
     issue_files: issues.length,
     issue_mb: round(issueBytes / 1048576, 1),
@@ -296,7 +299,7 @@ async function main(): Promise<void> {
         }
       : null,
     rebuild_stages_s: rebuild ? Object.fromEntries(Object.entries(rebuild.seconds).map(([k, v]) => [k, round(v, 2)])) : null,
-    rebuild_peak_rss_mb: rebuild ? round(Math.max(0, ...Object.values(rebuild.peaks).map((v) => v ?? 0)) / 1024, 1) : null,
+    rebuild_peak_rss_mb: rebuild ? round(rebuild.peakKb / 1024, 1) : null,
     stages: [...wanted],
     ok: full.ok && (rebuild?.ok ?? true),
     work: values.keep ? work : null,

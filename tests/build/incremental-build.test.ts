@@ -58,8 +58,11 @@ async function build(folders: Site): Promise<string> {
   await run(process.execPath, ["scripts/ingest.ts", "--in", folders.issues, "--out", folders.articles, "--quiet"], options);
   // `astro build` through its API, only to give it a cache folder of its own (no CLI flag does).
   const astro = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "error" });';
-  await run(process.execPath, ["--input-type=module", "-e", astro, folders.astroCache], options);
-  const index = await run(process.execPath, ["scripts/index-search.ts", "--site", folders.dist, "--cache", folders.indexCache], options);
+  // Side by side, as scripts/build.ts runs them: the index reads the articles, not the pages.
+  const [, index] = await Promise.all([
+    run(process.execPath, ["--input-type=module", "-e", astro, folders.astroCache], options),
+    run(process.execPath, ["scripts/index-search.ts", "--site", folders.dist, "--cache", folders.indexCache], options),
+  ]);
   return index.stderr;
 }
 

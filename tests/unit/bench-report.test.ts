@@ -56,7 +56,7 @@ test("the report shows figures with units, dashes for what was not measured, and
   const text = renderReport(result);
   assert.match(text, /^ingest\s+0\.81 s$/m);
   assert.match(text, /^astro build\s+14\.20 s$/m);
-  assert.match(text, /^search index\s+—$/m);
+  assert.match(text, /^search index \(beside it\)\s+—$/m);
   assert.match(text, /^peak RSS: astro\s+731\.4 MB$/m);
   assert.match(text, /^note: index skipped$/m);
 });

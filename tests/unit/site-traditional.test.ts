@@ -105,9 +105,17 @@ describe("toTraditionalPage", () => {
     assert.equal(toTraditionalPage(out, { site: SITE }), out);
   });
 
-  it("uses the converter it is given", () => {
-    const upper = toTraditionalPage("<p>abc</p>", { site: SITE, convert: (t) => t.toUpperCase() });
-    assert.equal(upper, "<P>ABC</P>");
+  it("uses the converter it is given, on the text and attribute values, never on markup", () => {
+    const seen: string[] = [];
+    const page = toTraditionalPage('<p title="甲 乙">甲abc乙 丙</p>', { site: SITE, convert: (t) => (seen.push(t), t.replaceAll("甲", "丁")) });
+    assert.equal(page, '<p title="丁 乙">丁abc乙 丙</p>');
+    assert.deepEqual(seen, ["甲", "乙", "甲abc乙", "丙"]);
+  });
+
+  it("converts as OpenCC converts the whole page, phrases with ASCII in them included", () => {
+    const html = '<p class="x" title="里姆斯基-科萨科夫">PN结与SQL注入攻击，伯克希尔-哈撒韦公司，里姆斯基-科萨科夫的乐曲</p>\n<p>发展 头发</p>';
+    assert.equal(toTraditionalPage(html, { site: SITE }), toTraditional(html));
+    assert.match(toTraditionalPage(html, { site: SITE }), /伯克希爾-哈撒韋公司/);
   });
 });
 

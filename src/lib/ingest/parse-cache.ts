@@ -9,36 +9,16 @@
  * holds (Maps included) exactly as the parser made it.
  */
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
+import { codeVersion } from "../build/code-version.ts";
 import type { ParsedIssue } from "./parse-page.ts";
 
 export const PARSE_CACHE_FILE = ".ingest-parse-cache";
 
-/** A digest of every file under `dir` (recursively, in name order), names included. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string): void {
-  if (!existsSync(dir)) return;
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, path);
-    else hash.update(`${path}\0`).update(readFileSync(path));
-  }
-}
-
 /** The parser's version: its code, its libraries, and the data files in `dataFiles` (folders or files). */
 export function parserVersion(dataFiles: readonly string[]): string {
-  const hash = createHash("sha256");
-  const lib = new URL("../", import.meta.url).pathname;
-  hashTree(hash, lib);
-  const lockfile = new URL("../../../package-lock.json", import.meta.url).pathname;
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
-  for (const file of dataFiles) {
-    if (!existsSync(file)) hash.update(`${file}\0missing`);
-    else if (statSync(file).isDirectory()) hashTree(hash, file);
-    else hash.update(`${file}\0`).update(readFileSync(file));
-  }
-  return hash.digest("hex");
+  return codeVersion(dataFiles);
 }
 
 interface StoredCache {

@@ -1,40 +1,42 @@
 /**
- * Builds the search index of a built site with Pagefind's Node API, in the bundles that
- * index-shards.ts plans: the newest year alone, older years in runs. Only the Simplified article pages are indexed (one index serves both
- * scripts: the Traditional search page converts its queries to Simplified), and on each page
- * only the article's body (data-pagefind-body), with its headline, names and places and its
- * filters, metadata and sort key (src/lib/search/search-record.ts).
+ * Builds the search index with Pagefind's Node API, in the bundles that index-shards.ts plans:
+ * the newest year alone, older years in runs. It reads the articles' Markdown, not the built site
+ * (search-document.ts makes each article's document), so it runs while Astro renders the pages
+ * (scripts/build.ts). One index serves both scripts: the Traditional search page converts its
+ * queries to Simplified.
  *
  * Written: the bundles to <site>/pagefind/<shard>/, where the search page loads them from; and
- * the OpenCC phrases the article pages contain to <site>/search/traditional-phrases.json, with
- * which the Traditional search page shows results as its pages read (script-conversion.ts).
+ * the OpenCC phrases the articles contain to <site>/search/traditional-phrases.json, with which
+ * the Traditional search page shows results as its pages read (script-conversion.ts).
  *
  * Each shard's bundle and phrases are kept in a cache folder under a key made from its article
- * pages (path, size and modification time: an incremental build leaves unchanged pages as they
- * were): a shard whose pages did not change is not indexed again, only hard-linked into the
- * site. Pagefind writes the same bundle for the same pages, so a reused bundle is the one a
- * fresh run would write.
+ * files (ids and bytes) and the version of the code that indexes them: a shard none of whose
+ * articles changed is not indexed again, only hard-linked into the site. Pagefind writes the same
+ * bundle for the same documents, so a reused bundle is the one a fresh run would write.
  */
+import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
-import { BUNDLE_DIRECTORY, planShards, yearOfDate, type Shard } from "./index-shards.ts";
+import { codeVersion } from "../build/code-version.ts";
+import { ARTICLE_MARKDOWN } from "../site/markdown.ts";
+import { articlePath } from "../site/paths.ts";
+import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "./article-files.ts";
+import { BUNDLE_DIRECTORY, planShards } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
+import { searchDocument, searchDocumentTexts } from "./search-document.ts";
 
-/** Bump when what goes into a bundle changes without the pages changing (Pagefind options, this file). */
-const SHARD_FORMAT = 1;
 /** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 const KEY_FILE = "key";
 const PHRASES_FILE = "phrases.json";
-/** Pagefind's version, from its package manifest. */
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(new URL("../package.json", import.meta.resolve("pagefind")), "utf8")) as { version: string }).version;
+/** Articles read, rendered and handed to Pagefind at a time. */
+const BATCH = 128;
 
 export interface SearchIndexOptions {
   /** Where each bundle is kept between builds; nothing is reused when absent. */
@@ -42,8 +44,8 @@ export interface SearchIndexOptions {
 }
 
 export interface SearchIndexReport {
-  /** Article pages found on disk. */
-  articlePages: number;
+  /** Article files found. */
+  articles: number;
   /** Pages in the index, over all bundles. */
   indexedPages: number;
   /** Bundles (index-shards.ts). */
@@ -68,54 +70,81 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** articles/<date>/<slug>/index.html under the site root, relative to it, in path order, by year. */
-async function articlePagesByYear(siteDir: string): Promise<Map<string, string[]>> {
-  let entries: string[];
-  try {
-    entries = await readdir(path.join(siteDir, "articles"), { recursive: true });
-  } catch {
-    entries = [];
+/** A shard's article files, read: their bytes, in the shard's order. */
+async function readShard(articlesDir: string, files: readonly ArticleFile[]): Promise<Buffer[]> {
+  const texts: Buffer[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    texts.push(...(await Promise.all(files.slice(i, i + BATCH).map((article) => readFile(path.join(articlesDir, article.file))))));
   }
-  const byYear = new Map<string, string[]>();
-  for (const entry of entries.sort()) {
-    const parts = entry.split(path.sep);
-    if (parts.length !== 3 || parts[2] !== "index.html") continue;
-    const year = yearOfDate(parts[0]!);
-    let pages = byYear.get(year);
-    if (!pages) byYear.set(year, (pages = []));
-    pages.push(path.join("articles", entry));
-  }
-  return byYear;
+  return texts;
 }
 
-/** The texts of a page that results show: everything in its <article> (headline, names, places, text). */
-function articleTexts(html: string): string[] {
-  const start = html.indexOf("<article");
-  const end = html.lastIndexOf("</article>");
-  const article = start !== -1 && end > start ? html.slice(start, end) : html;
-  return article.split(/<[^>]*>/).filter((text) => text.trim() !== "");
-}
-
-/** The key of a shard's bundle: its pages' paths, sizes and modification times, the format, Pagefind's version. */
-async function shardKey(siteDir: string, pages: readonly string[]): Promise<string> {
-  const hash = createHash("sha256").update(`${SHARD_FORMAT}\0${PAGEFIND_VERSION}\0`);
-  for (let i = 0; i < pages.length; i += 256) {
-    const batch = await Promise.all(pages.slice(i, i + 256).map((page) => stat(path.join(siteDir, page))));
-    batch.forEach((s, j) => hash.update(`${pages[i + j]}\0${s.size}\0${s.mtimeMs}\0`));
-  }
+/** The key of a shard's bundle: the indexing code's version, its articles' ids and bytes. */
+function shardKey(version: string, files: readonly ArticleFile[], texts: readonly Buffer[]): string {
+  const hash = createHash("sha256").update(`${version}\0`);
+  files.forEach((article, i) => hash.update(`${article.id}\0`).update(createHash("sha256").update(texts[i]!).digest()));
   return hash.digest("hex");
 }
 
-/** The OpenCC phrases the pages contain, per table; the pages are read a batch at a time. */
-async function traditionalPhrases(siteDir: string, pages: readonly string[]): Promise<PhraseTables> {
-  const texts = new Set<string>();
-  for (let i = 0; i < pages.length; i += 256) {
-    const batch = await Promise.all(pages.slice(i, i + 256).map((page) => readFile(path.join(siteDir, page), "utf8")));
-    for (const html of batch) for (const text of articleTexts(html)) texts.add(text);
+type MarkdownProcessor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
+
+/**
+ * Indexes a shard's articles into `bundleDir` (emptied first); returns the texts a result can
+ * show (for the phrase table). An article that cannot be read is reported and left out; the
+ * others are indexed all the same.
+ */
+async function indexShard(
+  articlesDir: string,
+  files: readonly ArticleFile[],
+  texts: readonly Buffer[],
+  bundleDir: string,
+  markdown: MarkdownProcessor,
+  problems: string[],
+): Promise<Set<string>> {
+  await rm(bundleDir, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new SearchIndexError("Pagefind could not create an index", errors);
+  const shown = new Set<string>();
+  try {
+    for (let i = 0; i < files.length; i += BATCH) {
+      const batch = files.slice(i, i + BATCH);
+      // Pagefind reads each document while the next are rendered: the calls are not awaited one by one.
+      const added = await Promise.all(
+        batch.map(async (article, j) => {
+          const where = path.join(articlesDir, article.file);
+          let document: string;
+          try {
+            const { data, body } = parseArticleFile(where, texts[i + j]!.toString("utf8"));
+            const { code: bodyHtml } = await markdown.render(body);
+            for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
+            document = searchDocument(data, bodyHtml);
+          } catch (err) {
+            problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
+            return null;
+          }
+          return index.addHTMLFile({ url: articlePath(article.id), content: document });
+        }),
+      );
+      for (const [j, response] of added.entries()) {
+        if (response && response.errors.length > 0) problems.push(`${path.join(articlesDir, batch[j]!.file)}: Pagefind: ${response.errors.join("; ")}`);
+      }
+    }
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    if (written.errors.length > 0) throw new SearchIndexError("Pagefind could not write the index", written.errors);
+    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
+    return shown;
+  } finally {
+    // Frees the shard's index in Pagefind's process before the next shard is read.
+    await index.deleteIndex();
   }
+}
+
+/** The OpenCC phrases found in these texts, per table. */
+function phraseTablesOf(texts: Iterable<string>): PhraseTables {
+  const all = [...texts];
   return {
-    STPhrases: phraseSubset(STPhrases, texts),
-    STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, texts),
+    STPhrases: phraseSubset(STPhrases, all),
+    STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, all),
   };
 }
 
@@ -130,35 +159,6 @@ function mergePhrases(tables: readonly PhraseTables[]): PhraseTables {
     STPhrases: phraseSubset(STPhrases, keys("STPhrases")),
     STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, keys("STPhrases_GeneratedFromRegionalPhrases")),
   };
-}
-
-/** Indexes a shard's pages into `bundleDir` (emptied first) and returns how many Pagefind indexed. */
-async function indexShard(siteDir: string, shard: Shard, pages: readonly string[], bundleDir: string): Promise<number> {
-  await rm(bundleDir, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new SearchIndexError("Pagefind could not create an index", errors);
-  try {
-    let indexed = 0;
-    for (const year of shard.years) {
-      const added = await index.addDirectory({ path: siteDir, glob: `articles/${year}-*/*/index.html` });
-      if (added.errors.length > 0) throw new SearchIndexError(`Pagefind could not index the article pages of ${year}`, added.errors);
-      indexed += added.page_count;
-    }
-    if (indexed !== pages.length) {
-      throw new SearchIndexError(
-        `Pagefind indexed ${indexed} pages of ${shard.name} but ${siteDir} holds ${pages.length} article pages of those years ` +
-          "(does every article page mark its body with data-pagefind-body?)",
-        [],
-      );
-    }
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new SearchIndexError("Pagefind could not write the index", written.errors);
-    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
-    return indexed;
-  } finally {
-    // Frees the year's index in Pagefind's process before the next year is read.
-    await index.deleteIndex();
-  }
 }
 
 /** True when `a` and `b` are the same file (one a hard link of the other). */
@@ -179,38 +179,44 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 /**
- * Indexes the article pages of the built site in `siteDir` and writes the bundles to
- * <siteDir>/pagefind/<year>/. Throws SearchIndexError when Pagefind reports an error or when it
- * indexed a different number of pages than there are articles (an article page without
- * data-pagefind-body would silently drop out of search).
+ * Indexes the articles under `articlesDir` (content/articles) and writes the bundles to
+ * <siteDir>/pagefind/<shard>/ and the Traditional phrase table beside the search page. Throws
+ * SearchIndexError when Pagefind reports an error or an article file cannot be read; every other
+ * article is indexed and written first, and a shard with such a file is not cached, so the
+ * error is reported again by every build until the file is fixed.
  */
-export async function buildSearchIndex(siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
+export async function buildSearchIndex(articlesDir: string, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const started = performance.now();
-  const byYear = await articlePagesByYear(siteDir);
-  const shards = planShards(new Map([...byYear].map(([year, pages]) => [year, pages.length])));
+  const byYear = await articleFilesByYear(articlesDir);
+  const shards = planShards(new Map([...byYear].map(([year, files]) => [year, files.length])));
   const cacheDir = options.cacheDir ?? (await mkdtemp(path.join(tmpdir(), "archive-search-index-")));
   const outputPath = path.join(siteDir, BUNDLE_DIRECTORY);
   await mkdir(outputPath, { recursive: true });
   // Bundles of shards the plan no longer has (a year that moved into a run of older years).
   const names = new Set(shards.map((shard) => shard.name));
   for (const entry of await readdir(outputPath)) if (!names.has(entry)) await rm(path.join(outputPath, entry), { recursive: true, force: true });
+  const version = codeVersion();
+  const markdown = await createMarkdownProcessor({ ...ARTICLE_MARKDOWN, syntaxHighlight: false });
+  const problems: string[] = [];
   let indexedPages = 0;
   let shardsIndexed = 0;
   const phraseTables: PhraseTables[] = [];
   try {
     for (const shard of shards) {
-      const pages = shard.years.flatMap((year) => byYear.get(year) ?? []);
+      const files = shard.years.flatMap((year) => byYear.get(year) ?? []);
+      const texts = await readShard(articlesDir, files);
       const shardDir = path.join(cacheDir, shard.name);
       const bundleDir = path.join(shardDir, "bundle");
       const target = path.join(outputPath, shard.name);
-      const key = await shardKey(siteDir, pages);
+      const key = shardKey(version, files, texts);
       const cachedKey = options.cacheDir ? await readFile(path.join(shardDir, KEY_FILE), "utf8").catch(() => null) : null;
+      const before = problems.length;
       if (cachedKey !== key) {
         await rm(path.join(shardDir, KEY_FILE), { force: true });
-        await indexShard(siteDir, shard, pages, bundleDir);
-        await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(await traditionalPhrases(siteDir, pages)));
+        const shown = await indexShard(articlesDir, files, texts, bundleDir, markdown, problems);
+        await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(phraseTablesOf(shown)));
         // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
-        await writeFile(path.join(shardDir, KEY_FILE), key);
+        if (problems.length === before) await writeFile(path.join(shardDir, KEY_FILE), key);
         shardsIndexed++;
       }
       // The site's copy is a set of hard links to the cached bundle: linked already, nothing to do.
@@ -219,7 +225,7 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
         await linkTree(bundleDir, target);
       }
       phraseTables.push(JSON.parse(await readFile(path.join(shardDir, PHRASES_FILE), "utf8")) as PhraseTables);
-      indexedPages += pages.length;
+      indexedPages += files.length - (problems.length - before);
     }
   } finally {
     await pagefind.close();
@@ -236,8 +242,9 @@ export async function buildSearchIndex(siteDir: string, options: SearchIndexOpti
   const phrasesFile = path.join(siteDir, ...TRADITIONAL_PHRASES_PATH.split("/"));
   await mkdir(path.dirname(phrasesFile), { recursive: true });
   await writeFile(phrasesFile, JSON.stringify(phrases));
+  if (problems.length > 0) throw new SearchIndexError(`${problems.length} article${problems.length === 1 ? "" : "s"} left out of the search index`, problems);
   return {
-    articlePages: [...byYear.values()].reduce((n, pages) => n + pages.length, 0),
+    articles: [...byYear.values()].reduce((n, files) => n + files.length, 0),
     indexedPages,
     shards: shards.length,
     shardsIndexed,

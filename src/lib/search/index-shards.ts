@@ -5,7 +5,7 @@
  *   this shard, a year's worth of pages;
  * - the older years in runs of consecutive years, oldest first, each run as many years as fit
  *   in MAX_SHARD_PAGES pages (a year larger than that is a run of its own): the memory Pagefind
- *   needs grows with the pages of one bundle (~0.4 MB a page), not with the archive.
+ *   needs grows with the pages of one bundle (~0.43 MB a page), not with the archive.
  *
  * Few shards keep searching cheap: the browser loads every shard's metadata once and, for each
  * query, the index chunk holding the term from every shard (~20 KB each; Pagefind cuts chunks at
@@ -19,8 +19,11 @@
 /** Where the bundles go, relative to the site root. */
 export const BUNDLE_DIRECTORY = "pagefind";
 
-/** Pages per shard of older years: ~5 GB of Pagefind memory at most. */
-export const MAX_SHARD_PAGES = 12_000;
+/**
+ * Pages per shard of older years: ~2.6 GB of Pagefind memory at most. The index is built beside
+ * Astro's build (scripts/build.ts), which holds ~4.7 GB at 100,000 articles: the two stay under 8 GB.
+ */
+export const MAX_SHARD_PAGES = 6_000;
 
 export interface Shard {
   /** The folder name: "2025", or "2005-2016" for a run of years. */

@@ -1,8 +1,7 @@
 /**
  * What the search index records about an article besides its text: the filters a reader narrows
- * by, the metadata a result shows, and the sort key. The article page writes these as
- * data-pagefind-filter / -meta / -sort attributes (src/components/SearchRecord.astro); Pagefind
- * reads them when src/integrations/search-index.ts indexes the built pages.
+ * by, the metadata a result shows, and the sort key. The document Pagefind indexes for an article
+ * carries these as data-pagefind-filter / -meta / -sort attributes (search-document.ts).
  *
  * Each value sits on an element of its own and is read from an attribute
  * (`data-pagefind-filter="person[value]"`): Pagefind 1.6 does not split a comma list such as

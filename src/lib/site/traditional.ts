@@ -44,6 +44,14 @@ export interface TraditionalPageOptions {
   convert?: (text: string) => string;
 }
 
+/**
+ * The stretches of a page conversion can change: from a non-ASCII character to the last one
+ * before whitespace, a quote, "<", ">" or "=". Converting these alone skips the markup (half the
+ * time of converting a whole page) and changes nothing: no key of OpenCC's tables holds those
+ * characters, and the few keys with ASCII letters or "-" ("PN结", "伯克希尔-哈撒韦") either lie
+ * within one stretch or convert the same character by character.
+ */
+const CONVERTIBLE = /[^\p{ASCII}](?:[^<>"'\s=]*[^\p{ASCII}])?/gu;
 const TAG = /<[a-zA-Z][^>]*>/g;
 const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
 const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
@@ -63,7 +71,7 @@ export function toTraditionalPage(html: string, options: TraditionalPageOptions)
   // Odd indices of the split are the kept <pre> elements.
   const converted = html
     .split(KEPT)
-    .map((part, i) => (i % 2 === 1 ? part : convert(part)))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(CONVERTIBLE, convert)))
     .join("");
   const rewritten = converted
     .replace(TAG, (tag) => {

@@ -1,0 +1,77 @@
+/**
+ * The article files the search index reads: content/articles/<date>/<slug>.md as the ingest
+ * writes them. The id of an article is its path without ".md", as the site's collection gives it
+ * (src/content.config.ts), so an indexed result links to the article's page.
+ */
+import matter from "gray-matter";
+import { CORE_SCHEMA, load } from "js-yaml";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { ArticleFrontmatter } from "../article.ts";
+import { articleFrontmatterSchema } from "../article-schema.ts";
+import { yearOfDate } from "./index-shards.ts";
+
+export interface ArticleFile {
+  /** "2022-11-08/wen-ming-xin-feng". */
+  id: string;
+  /** The file, relative to the articles folder. */
+  file: string;
+}
+
+export interface ParsedArticle {
+  data: ArticleFrontmatter;
+  /** The Markdown body. */
+  body: string;
+}
+
+/** An article file the index cannot read: names the file, and the line where YAML knows it. */
+export class ArticleFileError extends Error {
+  readonly file: string;
+  readonly line: number | null;
+
+  constructor(file: string, line: number | null, reason: string) {
+    super(`${file}${line === null ? "" : `:${line}`}: ${reason}`);
+    this.name = "ArticleFileError";
+    this.file = file;
+    this.line = line;
+  }
+}
+
+/** The article files under `dir` (<date>/<slug>.md), by year of their date folder, each year in path order. */
+export async function articleFilesByYear(dir: string): Promise<Map<string, ArticleFile[]>> {
+  let entries: string[];
+  try {
+    entries = await readdir(dir, { recursive: true });
+  } catch {
+    entries = [];
+  }
+  const byYear = new Map<string, ArticleFile[]>();
+  for (const entry of entries.map((e) => e.split(path.sep).join("/")).sort()) {
+    const parts = entry.split("/");
+    if (parts.length !== 2 || !entry.endsWith(".md") || !/^\d{4}-\d{2}-\d{2}$/.test(parts[0]!)) continue;
+    const year = yearOfDate(parts[0]!);
+    let files = byYear.get(year);
+    if (!files) byYear.set(year, (files = []));
+    files.push({ id: entry.slice(0, -".md".length), file: entry });
+  }
+  return byYear;
+}
+
+/** Frontmatter and body of an article file's text; `file` names it in errors. */
+export function parseArticleFile(file: string, text: string): ParsedArticle {
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    // Options disable gray-matter's cache by input; the core schema keeps dates strings.
+    parsed = matter(text, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
+  } catch (err) {
+    const mark = (err as { mark?: { line?: number } }).mark;
+    // js-yaml counts from 0 within the text after the opening "---" on line 1.
+    throw new ArticleFileError(file, mark?.line !== undefined ? mark.line + 2 : null, `bad frontmatter YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+  }
+  const result = articleFrontmatterSchema.safeParse(parsed.data);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`);
+    throw new ArticleFileError(file, null, `bad frontmatter: ${problems.join("; ")}`);
+  }
+  return { data: result.data, body: parsed.content };
+}
