@@ -5,13 +5,13 @@
  * only the few folders where other files land, not the whole site.
  */
 import type { AstroIntegration } from "astro";
-import { readdirSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BUNDLE_DIRECTORY } from "../lib/search/index-shards.ts";
 import { TRADITIONAL_PHRASES_PATH } from "../lib/search/script-conversion.ts";
-import { buildStartedMs, staleFiles } from "../lib/build/stale-output.ts";
+import { buildStartedMs, holdsNoSiteOutput, staleFiles } from "../lib/build/stale-output.ts";
 import { TRADITIONAL } from "../lib/site/locale.ts";
 
 /** Removes the folders above `file` that are left empty, up to (not including) `root`. */
@@ -30,14 +30,8 @@ async function listFiles(root: string, dir: string, recursive: boolean): Promise
     .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
 }
 
-/** True for a missing folder or one with nothing in it. */
-function isEmptyFolder(dir: string): boolean {
-  try {
-    return readdirSync(dir).length === 0;
-  } catch {
-    return true;
-  }
-}
+/** What the search index writes into the build folder (scripts/index-search.ts), beside Astro's build. */
+const OWNED_ELSEWHERE = [BUNDLE_DIRECTORY, TRADITIONAL_PHRASES_PATH.slice(1)];
 
 /** What the last build made, kept in Astro's cache folder for the next one. */
 interface OutputManifest {
@@ -61,7 +55,7 @@ export function staleOutput(): AstroIntegration {
       "astro:build:start": () => {
         startedMs = buildStartedMs();
         // Into an empty folder nothing can be left behind, and there is nothing to read.
-        emptyAtStart = isEmptyFolder(outDir);
+        emptyAtStart = holdsNoSiteOutput(outDir, OWNED_ELSEWHERE);
       },
       "astro:build:done": async ({ dir, assets, logger }) => {
         const started = performance.now();
@@ -90,7 +84,7 @@ export function staleOutput(): AstroIntegration {
           startedMs,
           routeOutputs: new Set(routeOutputs),
           mirrorPrefix,
-          ownedElsewhere: [BUNDLE_DIRECTORY, TRADITIONAL_PHRASES_PATH.slice(1)],
+          ownedElsewhere: OWNED_ELSEWHERE,
         };
         // A file already gone counts as current: there is nothing to remove.
         const stale = staleFiles(paths, rules, (file) => statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity);

@@ -1,6 +1,9 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { test } from "node:test";
-import { staleFiles } from "../../src/lib/build/stale-output.ts";
+import { holdsNoSiteOutput, staleFiles } from "../../src/lib/build/stale-output.ts";
 
 const STARTED = 1_000_000;
 const rules = {
@@ -36,4 +39,26 @@ test("folders and files another step owns are left alone", () => {
   assert.deepEqual(stale({ "pagefind/2022/pagefind.js": 0, "search/traditional-phrases.json": 0 }), []);
   assert.deepEqual(stale({ "search/index.html": 0 }), ["search/index.html"]);
   assert.deepEqual(stale({ "pagefind-old.js": 0 }), ["pagefind-old.js"]);
+});
+
+test("a build folder holding only the search index's files holds no site output; anything else does", () => {
+  const root = mkdtempSync(join(tmpdir(), "stale-output-"));
+  try {
+    const owned = rules.ownedElsewhere;
+    assert.equal(holdsNoSiteOutput(join(root, "missing"), owned), true);
+    assert.equal(holdsNoSiteOutput(root, owned), true);
+    mkdirSync(join(root, "pagefind", "2024"), { recursive: true });
+    writeFileSync(join(root, "pagefind", "2024", "pagefind-entry.json"), "{}");
+    mkdirSync(join(root, "search"));
+    assert.equal(holdsNoSiteOutput(root, owned), true, "an empty search folder, made for the phrase table");
+    writeFileSync(join(root, "search", "traditional-phrases.json"), "{}");
+    assert.equal(holdsNoSiteOutput(root, owned), true);
+    writeFileSync(join(root, "search", "index.html"), "");
+    assert.equal(holdsNoSiteOutput(root, owned), false, "the search page is the site's");
+    rmSync(join(root, "search", "index.html"));
+    writeFileSync(join(root, "index.html"), "");
+    assert.equal(holdsNoSiteOutput(root, owned), false);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });

@@ -7,8 +7,10 @@
  * A file is current when this build wrote it (modified at or after the build started), when it
  * is the output of a route (Astro lists kept pages there too), when it is the Traditional twin
  * of a current page, or when another step owns it (the search index and its phrase table,
- * written by their own step after the build).
+ * written by their own step beside the build).
  */
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
 
 export interface StaleOutputRules {
   /** When the build started, in ms since the epoch. */
@@ -17,7 +19,7 @@ export interface StaleOutputRules {
   routeOutputs: ReadonlySet<string>;
   /** The folder of the Traditional twins ("zh-hant"): zh-hant/<path> is current when <path> is. */
   mirrorPrefix: string;
-  /** Folders and files left to other steps (the search index writes after the build). */
+  /** Folders and files left to other steps (the search index writes beside the build). */
   ownedElsewhere: readonly string[];
 }
 
@@ -45,4 +47,24 @@ export function staleFiles(paths: Iterable<string>, rules: StaleOutputRules, mod
  */
 export function buildStartedMs(now: number = Date.now()): number {
   return now - 1000;
+}
+
+/**
+ * True for a missing folder or one that holds nothing a build of the site made: at most what
+ * other steps own (`ownedElsewhere`, as in StaleOutputRules), which the search index, started
+ * beside the build, may have written already. Into such a folder nothing can be left behind.
+ */
+export function holdsNoSiteOutput(dir: string, ownedElsewhere: readonly string[], prefix = ""): boolean {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return true;
+  }
+  return entries.every((entry) => {
+    const relative = prefix + entry.name;
+    if (ownedElsewhere.includes(relative)) return true;
+    const holdsOwned = entry.isDirectory() && ownedElsewhere.some((owned) => owned.startsWith(`${relative}/`));
+    return holdsOwned && holdsNoSiteOutput(join(dir, entry.name), ownedElsewhere, `${relative}/`);
+  });
 }

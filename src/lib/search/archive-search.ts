@@ -131,7 +131,9 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
       const api = await options.loadPagefind(primary!);
       await api.options(instanceOptions);
       await api.init();
-      for (const shard of merged) await api.mergeIndex(options.shardPath(shard), instanceOptions);
+      // All at once: each bundle's metadata is its own request, and Pagefind keeps the bundles
+      // in the order of the calls, not of their arrival.
+      await Promise.all(merged.map((shard) => api.mergeIndex(options.shardPath(shard), instanceOptions)));
       return api;
     })();
     // A failed load (offline, missing index) may be retried by the next search.
