@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, PAGEFIND_MB_PER_PAGE, astroMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -29,4 +29,25 @@ test("no pages, no shards; pages per year count article dates; bundle paths end 
   assert.deepEqual(planShards(new Map()), []);
   assert.deepEqual([...pagesPerYear(["2022-09-06/a", "2022-11-08/b", "2024-10-15/c"])], [["2022", 2], ["2024", 1]]);
   assert.equal(shardPath("2005-2016"), "/pagefind/2005-2016/");
+});
+
+test("bundles are as large as the build's memory allows: 12,000 pages at 10,000 articles, 6,000 at 100,000", () => {
+  assert.equal(maxShardPages(1_000), 12_000);
+  assert.equal(maxShardPages(10_000), 12_000);
+  assert.equal(maxShardPages(50_000), 10_000);
+  assert.equal(maxShardPages(100_000), 6_000);
+  assert.equal(maxShardPages(10_000_000), 2_000);
+  for (const articles of [1_000, 10_000, 30_000, 60_000, 100_000, 120_000]) {
+    const pages = maxShardPages(articles);
+    assert.equal(pages % 2_000, 0);
+    assert.ok(astroMemoryMb(articles) + pages * PAGEFIND_MB_PER_PAGE <= BUILD_MEMORY_MB, `${articles} articles: ${pages} pages a bundle`);
+  }
+});
+
+test("without a limit given, the plan takes the archive's own: 10,000 articles over 21 years are two bundles", () => {
+  const perYear = years(Array.from({ length: 21 }, (_, i): [string, number] => [String(2005 + i), i === 20 ? 500 : 475]));
+  assert.deepEqual(planShards(perYear).map((s) => s.name), ["2025", "2005-2024"]);
+  const large = years(Array.from({ length: 21 }, (_, i): [string, number] => [String(2005 + i), 4_762]));
+  assert.ok(planShards(large).every((shard) => shard.pages <= 6_000));
+  assert.equal(planShards(large).length, 21);
 });

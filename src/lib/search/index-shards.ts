@@ -4,8 +4,9 @@
  * - the newest year of the archive alone, where new issues arrive: a new issue re-indexes only
  *   this shard, a year's worth of pages;
  * - the older years in runs of consecutive years, oldest first, each run as many years as fit
- *   in MAX_SHARD_PAGES pages (a year larger than that is a run of its own): the memory Pagefind
- *   needs grows with the pages of one bundle (~0.43 MB a page), not with the archive.
+ *   in maxShardPages() pages (a year larger than that is a run of its own): the memory Pagefind
+ *   needs grows with the pages of one bundle (~0.43 MB a page), and what it may use is what
+ *   Astro, building beside it, leaves of the build's budget, less the larger the archive.
  *
  * Few shards keep searching cheap: the browser loads every shard's metadata once and, for each
  * query, the index chunk holding the term from every shard (~20 KB each; Pagefind cuts chunks at
@@ -20,10 +21,32 @@
 export const BUNDLE_DIRECTORY = "pagefind";
 
 /**
- * Pages per shard of older years: ~2.6 GB of Pagefind memory at most. The index is built beside
- * Astro's build (scripts/build.ts), which holds ~4.7 GB at 100,000 articles: the two stay under 8 GB.
+ * Memory the whole build may take at its peak, in MB: under 8 GB, with room for the benchmark's
+ * own process and for a slower machine's larger heaps.
  */
-export const MAX_SHARD_PAGES = 6_000;
+export const BUILD_MEMORY_MB = 7_500;
+/** Pagefind's memory for each page of the bundle it is writing (1,860 pages 0.80 GB, 4,734 pages 2.01 GB). */
+export const PAGEFIND_MB_PER_PAGE = 0.43;
+/** Astro's peak with an archive of this many articles (measured: 1.6 GB at 10,000, 4.5 GB at 100,000). */
+export function astroMemoryMb(articles: number): number {
+  return 1_300 + 0.032 * articles;
+}
+
+/** Bundle sizes come in steps, so that the plan of older years changes only when the archive crosses one. */
+const SHARD_PAGES_STEP = 2_000;
+/** Beyond this one bundle saves little: a query costs one index chunk per bundle, whatever its size. */
+const SHARD_PAGES_LIMIT = 12_000;
+
+/**
+ * Pages per shard of older years for an archive of `articles`: as many as Pagefind can hold in
+ * what Astro leaves of BUILD_MEMORY_MB, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
+ * make every query cheaper (10,000 articles: 2 bundles, a further query 62 KB; with 3, 79 KB);
+ * at 100,000 articles Astro holds 4.5 GB, and bundles stop at 6,000 pages.
+ */
+export function maxShardPages(articles: number): number {
+  const fits = (BUILD_MEMORY_MB - astroMemoryMb(articles)) / PAGEFIND_MB_PER_PAGE;
+  return Math.min(SHARD_PAGES_LIMIT, Math.max(SHARD_PAGES_STEP, Math.floor(fits / SHARD_PAGES_STEP) * SHARD_PAGES_STEP));
+}
 
 export interface Shard {
   /** The folder name: "2025", or "2005-2016" for a run of years. */
@@ -50,8 +73,14 @@ export function pagesPerYear(articleDates: Iterable<string>): Map<string, number
   return counts;
 }
 
+function totalPages(perYear: ReadonlyMap<string, number>): number {
+  let total = 0;
+  for (const pages of perYear.values()) total += pages;
+  return total;
+}
+
 /** The shards of an archive with these pages per year, newest first: the first is the one the page loads first. */
-export function planShards(perYear: ReadonlyMap<string, number>, maxPages: number = MAX_SHARD_PAGES): Shard[] {
+export function planShards(perYear: ReadonlyMap<string, number>, maxPages: number = maxShardPages(totalPages(perYear))): Shard[] {
   const years = [...perYear.keys()].filter((year) => (perYear.get(year) ?? 0) > 0).sort();
   const newest = years.pop();
   if (newest === undefined) return [];
