@@ -1,5 +1,5 @@
 /**
- * npm run index -- [--articles content/articles] [--site dist] [--cache DIR]
+ * npm run index -- [--articles content/articles] [--site dist] [--cache DIR] [--shard NAME | --plan]
  *
  * Builds the search index of the articles: a few Pagefind bundles (the newest year alone, older
  * years in runs; src/lib/search/index-shards.ts) written to <site>/pagefind/<bundle>/, and the
@@ -9,24 +9,41 @@
  * to re-index. The site folder is --site, else $ARCHIVE_OUT_DIR, else dist. Bundles whose
  * articles did not change since the last run are reused from --cache
  * (node_modules/.astro/search-index, next to Astro's own build cache).
+ *
+ * To build the bundles on several machines (a CI matrix): `--plan` prints the bundles as JSON
+ * ({name, years, pages}, newest first); each job runs `--shard <name> --cache <its folder>`; a
+ * last job puts the folders together as one --cache and runs the plain command, which finds
+ * every bundle built and only links them and writes the phrase table.
  */
 import { parseArgs } from "node:util";
-import { buildSearchIndex } from "../src/lib/search/build-index.ts";
+import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
 
 const { values } = parseArgs({
   options: {
     articles: { type: "string", default: process.env["ARCHIVE_CONTENT_DIR"] || "content/articles" },
     site: { type: "string", default: process.env["ARCHIVE_OUT_DIR"] || "dist" },
     cache: { type: "string", default: "node_modules/.astro/search-index" },
+    shard: { type: "string" },
+    plan: { type: "boolean", default: false },
   },
 });
 
 try {
-  const report = await buildSearchIndex(values.articles, values.site, { cacheDir: values.cache });
+  if (values.plan) {
+    console.log(JSON.stringify(await searchIndexPlan(values.articles)));
+    process.exit(0);
+  }
+  const report = await buildSearchIndex(values.articles, values.site, {
+    cacheDir: values.cache,
+    ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
+  });
+  const done = `in ${report.seconds.toFixed(2)} s → ${report.outputPath}`;
   console.error(
-    `index: ${report.indexedPages} articles in ${report.shards} bundles (${report.shardsIndexed} indexed, ` +
-      `${report.shards - report.shardsIndexed} unchanged), ${report.traditionalPhrases} OpenCC phrases kept for the ` +
-      `Traditional search page, in ${report.seconds.toFixed(2)} s → ${report.outputPath}`,
+    values.shard === undefined
+      ? `index: ${report.indexedPages} articles in ${report.shards} bundles (${report.shardsIndexed} indexed, ` +
+          `${report.shards - report.shardsIndexed} unchanged), ${report.traditionalPhrases} OpenCC phrases kept for the ` +
+          `Traditional search page, ${done}`
+      : `index: bundle ${values.shard}, ${report.indexedPages} articles (${report.shardsIndexed === 1 ? "indexed" : "unchanged"}), ${done}`,
   );
 } catch (err) {
   console.error(`index: ${(err as Error).message}`);

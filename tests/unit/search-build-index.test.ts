@@ -2,7 +2,7 @@
 // the file and line, every other article is still indexed, and the broken shard is not cached,
 // so the next build reports it again.
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
-import { SearchIndexError, buildSearchIndex } from "../../src/lib/search/build-index.ts";
+import { SearchIndexError, buildSearchIndex, searchIndexPlan } from "../../src/lib/search/build-index.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BROKEN = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban.md";
@@ -66,3 +66,34 @@ test("an unreadable article is named with its line, the rest indexed, and its bu
     writeFileSync(file, good);
   }
 });
+
+test("bundles built one by one in separate caches, put together, are the whole index with nothing indexed again", async () => {
+  const plan = await searchIndexPlan(articles);
+  assert.deepEqual(plan.map((shard) => shard.name), ["2024", "2022"]);
+  const together = join(work, "cache-together");
+  for (const shard of plan) {
+    const report = await buildSearchIndex(articles, join(work, `site-${shard.name}`), { cacheDir: join(work, `cache-${shard.name}`), onlyShard: shard.name });
+    assert.deepEqual([report.shards, report.shardsIndexed, report.indexedPages], [1, 1, shard.pages]);
+    assert.deepEqual(readdirSync(join(work, `site-${shard.name}`, "pagefind")), [shard.name]);
+    assert.equal(existsSync(join(work, `site-${shard.name}`, "search", "traditional-phrases.json")), false, "the phrase table needs every bundle");
+    cpSync(join(work, `cache-${shard.name}`), together, { recursive: true });
+  }
+  const site = join(work, "site-together");
+  const merged = await buildSearchIndex(articles, site, { cacheDir: together });
+  assert.deepEqual([merged.shards, merged.shardsIndexed, merged.indexedPages], [2, 0, 46]);
+  const direct = join(work, "site-direct");
+  await buildSearchIndex(articles, direct);
+  assert.deepEqual(treeBytes(site), treeBytes(direct));
+  await assert.rejects(buildSearchIndex(articles, join(work, "site-none"), { onlyShard: "1999" }), /no bundle "1999" in the plan/);
+});
+
+/** Every file under `dir`, relative path → bytes (base64). */
+function treeBytes(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath, entry.name);
+    files.set(full.slice(dir.length), readFileSync(full).toString("base64"));
+  }
+  return files;
+}

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILD_MEMORY_MB, PAGEFIND_MB_PER_PAGE, astroMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -40,7 +40,7 @@ test("bundles are as large as the build's memory allows: 12,000 pages at 10,000 
   for (const articles of [1_000, 10_000, 30_000, 60_000, 100_000, 120_000]) {
     const pages = maxShardPages(articles);
     assert.equal(pages % 2_000, 0);
-    assert.ok(astroMemoryMb(articles) + pages * PAGEFIND_MB_PER_PAGE <= BUILD_MEMORY_MB, `${articles} articles: ${pages} pages a bundle`);
+    assert.ok(astroMemoryMb(articles) + indexMemoryMb(pages) <= BUILD_MEMORY_MB, `${articles} articles: ${pages} pages a bundle`);
   }
 });
 

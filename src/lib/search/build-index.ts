@@ -26,7 +26,7 @@ import { codeVersion } from "../build/code-version.ts";
 import { ARTICLE_MARKDOWN } from "../site/markdown.ts";
 import { articlePath } from "../site/paths.ts";
 import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "./article-files.ts";
-import { BUNDLE_DIRECTORY, planShards } from "./index-shards.ts";
+import { BUNDLE_DIRECTORY, planShards, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
@@ -41,6 +41,22 @@ const BATCH = 128;
 export interface SearchIndexOptions {
   /** Where each bundle is kept between builds; nothing is reused when absent. */
   cacheDir?: string;
+  /**
+   * Index this one shard of the plan and nothing else: no other bundle is removed, and the
+   * phrase table, which needs every shard, is not written. One job of a CI matrix each builds
+   * a shard into its own cache folder; a last run over the folders put together indexes
+   * nothing again and writes the whole.
+   */
+  onlyShard?: string;
+}
+
+/** The shards `buildSearchIndex` would make of these articles, newest first. */
+export async function searchIndexPlan(articlesDir: string): Promise<Shard[]> {
+  return planShards(perYearOf(await articleFilesByYear(articlesDir)));
+}
+
+function perYearOf(byYear: ReadonlyMap<string, readonly ArticleFile[]>): Map<string, number> {
+  return new Map([...byYear].map(([year, files]) => [year, files.length]));
 }
 
 export interface SearchIndexReport {
@@ -188,13 +204,20 @@ async function linkTree(from: string, to: string): Promise<void> {
 export async function buildSearchIndex(articlesDir: string, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const started = performance.now();
   const byYear = await articleFilesByYear(articlesDir);
-  const shards = planShards(new Map([...byYear].map(([year, files]) => [year, files.length])));
+  const plan = planShards(perYearOf(byYear));
+  const { onlyShard } = options;
+  const shards = onlyShard === undefined ? plan : plan.filter((shard) => shard.name === onlyShard);
+  if (shards.length === 0 && onlyShard !== undefined) {
+    throw new SearchIndexError(`no bundle "${onlyShard}" in the plan of ${articlesDir}`, plan.map((shard) => `${shard.name}: ${shard.pages} articles`));
+  }
   const cacheDir = options.cacheDir ?? (await mkdtemp(path.join(tmpdir(), "archive-search-index-")));
   const outputPath = path.join(siteDir, BUNDLE_DIRECTORY);
   await mkdir(outputPath, { recursive: true });
   // Bundles of shards the plan no longer has (a year that moved into a run of older years).
-  const names = new Set(shards.map((shard) => shard.name));
-  for (const entry of await readdir(outputPath)) if (!names.has(entry)) await rm(path.join(outputPath, entry), { recursive: true, force: true });
+  const names = new Set(plan.map((shard) => shard.name));
+  if (onlyShard === undefined) {
+    for (const entry of await readdir(outputPath)) if (!names.has(entry)) await rm(path.join(outputPath, entry), { recursive: true, force: true });
+  }
   const version = codeVersion();
   const markdown = await createMarkdownProcessor({ ...ARTICLE_MARKDOWN, syntaxHighlight: false });
   const problems: string[] = [];
@@ -232,16 +255,18 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   if (options.cacheDir) {
     // Shards no longer planned.
-    for (const entry of await readdir(cacheDir).catch(() => [])) {
+    for (const entry of onlyShard === undefined ? await readdir(cacheDir).catch(() => []) : []) {
       if (!names.has(entry)) await rm(path.join(cacheDir, entry), { recursive: true, force: true });
     }
   } else {
     await rm(cacheDir, { recursive: true, force: true });
   }
   const phrases = mergePhrases(phraseTables);
-  const phrasesFile = path.join(siteDir, ...TRADITIONAL_PHRASES_PATH.split("/"));
-  await mkdir(path.dirname(phrasesFile), { recursive: true });
-  await writeFile(phrasesFile, JSON.stringify(phrases));
+  if (onlyShard === undefined) {
+    const phrasesFile = path.join(siteDir, ...TRADITIONAL_PHRASES_PATH.split("/"));
+    await mkdir(path.dirname(phrasesFile), { recursive: true });
+    await writeFile(phrasesFile, JSON.stringify(phrases));
+  }
   if (problems.length > 0) throw new SearchIndexError(`${problems.length} article${problems.length === 1 ? "" : "s"} left out of the search index`, problems);
   return {
     articles: [...byYear.values()].reduce((n, files) => n + files.length, 0),

@@ -5,7 +5,7 @@
  *   this shard, a year's worth of pages;
  * - the older years in runs of consecutive years, oldest first, each run as many years as fit
  *   in maxShardPages() pages (a year larger than that is a run of its own): the memory Pagefind
- *   needs grows with the pages of one bundle (~0.43 MB a page), and what it may use is what
+ *   needs grows with the pages of one bundle (~0.3 MB a page), and what it may use is what
  *   Astro, building beside it, leaves of the build's budget, less the larger the archive.
  *
  * Few shards keep searching cheap: the browser loads every shard's metadata once and, for each
@@ -25,16 +25,21 @@ export const BUNDLE_DIRECTORY = "pagefind";
  * own process and for a slower machine's larger heaps.
  */
 export const BUILD_MEMORY_MB = 7_500;
-/** Pagefind's memory for each page of the bundle it is writing (1,860 pages 0.80 GB, 4,734 pages 2.01 GB). */
-export const PAGEFIND_MB_PER_PAGE = 0.43;
-/** Astro's peak with an archive of this many articles (measured: 1.6 GB at 10,000, 4.5 GB at 100,000). */
+/**
+ * The index's peak while it writes a bundle of `pages` pages (Pagefind and the process feeding
+ * it), measured: 2.6 GB with bundles of 4,762 pages, 4.0 GB with one of 9,524.
+ */
+export function indexMemoryMb(pages: number): number {
+  return 1_250 + 0.29 * pages;
+}
+/** Astro's peak with an archive of this many articles (measured: 1.7 GB at 10,000, 4.5 GB at 100,000). */
 export function astroMemoryMb(articles: number): number {
   return 1_300 + 0.032 * articles;
 }
 
 /** Bundle sizes come in steps, so that the plan of older years changes only when the archive crosses one. */
 const SHARD_PAGES_STEP = 2_000;
-/** Beyond this one bundle saves little: a query costs one index chunk per bundle, whatever its size. */
+/** A correction to an old year indexes its whole bundle again: 12,000 pages take about a minute. */
 const SHARD_PAGES_LIMIT = 12_000;
 
 /**
@@ -44,7 +49,7 @@ const SHARD_PAGES_LIMIT = 12_000;
  * at 100,000 articles Astro holds 4.5 GB, and bundles stop at 6,000 pages.
  */
 export function maxShardPages(articles: number): number {
-  const fits = (BUILD_MEMORY_MB - astroMemoryMb(articles)) / PAGEFIND_MB_PER_PAGE;
+  const fits = (BUILD_MEMORY_MB - astroMemoryMb(articles) - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));
   return Math.min(SHARD_PAGES_LIMIT, Math.max(SHARD_PAGES_STEP, Math.floor(fits / SHARD_PAGES_STEP) * SHARD_PAGES_STEP));
 }
 
