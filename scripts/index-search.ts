@@ -17,6 +17,7 @@
  */
 import { parseArgs } from "node:util";
 import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, indexMemoryMb, maxShardPages } from "../src/lib/search/index-shards.ts";
 
 const { values } = parseArgs({
   options: {
@@ -37,6 +38,16 @@ try {
     cacheDir: values.cache,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
   });
+  const peakMb = astroMemoryMb(report.articles) + indexMemoryMb(maxShardPages(report.articles));
+  if (peakMb > BUILD_MEMORY_MB) {
+    console.error(
+      `index: warning: ${report.articles} articles need ~${Math.round(peakMb)} MB with the site built beside the index, more than ` +
+        `${BUILD_MEMORY_MB} MB: build the bundles apart (--plan, --shard; docs/scale.md)`,
+    );
+  }
+  for (const file of report.ignoredFiles) {
+    console.error(`index: warning: ${values.articles}/${file} is not an article file (<date>/<slug>.md): neither the site nor the index reads it`);
+  }
   const done = `in ${report.seconds.toFixed(2)} s → ${report.outputPath}`;
   console.error(
     values.shard === undefined

@@ -8,6 +8,7 @@ import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { articleFrontmatterSchema } from "./lib/article-schema.ts";
+import { ARTICLE_FILES_GLOB } from "./lib/site/paths.ts";
 
 /**
  * YAML reads an unquoted 2022-11-08 as a timestamp, which the schema would only report as
@@ -29,7 +30,7 @@ const frontmatter = z.preprocess((data, ctx) => {
 
 const articles = defineCollection({
   loader: glob({
-    pattern: "**/*.md",
+    pattern: ARTICLE_FILES_GLOB,
     // $ARCHIVE_CONTENT_DIR builds the site from another ingest's output (the benchmark, the escaping test).
     base: process.env["ARCHIVE_CONTENT_DIR"] || "./content/articles",
     // The id is the file's path as the ingest wrote it (= the permalink); the default would re-slug it.

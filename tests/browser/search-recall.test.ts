@@ -14,7 +14,7 @@
 // excerpt shows where.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { readdir } from "node:fs/promises";
+import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
@@ -143,4 +143,14 @@ test(`the Traditional search page finds the article of each substring written in
   }
   console.log(report("recall, Traditional search page", tally));
   assert.ok(tally.found / SAMPLES >= TARGET, report("recall below target", tally));
+});
+
+test("the search pages load exactly the bundles the index wrote, newest first", async () => {
+  const written = (await readdir(path.join(DIST, "pagefind"))).sort().reverse();
+  for (const page of ["search/index.html", "zh-hant/search/index.html"]) {
+    const html = await readFile(path.join(DIST, page), "utf8");
+    const attribute = /data-search-shards="([^"]*)"/.exec(html)?.[1];
+    assert.ok(attribute, `${page} names its bundles`);
+    assert.deepEqual(JSON.parse(attribute.replaceAll("&quot;", '"')), written, page);
+  }
 });

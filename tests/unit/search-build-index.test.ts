@@ -2,7 +2,7 @@
 // the file and line, every other article is still indexed, and the broken shard is not cached,
 // so the next build reports it again.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -85,6 +85,16 @@ test("bundles built one by one in separate caches, put together, are the whole i
   await buildSearchIndex(articles, direct);
   assert.deepEqual(treeBytes(site), treeBytes(direct));
   await assert.rejects(buildSearchIndex(articles, join(work, "site-none"), { onlyShard: "1999" }), /no bundle "1999" in the plan/);
+
+  // One bundle built again into a site and cache that hold others, and a bundle no plan has:
+  // a job of the matrix removes nothing it was not asked to build.
+  mkdirSync(join(site, "pagefind", "1999"));
+  mkdirSync(join(together, "1999"));
+  const phrases = readFileSync(join(site, "search", "traditional-phrases.json"));
+  await buildSearchIndex(articles, site, { cacheDir: together, onlyShard: "2022" });
+  assert.deepEqual(readdirSync(join(site, "pagefind")).sort(), ["1999", "2022", "2024"]);
+  assert.deepEqual(readdirSync(together).sort(), ["1999", "2022", "2024"]);
+  assert.deepEqual(readFileSync(join(site, "search", "traditional-phrases.json")), phrases);
 });
 
 /** Every file under `dir`, relative path → bytes (base64). */

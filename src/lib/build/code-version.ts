@@ -6,15 +6,18 @@
  */
 import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 
-/** A digest of every file under `dir` (recursively, in name order), names included. */
-function hashTree(hash: Hash, dir: string): void {
+/**
+ * A digest of every file under `dir` (recursively, in name order), with its name relative to
+ * `dir`: the same tree checked out elsewhere (another CI machine) has the same digest.
+ */
+function hashTree(hash: Hash, dir: string, prefix = ""): void {
   if (!existsSync(dir)) return;
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const path = join(dir, entry.name);
-    if (entry.isDirectory()) hashTree(hash, path);
-    else hash.update(`${path}\0`).update(readFileSync(path));
+    if (entry.isDirectory()) hashTree(hash, path, `${prefix}${entry.name}/`);
+    else hash.update(`${prefix}${entry.name}\0`).update(readFileSync(path));
   }
 }
 
@@ -25,9 +28,10 @@ export function codeVersion(dataFiles: readonly string[] = []): string {
   const lockfile = new URL("../../../package-lock.json", import.meta.url).pathname;
   if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
   for (const file of dataFiles) {
-    if (!existsSync(file)) hash.update(`${file}\0missing`);
-    else if (statSync(file).isDirectory()) hashTree(hash, file);
-    else hash.update(`${file}\0`).update(readFileSync(file));
+    const name = basename(file);
+    if (!existsSync(file)) hash.update(`${name}\0missing`);
+    else if (statSync(file).isDirectory()) hashTree(hash, file, `${name}/`);
+    else hash.update(`${name}\0`).update(readFileSync(file));
   }
   return hash.digest("hex");
 }

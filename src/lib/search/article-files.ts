@@ -9,6 +9,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleFrontmatter } from "../article.ts";
 import { articleFrontmatterSchema } from "../article-schema.ts";
+import { isArticleFile } from "../site/paths.ts";
 import { yearOfDate } from "./index-shards.ts";
 
 export interface ArticleFile {
@@ -37,8 +38,12 @@ export class ArticleFileError extends Error {
   }
 }
 
-/** The article files under `dir` (<date>/<slug>.md), by year of their date folder, each year in path order. */
-export async function articleFilesByYear(dir: string): Promise<Map<string, ArticleFile[]>> {
+/**
+ * The article files under `dir` (<date>/<slug>.md, src/lib/site/paths.ts), by year of their date
+ * folder, each year in path order. Other Markdown files, which neither the site nor the index
+ * reads, are passed to `onIgnored` so that they can be named rather than silently left out.
+ */
+export async function articleFilesByYear(dir: string, onIgnored?: (file: string) => void): Promise<Map<string, ArticleFile[]>> {
   let entries: string[];
   try {
     entries = await readdir(dir, { recursive: true });
@@ -47,9 +52,11 @@ export async function articleFilesByYear(dir: string): Promise<Map<string, Artic
   }
   const byYear = new Map<string, ArticleFile[]>();
   for (const entry of entries.map((e) => e.split(path.sep).join("/")).sort()) {
-    const parts = entry.split("/");
-    if (parts.length !== 2 || !entry.endsWith(".md") || !/^\d{4}-\d{2}-\d{2}$/.test(parts[0]!)) continue;
-    const year = yearOfDate(parts[0]!);
+    if (!isArticleFile(entry)) {
+      if (entry.endsWith(".md")) onIgnored?.(entry);
+      continue;
+    }
+    const year = yearOfDate(entry);
     let files = byYear.get(year);
     if (!files) byYear.set(year, (files = []));
     files.push({ id: entry.slice(0, -".md".length), file: entry });

@@ -73,6 +73,8 @@ export interface SearchIndexReport {
   outputPath: string;
   /** Phrases kept for the Traditional search page. */
   traditionalPhrases: number;
+  /** Markdown files under the articles folder that are not <date>/<slug>.md: neither the site nor the index reads them. */
+  ignoredFiles: string[];
 }
 
 export class SearchIndexError extends Error {
@@ -203,7 +205,8 @@ async function linkTree(from: string, to: string): Promise<void> {
  */
 export async function buildSearchIndex(articlesDir: string, siteDir: string, options: SearchIndexOptions = {}): Promise<SearchIndexReport> {
   const started = performance.now();
-  const byYear = await articleFilesByYear(articlesDir);
+  const ignoredFiles: string[] = [];
+  const byYear = await articleFilesByYear(articlesDir, (file) => ignoredFiles.push(file));
   const plan = planShards(perYearOf(byYear));
   const { onlyShard } = options;
   const shards = onlyShard === undefined ? plan : plan.filter((shard) => shard.name === onlyShard);
@@ -276,5 +279,6 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     seconds: (performance.now() - started) / 1000,
     outputPath,
     traditionalPhrases: Object.values(phrases).reduce((n, table) => n + (table === "" ? 0 : table.split("|").length), 0),
+    ignoredFiles,
   };
 }

@@ -39,6 +39,19 @@ export function sectionPath(slug: string): string {
   return `/sections/${slug}/`;
 }
 
+/**
+ * The article files under the articles folder (content/articles): <date>/<slug>.md, as the
+ * ingest writes them; names beginning with "." (editor and OS debris) are not articles. The
+ * site's collection takes the glob, the search index the test, so both read the same files and
+ * plan the same search bundles.
+ */
+export const ARTICLE_FILES_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/*.md";
+
+/** Whether `relative` ("2022-11-08/slug.md", "/" separated) is what ARTICLE_FILES_GLOB matches. */
+export function isArticleFile(relative: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}\/[^./][^/]*\.md$/.test(relative);
+}
+
 /** Page `n` (1-based) of a paginated list whose first page is `firstPage`. */
 export function listPagePath(firstPage: string, n: number): string {
   return n <= 1 ? firstPage : `${firstPage}${n}/`;
