@@ -64,21 +64,29 @@ export async function articleFilesByYear(dir: string, onIgnored?: (file: string)
   return byYear;
 }
 
-/** Frontmatter and body of an article file's text; `file` names it in errors. */
-export function parseArticleFile(file: string, text: string): ParsedArticle {
-  let parsed: matter.GrayMatterFile<string>;
+/**
+ * The frontmatter (as YAML gives it, not yet checked against the schema) and the body of an
+ * article file's text; `file` names it in errors, with the line of a YAML error.
+ */
+export function readArticleFile(file: string, text: string): { data: Record<string, unknown>; body: string } {
   try {
     // Options disable gray-matter's cache by input; the core schema keeps dates strings.
-    parsed = matter(text, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
+    const parsed = matter(text, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
+    return { data: parsed.data, body: parsed.content };
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
     // js-yaml counts from 0 within the text after the opening "---" on line 1.
     throw new ArticleFileError(file, mark?.line !== undefined ? mark.line + 2 : null, `bad frontmatter YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
   }
+}
+
+/** Frontmatter, checked against the schema, and body of an article file's text; `file` names it in errors. */
+export function parseArticleFile(file: string, text: string): ParsedArticle {
+  const parsed = readArticleFile(file, text);
   const result = articleFrontmatterSchema.safeParse(parsed.data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`);
     throw new ArticleFileError(file, null, `bad frontmatter: ${problems.join("; ")}`);
   }
-  return { data: result.data, body: parsed.content };
+  return { data: result.data, body: parsed.body };
 }

@@ -14,7 +14,6 @@
  * articles changed is not indexed again, only hard-linked into the site. Pagefind writes the same
  * bundle for the same documents, so a reused bundle is the one a fresh run would write.
  */
-import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -23,7 +22,7 @@ import * as pagefind from "pagefind";
 import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
 import { codeVersion } from "../build/code-version.ts";
-import { ARTICLE_MARKDOWN } from "../site/markdown.ts";
+import { articleBodyHtml } from "../site/article-body.ts";
 import { articlePath } from "../site/paths.ts";
 import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "./article-files.ts";
 import { BUNDLE_DIRECTORY, planShards, type Shard } from "./index-shards.ts";
@@ -104,8 +103,6 @@ function shardKey(version: string, files: readonly ArticleFile[], texts: readonl
   return hash.digest("hex");
 }
 
-type MarkdownProcessor = Awaited<ReturnType<typeof createMarkdownProcessor>>;
-
 /**
  * Indexes a shard's articles into `bundleDir` (emptied first); returns the texts a result can
  * show (for the phrase table). An article that cannot be read is reported and left out; the
@@ -116,7 +113,6 @@ async function indexShard(
   files: readonly ArticleFile[],
   texts: readonly Buffer[],
   bundleDir: string,
-  markdown: MarkdownProcessor,
   problems: string[],
 ): Promise<Set<string>> {
   await rm(bundleDir, { recursive: true, force: true });
@@ -133,7 +129,7 @@ async function indexShard(
           let document: string;
           try {
             const { data, body } = parseArticleFile(where, texts[i + j]!.toString("utf8"));
-            const { code: bodyHtml } = await markdown.render(body);
+            const bodyHtml = await articleBodyHtml(body);
             for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
             document = searchDocument(data, bodyHtml);
           } catch (err) {
@@ -222,7 +218,6 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     for (const entry of await readdir(outputPath)) if (!names.has(entry)) await rm(path.join(outputPath, entry), { recursive: true, force: true });
   }
   const version = codeVersion();
-  const markdown = await createMarkdownProcessor({ ...ARTICLE_MARKDOWN, syntaxHighlight: false });
   const problems: string[] = [];
   let indexedPages = 0;
   let shardsIndexed = 0;
@@ -239,7 +234,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       const before = problems.length;
       if (cachedKey !== key) {
         await rm(path.join(shardDir, KEY_FILE), { force: true });
-        const shown = await indexShard(articlesDir, files, texts, bundleDir, markdown, problems);
+        const shown = await indexShard(articlesDir, files, texts, bundleDir, problems);
         await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(phraseTablesOf(shown)));
         // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
         if (problems.length === before) await writeFile(path.join(shardDir, KEY_FILE), key);

@@ -40,14 +40,10 @@ export function sectionPath(slug: string): string {
 }
 
 /**
- * The article files under the articles folder (content/articles): <date>/<slug>.md, as the
- * ingest writes them; names beginning with "." (editor and OS debris) are not articles. The
- * site's collection takes the glob, the search index the test, so both read the same files and
- * plan the same search bundles.
+ * Whether `relative` ("2022-11-08/slug.md", "/" separated, under the articles folder) is an article
+ * file: <date>/<slug>.md, as the ingest writes them; names beginning with "." (editor and OS
+ * debris) are not. The site's collection and the search index both read exactly these.
  */
-export const ARTICLE_FILES_GLOB = "[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]/*.md";
-
-/** Whether `relative` ("2022-11-08/slug.md", "/" separated) is what ARTICLE_FILES_GLOB matches. */
 export function isArticleFile(relative: string): boolean {
   return /^\d{4}-\d{2}-\d{2}\/[^./][^/]*\.md$/.test(relative);
 }

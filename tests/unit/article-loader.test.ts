@@ -1,0 +1,126 @@
+// The article collection's loader over the seed articles, with a store as Astro's behaves: it keeps
+// frontmatter and a digest per article file, loads again only what changed, drops what is gone,
+// and names a broken file with its line while loading every other.
+import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL, fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import type { LoaderContext } from "astro/loaders";
+import { articleFrontmatterSchema } from "../../src/lib/article-schema.ts";
+import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
+import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
+import { articleLoader } from "../../src/lib/site/article-loader.ts";
+import { articleLocator } from "../../src/lib/places/article-locator.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const BAN_DENG = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban";
+
+let work = "";
+
+before(() => {
+  work = mkdtempSync(join(tmpdir(), "article-loader-"));
+  runIngest({
+    inDir: join(ROOT, "content/issues"),
+    outDir: join(work, "content/articles"),
+    correctionsFile: null,
+    knowledge: loadPageKnowledge(join(ROOT, "content/data")),
+    places: articleLocator,
+  });
+});
+
+after(() => rmSync(work, { recursive: true, force: true }));
+
+interface Stored {
+  id: string;
+  data: Record<string, unknown>;
+  digest?: string | number;
+  filePath?: string;
+  body?: string;
+  rendered?: unknown;
+}
+
+/** A loader context over a Map, counting the entries set. */
+function context(store: Map<string, Stored>) {
+  const log = { warnings: [] as string[], errors: [] as string[], sets: [] as string[] };
+  const ctx = {
+    collection: "articles",
+    store: {
+      keys: () => [...store.keys()],
+      get: (id: string) => store.get(id),
+      set: (entry: Stored) => {
+        log.sets.push(entry.id);
+        store.set(entry.id, entry);
+        return true;
+      },
+      delete: (id: string) => void store.delete(id),
+    },
+    config: { root: pathToFileURL(`${work}/`) },
+    logger: { warn: (m: string) => log.warnings.push(m), error: (m: string) => log.errors.push(m), info: () => {}, debug: () => {} },
+    parseData: async ({ data }: { data: Record<string, unknown> }) => articleFrontmatterSchema.parse(data),
+    generateDigest: (text: string) => createHash("sha256").update(text).digest("hex"),
+  } as unknown as LoaderContext;
+  return { ctx, log };
+}
+
+const loader = () => articleLoader("content/articles");
+
+test("keeps every article's frontmatter, digest and file, and no body", async () => {
+  const store = new Map<string, Stored>();
+  await loader().load(context(store).ctx);
+  assert.equal(store.size, 46);
+  const entry = store.get(BAN_DENG)!;
+  assert.equal(entry.data["title"], "“板凳议事会” 问题现场办");
+  assert.deepEqual(entry.data["reporters"], ["宋爽"]);
+  assert.equal(entry.filePath, `content/articles/${BAN_DENG}.md`);
+  assert.equal(entry.digest, createHash("sha256").update(readFileSync(join(work, entry.filePath))).digest("hex"));
+  assert.ok([...store.values()].every((e) => e.body === undefined && e.rendered === undefined));
+});
+
+test("loads again only the files that changed, and drops the ones removed", async () => {
+  const store = new Map<string, Stored>();
+  await loader().load(context(store).ctx);
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  const [removedId] = [...store.keys()].filter((id) => id !== BAN_DENG);
+  const removed = join(work, "content/articles", `${removedId}.md`);
+  const removedText = readFileSync(removed, "utf8");
+  writeFileSync(file, text.replace("问题现场办", "问题现场办（更正）"));
+  unlinkSync(removed);
+  try {
+    const { ctx, log } = context(store);
+    await loader().load(ctx);
+    assert.deepEqual(log.sets, [BAN_DENG]);
+    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办（更正）");
+    assert.equal(store.has(removedId!), false);
+    assert.equal(store.size, 45);
+  } finally {
+    writeFileSync(file, text);
+    writeFileSync(removed, removedText);
+  }
+});
+
+test("a broken file is named with its line, every other file is loaded, and stray Markdown is named", async () => {
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace(/^title: .*$/m, 'title: "unclosed'));
+  const stray = join(work, "content/articles/2022-11-08/._copy.md");
+  writeFileSync(stray, text);
+  try {
+    const store = new Map<string, Stored>();
+    const { ctx, log } = context(store);
+    await assert.rejects(loader().load(ctx), (err: Error) => {
+      assert.match(err.message, /^1 article file could not be read:/);
+      assert.match(err.message, new RegExp(`${BAN_DENG}\\.md:\\d+: bad frontmatter YAML`));
+      return true;
+    });
+    assert.equal(store.size, 45);
+    assert.equal(log.warnings.length, 1);
+    assert.match(log.warnings[0]!, /2022-11-08\/\._copy\.md is not an article file/);
+  } finally {
+    writeFileSync(file, text);
+    unlinkSync(stray);
+  }
+});
