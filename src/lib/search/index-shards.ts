@@ -33,9 +33,12 @@ export const BUILD_MEMORY_MB = 7_500;
 export function indexMemoryMb(pages: number): number {
   return 1_250 + 0.29 * pages;
 }
-/** Astro's peak with an archive of this many articles (measured: 1.6–1.7 GB at 10,000, 4.5 GB at 100,000). */
+/**
+ * Astro's peak with an archive of this many articles, its store holding frontmatter only
+ * (src/lib/site/article-loader.ts); measured: 1.4 GB at 10,000, 3.4 GB at 100,000.
+ */
 export function astroMemoryMb(articles: number): number {
-  return 1_300 + 0.032 * articles;
+  return 1_200 + 0.022 * articles;
 }
 
 /** Bundle sizes come in steps, so that the plan of older years changes only when the archive crosses one. */
@@ -47,9 +50,9 @@ const SHARD_PAGES_LIMIT = 12_000;
  * Pages per shard of older years for an archive of `articles`: as many as Pagefind can hold in
  * what Astro leaves of BUILD_MEMORY_MB, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
  * make every query cheaper (10,000 articles: 2 bundles, a further query 62 KB; with 3, 79 KB);
- * at 100,000 articles Astro holds 4.5 GB, and bundles stop at 6,000 pages. The size changes at
- * ~46,000, 64,000, 82,000, 100,300 and 118,400 articles, and each change indexes the older
- * years again, once. Past ~136,000 articles even 2,000-page bundles exceed the budget beside
+ * at 100,000 articles Astro holds 3.4 GB, and bundles stop at 8,000 pages. The size changes at
+ * ~71,000, 98,000, 124,000, 150,000 and 177,000 articles, and each change indexes the older
+ * years again, once. Past ~203,000 articles even 2,000-page bundles exceed the budget beside
  * Astro: build them apart (scripts/index-search.ts --shard).
  */
 export function maxShardPages(articles: number): number {
