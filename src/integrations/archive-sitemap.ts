@@ -1,46 +1,29 @@
 /**
- * @astrojs/sitemap, told about the Traditional mirror. The mirror's pages are written after the
- * build (traditional-mirror.ts), so the sitemap integration never sees them; but every page has
- * exactly one twin at /zh-hant/<path>, so its list of pages is doubled here before it runs, and
- * each entry carries hreflang links to both versions.
+ * Writes the sitemap after the build (src/lib/site/sitemap.ts). The Traditional mirror's pages
+ * are written after the build too (traditional-mirror.ts), so they are not among the pages Astro
+ * lists; every page has exactly one twin at /zh-hant/<path>, which the sitemap adds.
  */
-import sitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
-import { SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "../lib/site/locale.ts";
-
-type BuildDone = NonNullable<AstroIntegration["hooks"]["astro:build:done"]>;
+import { writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { isTraditionalPath } from "../lib/site/locale.ts";
+import { SITEMAP_INDEX, isSitemapPage, sitemapFiles } from "../lib/site/sitemap.ts";
 
 export function archiveSitemap(): AstroIntegration {
   let origin = "";
-  const inner = sitemap({
-    // Only pages (their URLs end in "/"): not the 404 page, feeds, raw text or Markdown files.
-    filter: (url) => url.endsWith("/") && !/\/404\/$/.test(url),
-    serialize(item) {
-      const path = new URL(item.url).pathname;
-      const simplified = isTraditionalPath(path) ? path.slice(TRADITIONAL.prefix.length) : path;
-      item.links = [
-        { lang: SIMPLIFIED.lang, url: origin + simplified },
-        { lang: TRADITIONAL.lang, url: origin + traditionalPath(simplified) },
-      ];
-      return item;
-    },
-  });
-  const innerBuildDone = inner.hooks["astro:build:done"] as BuildDone;
   return {
-    ...inner,
     name: "archive:sitemap",
     hooks: {
-      ...inner.hooks,
-      "astro:config:done": async (params) => {
-        origin = new URL(params.config.site ?? "http://localhost/").origin;
-        await inner.hooks["astro:config:done"]?.(params);
+      "astro:config:done": ({ config }) => {
+        origin = new URL(config.site ?? "http://localhost/").origin;
       },
-      "astro:build:done": async (params) => {
-        const pages = params.pages.flatMap((page) => {
-          const pathname = page.pathname.replace(/^\//, "");
-          return [{ pathname }, { pathname: traditionalPath(`/${pathname}`).slice(1) }];
-        });
-        await innerBuildDone({ ...params, pages });
+      "astro:build:done": async ({ dir, pages, logger }) => {
+        const root = fileURLToPath(dir);
+        const paths = pages.map((page) => `/${page.pathname.replace(/^\//, "")}`).filter((p) => isSitemapPage(p) && !isTraditionalPath(p));
+        const files = sitemapFiles(origin, paths);
+        await Promise.all([...files].map(([name, xml]) => writeFile(path.join(root, name), xml)));
+        logger.info(`${SITEMAP_INDEX} and ${files.size - 1} sitemap file${files.size === 2 ? "" : "s"}: ${paths.length * 2} pages`);
       },
     },
   };
