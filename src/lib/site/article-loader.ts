@@ -12,14 +12,11 @@
  * every other file is loaded, and the build fails listing all of them.
  */
 import type { Loader, LoaderContext } from "astro/loaders";
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleFilesByYear, readArticleFile } from "../search/article-files.ts";
 import { isArticleFile } from "./paths.ts";
-
-/** Files read at a time. */
-const BATCH = 128;
 
 export function articleLoader(dir: string): Loader {
   return {
@@ -31,17 +28,14 @@ export function articleLoader(dir: string): Loader {
       const byYear = await articleFilesByYear(base, (file) =>
         logger.warn(`${path.join(base, file)} is not an article file (<date>/<slug>.md): it is not read`),
       );
-      const files = [...byYear.values()].flat();
       const gone = new Set(store.keys());
       const problems: string[] = [];
-      for (let i = 0; i < files.length; i += BATCH) {
-        await Promise.all(
-          files.slice(i, i + BATCH).map(async (article) => {
-            gone.delete(article.id);
-            const problem = await loadFile(context, root, base, article.file);
-            if (problem) problems.push(problem);
-          }),
-        );
+      // One file after another, read synchronously: most are only read and digested, and at
+      // 100,000 files promise-based reads cost 6 s of CPU where these take 1.4 s.
+      for (const article of [...byYear.values()].flat()) {
+        gone.delete(article.id);
+        const problem = await loadFile(context, root, base, article.file);
+        if (problem) problems.push(problem);
       }
       for (const id of gone) store.delete(id);
       if (problems.length > 0) {
@@ -76,7 +70,7 @@ async function loadFile({ store, parseData, generateDigest }: LoaderContext, roo
   const absolute = path.join(base, relative);
   const filePath = path.relative(root, absolute).split(path.sep).join("/");
   try {
-    const text = await readFile(absolute, "utf8");
+    const text = readFileSync(absolute, "utf8");
     const digest = generateDigest(text);
     if (store.get(id)?.digest === digest) return null;
     const { data } = readArticleFile(absolute, text);
