@@ -3,7 +3,8 @@
 // and names a broken file with its line while loading every other.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { EventEmitter } from "node:events";
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL, fileURLToPath } from "node:url";
@@ -42,8 +43,11 @@ interface Stored {
   rendered?: unknown;
 }
 
-/** A loader context over a Map, counting the entries set. */
-function context(store: Map<string, Stored>) {
+/**
+ * A loader context over a Map, counting the entries set. Its store behaves as Astro's: `set`
+ * keeps an entry whose digest is unchanged, and says so.
+ */
+function context(store: Map<string, Stored>, meta = new Map<string, string>(), watcher?: EventEmitter) {
   const log = { warnings: [] as string[], errors: [] as string[], sets: [] as string[] };
   const ctx = {
     collection: "articles",
@@ -51,16 +55,21 @@ function context(store: Map<string, Stored>) {
       keys: () => [...store.keys()],
       get: (id: string) => store.get(id),
       set: (entry: Stored) => {
+        const stored = store.get(entry.id);
+        if (stored?.digest !== undefined && stored.digest === entry.digest) return false;
         log.sets.push(entry.id);
         store.set(entry.id, entry);
         return true;
       },
       delete: (id: string) => void store.delete(id),
+      clear: () => store.clear(),
     },
+    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value) },
     config: { root: pathToFileURL(`${work}/`) },
     logger: { warn: (m: string) => log.warnings.push(m), error: (m: string) => log.errors.push(m), info: () => {}, debug: () => {} },
     parseData: async ({ data }: { data: Record<string, unknown> }) => articleFrontmatterSchema.parse(data),
     generateDigest: (text: string) => createHash("sha256").update(text).digest("hex"),
+    watcher: watcher && Object.assign(watcher, { add: () => {} }),
   } as unknown as LoaderContext;
   return { ctx, log };
 }
@@ -81,7 +90,8 @@ test("keeps every article's frontmatter, digest and file, and no body", async ()
 
 test("loads again only the files that changed, and drops the ones removed", async () => {
   const store = new Map<string, Stored>();
-  await loader().load(context(store).ctx);
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
   const [removedId] = [...store.keys()].filter((id) => id !== BAN_DENG);
@@ -90,7 +100,7 @@ test("loads again only the files that changed, and drops the ones removed", asyn
   writeFileSync(file, text.replace("问题现场办", "问题现场办（更正）"));
   unlinkSync(removed);
   try {
-    const { ctx, log } = context(store);
+    const { ctx, log } = context(store, meta);
     await loader().load(ctx);
     assert.deepEqual(log.sets, [BAN_DENG]);
     assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办（更正）");
@@ -122,5 +132,90 @@ test("a broken file is named with its line, every other file is loaded, and stra
   } finally {
     writeFileSync(file, text);
     unlinkSync(stray);
+  }
+});
+
+test("the same files in another folder: entries point at the new folder's files", async () => {
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
+  cpSync(join(work, "content/articles"), join(work, "elsewhere"), { recursive: true });
+  try {
+    await articleLoader("elsewhere").load(context(store, meta).ctx);
+    assert.equal(store.get(BAN_DENG)!.filePath, `elsewhere/${BAN_DENG}.md`);
+    assert.ok([...store.values()].every((entry) => entry.filePath!.startsWith("elsewhere/")));
+  } finally {
+    rmSync(join(work, "elsewhere"), { recursive: true, force: true });
+  }
+});
+
+test("a file against the schema is named with the fields at fault, and leaves the store", async () => {
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace(/^kind: .*$/m, "kind: poem"));
+  try {
+    await assert.rejects(loader().load(context(store, meta).ctx), (err: Error) => {
+      assert.match(err.message, new RegExp(`${BAN_DENG}\\.md: bad frontmatter: kind: `));
+      return true;
+    });
+    assert.equal(store.has(BAN_DENG), false);
+  } finally {
+    writeFileSync(file, text);
+  }
+});
+
+test("frontmatter written as code is refused, not run", async () => {
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text.replace(/^---\n/, "---js\n(globalThis.articleRan = true, {})\n---\n"));
+  try {
+    await assert.rejects(loader().load(context(new Map()).ctx), /the frontmatter is code/);
+    assert.equal((globalThis as { articleRan?: boolean }).articleRan, undefined);
+  } finally {
+    writeFileSync(file, text);
+  }
+});
+
+test("a new version of the code reads every file again", async () => {
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
+  const again = context(store, meta);
+  await loader().load(again.ctx);
+  assert.deepEqual(again.log.sets, []);
+  meta.set("code-version", "an older version");
+  const changed = context(store, meta);
+  await loader().load(changed.ctx);
+  assert.equal(changed.log.sets.length, 46);
+});
+
+/** The watcher's handlers are not awaited by the emitter: give them a moment. */
+const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+test("in dev, a changed, added or removed article file is loaded again", async () => {
+  const store = new Map<string, Stored>();
+  const watcher = new EventEmitter();
+  await loader().load(context(store, new Map(), watcher).ctx);
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  const added = join(work, "content/articles/2022-11-08/added.md");
+  try {
+    writeFileSync(file, text.replace("问题现场办", "问题现场办（改）"));
+    watcher.emit("change", file);
+    await settled();
+    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办（改）");
+    writeFileSync(added, text);
+    watcher.emit("add", added);
+    await settled();
+    assert.equal(store.get("2022-11-08/added")!.data["title"], "“板凳议事会” 问题现场办");
+    watcher.emit("unlink", added);
+    assert.equal(store.has("2022-11-08/added"), false);
+    watcher.emit("change", join(work, "content/articles/notes.txt"));
+  } finally {
+    writeFileSync(file, text);
+    rmSync(added, { force: true });
   }
 });

@@ -70,8 +70,15 @@ export async function articleFilesByYear(dir: string, onIgnored?: (file: string)
  */
 export function readArticleFile(file: string, text: string): { data: Record<string, unknown>; body: string } {
   try {
-    // Options disable gray-matter's cache by input; the core schema keeps dates strings.
-    const parsed = matter(text, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
+    // Options disable gray-matter's cache by input; the core schema keeps dates strings. Its
+    // JavaScript engine ("---js") would run the file's code: articles are data, never code.
+    const parsed = matter(text, {
+      engines: {
+        yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object,
+        js: notCode,
+        javascript: notCode,
+      },
+    });
     return { data: parsed.data, body: parsed.content };
   } catch (err) {
     const mark = (err as { mark?: { line?: number } }).mark;
@@ -80,13 +87,22 @@ export function readArticleFile(file: string, text: string): { data: Record<stri
   }
 }
 
-/** Frontmatter, checked against the schema, and body of an article file's text; `file` names it in errors. */
-export function parseArticleFile(file: string, text: string): ParsedArticle {
-  const parsed = readArticleFile(file, text);
-  const result = articleFrontmatterSchema.safeParse(parsed.data);
+function notCode(): never {
+  throw new Error("the frontmatter is code (---js): an article's frontmatter is YAML");
+}
+
+/** Frontmatter as YAML gave it, checked against the schema; throws naming `file` and every field at fault. */
+export function checkedFrontmatter(file: string, data: Record<string, unknown>): ArticleFrontmatter {
+  const result = articleFrontmatterSchema.safeParse(data);
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `${issue.path.join(".") || "frontmatter"}: ${issue.message}`);
     throw new ArticleFileError(file, null, `bad frontmatter: ${problems.join("; ")}`);
   }
-  return { data: result.data, body: parsed.body };
+  return result.data;
+}
+
+/** Frontmatter, checked against the schema, and body of an article file's text; `file` names it in errors. */
+export function parseArticleFile(file: string, text: string): ParsedArticle {
+  const parsed = readArticleFile(file, text);
+  return { data: checkedFrontmatter(file, parsed.data), body: parsed.body };
 }

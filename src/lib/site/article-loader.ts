@@ -8,23 +8,35 @@
  * rendered again (page-keys.ts).
  *
  * It reads the files the search index reads (articleFilesByYear: <date>/<slug>.md), so the
- * search page and the index plan the same bundles. An unreadable file is named with its line,
- * every other file is loaded, and the build fails listing all of them.
+ * search page and the index plan the same bundles. An unreadable file is named (with its line
+ * for a YAML error), every other file is loaded, and the build fails listing all of them.
  */
 import type { Loader, LoaderContext } from "astro/loaders";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { articleFilesByYear, readArticleFile } from "../search/article-files.ts";
+import { codeVersion } from "../build/code-version.ts";
+import { articleFilesByYear, checkedFrontmatter, readArticleFile } from "../search/article-files.ts";
 import { isArticleFile } from "./paths.ts";
+
+/** The key under which the loader keeps, in Astro's meta store, the version of the code that filled the store. */
+const CODE_VERSION_KEY = "code-version";
 
 export function articleLoader(dir: string): Loader {
   return {
     name: "archive:articles",
     async load(context) {
-      const { store, config, logger, watcher } = context;
+      const { store, meta, config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, dir);
+      // Astro empties the store only when its own config changes; a change to how articles are
+      // read or checked (src/lib, the libraries) must read every file again too.
+      const version = codeVersion();
+      if (meta.get(CODE_VERSION_KEY) !== version) {
+        store.clear();
+        meta.set(CODE_VERSION_KEY, version);
+      }
+      if (!existsSync(base)) logger.warn(`the articles folder ${base} does not exist: the site has no articles (run npm run ingest)`);
       const byYear = await articleFilesByYear(base, (file) =>
         logger.warn(`${path.join(base, file)} is not an article file (<date>/<slug>.md): it is not read`),
       );
@@ -38,33 +50,43 @@ export function articleLoader(dir: string): Loader {
         if (problem) problems.push(problem);
       }
       for (const id of gone) store.delete(id);
+      // Watched before a bad file stops the build: in `npm run dev`, fixing it loads it.
+      if (watcher) watchArticles(context, root, base);
       if (problems.length > 0) {
         throw new Error(`${problems.length} article file${problems.length === 1 ? "" : "s"} could not be read:\n  ${problems.join("\n  ")}`);
       }
-      if (!watcher) return;
-      // `npm run dev`: an article the ingest writes again is loaded again.
-      watcher.add(base);
-      const relativeOf = (changed: string): string | null => {
-        const relative = path.relative(base, changed).split(path.sep).join("/");
-        return isArticleFile(relative) ? relative : null;
-      };
-      const reload = async (changed: string) => {
-        const relative = relativeOf(changed);
-        if (relative === null) return;
-        const problem = await loadFile(context, root, base, relative);
-        if (problem) logger.error(problem);
-      };
-      watcher.on("change", reload);
-      watcher.on("add", reload);
-      watcher.on("unlink", (removed) => {
-        const relative = relativeOf(removed);
-        if (relative !== null) store.delete(relative.slice(0, -".md".length));
-      });
     },
   };
 }
 
-/** Loads one article file into the store unless its digest is unchanged; returns what is wrong with it, if anything. */
+/** `npm run dev`: an article the ingest (or an editor) writes, adds or removes is loaded again. */
+function watchArticles(context: LoaderContext, root: string, base: string): void {
+  const { store, logger, watcher } = context;
+  if (!watcher) return;
+  watcher.add(base);
+  const relativeOf = (changed: string): string | null => {
+    const relative = path.relative(base, changed).split(path.sep).join("/");
+    return isArticleFile(relative) ? relative : null;
+  };
+  const reload = async (changed: string) => {
+    const relative = relativeOf(changed);
+    if (relative === null) return;
+    const problem = await loadFile(context, root, base, relative);
+    if (problem) logger.error(problem);
+  };
+  watcher.on("change", reload);
+  watcher.on("add", reload);
+  watcher.on("unlink", (removed) => {
+    const relative = relativeOf(removed);
+    if (relative !== null) store.delete(relative.slice(0, -".md".length));
+  });
+}
+
+/**
+ * Loads one article file into the store unless it is stored already with the same digest from
+ * the same file; returns what is wrong with it, if anything (its entry is then removed, so that
+ * no page shows frontmatter the file no longer has).
+ */
 async function loadFile({ store, parseData, generateDigest }: LoaderContext, root: string, base: string, relative: string): Promise<string | null> {
   const id = relative.slice(0, -".md".length);
   const absolute = path.join(base, relative);
@@ -72,11 +94,17 @@ async function loadFile({ store, parseData, generateDigest }: LoaderContext, roo
   try {
     const text = readFileSync(absolute, "utf8");
     const digest = generateDigest(text);
-    if (store.get(id)?.digest === digest) return null;
+    const stored = store.get(id);
+    if (stored?.digest === digest && stored.filePath === filePath) return null;
     const { data } = readArticleFile(absolute, text);
+    // Checked here first: Astro's own message names the entry, not the file.
+    checkedFrontmatter(absolute, data);
+    // The store keeps an entry whose digest is unchanged: one from another folder goes first.
+    if (stored) store.delete(id);
     store.set({ id, data: await parseData({ id, data, filePath: absolute }), digest, filePath });
     return null;
   } catch (err) {
+    store.delete(id);
     return (err as Error).message;
   }
 }
