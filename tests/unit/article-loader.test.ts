@@ -7,29 +7,20 @@ import { EventEmitter } from "node:events";
 import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pathToFileURL, fileURLToPath } from "node:url";
+import { pathToFileURL } from "node:url";
 import { after, before, test } from "node:test";
 import type { LoaderContext } from "astro/loaders";
 import { articleFrontmatterSchema } from "../../src/lib/article-schema.ts";
-import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLoader } from "../../src/lib/site/article-loader.ts";
-import { articleLocator } from "../../src/lib/places/article-locator.ts";
+import { ingestSeedArticles } from "../support/seed-articles.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BAN_DENG = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban";
 
 let work = "";
 
 before(() => {
   work = mkdtempSync(join(tmpdir(), "article-loader-"));
-  runIngest({
-    inDir: join(ROOT, "content/issues"),
-    outDir: join(work, "content/articles"),
-    correctionsFile: null,
-    knowledge: loadPageKnowledge(join(ROOT, "content/data")),
-    places: articleLocator,
-  });
+  ingestSeedArticles(join(work, "content/articles"));
 });
 
 after(() => rmSync(work, { recursive: true, force: true }));

@@ -6,13 +6,9 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { fileURLToPath } from "node:url";
-import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
-import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { SearchIndexError, buildSearchIndex, searchIndexPlan } from "../../src/lib/search/build-index.ts";
+import { ingestSeedArticles } from "../support/seed-articles.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BROKEN = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban.md";
 
 let work = "";
@@ -21,13 +17,7 @@ let articles = "";
 before(() => {
   work = mkdtempSync(join(tmpdir(), "search-build-index-"));
   articles = join(work, "articles");
-  runIngest({
-    inDir: join(ROOT, "content/issues"),
-    outDir: articles,
-    correctionsFile: null,
-    knowledge: loadPageKnowledge(join(ROOT, "content/data")),
-    places: articleLocator,
-  });
+  ingestSeedArticles(articles);
 });
 
 after(() => rmSync(work, { recursive: true, force: true }));

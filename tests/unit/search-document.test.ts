@@ -6,17 +6,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
-import { fileURLToPath } from "node:url";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
-import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
-import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "../../src/lib/search/article-files.ts";
 import { escapeHtml, searchDocument, searchDocumentTexts } from "../../src/lib/search/search-document.ts";
 import { TITLE_WEIGHT } from "../../src/lib/search/search-record.ts";
 import { ARTICLE_MARKDOWN } from "../../src/lib/site/markdown.ts";
+import { ingestSeedArticles } from "../support/seed-articles.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const BAN_DENG = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban";
 
 let work = "";
@@ -27,13 +23,7 @@ const markdown = await createMarkdownProcessor({ ...ARTICLE_MARKDOWN, syntaxHigh
 before(async () => {
   work = mkdtempSync(join(tmpdir(), "search-document-"));
   articles = join(work, "articles");
-  runIngest({
-    inDir: join(ROOT, "content/issues"),
-    outDir: articles,
-    correctionsFile: null,
-    knowledge: loadPageKnowledge(join(ROOT, "content/data")),
-    places: articleLocator,
-  });
+  ingestSeedArticles(articles);
   byYear = await articleFilesByYear(articles);
 });
 
