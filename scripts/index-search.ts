@@ -17,7 +17,7 @@
  */
 import { parseArgs } from "node:util";
 import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
-import { BUILD_MEMORY_MB, astroMemoryMb, indexMemoryMb, maxShardPages } from "../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, buildPeakMb } from "../src/lib/search/index-shards.ts";
 
 const { values } = parseArgs({
   options: {
@@ -38,7 +38,7 @@ try {
     cacheDir: values.cache,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
   });
-  const peakMb = astroMemoryMb(report.articles) + indexMemoryMb(maxShardPages(report.articles));
+  const peakMb = buildPeakMb(report.articles);
   if (peakMb > BUILD_MEMORY_MB) {
     console.error(
       `index: warning: ${report.articles} articles need ~${Math.round(peakMb)} MB with the site built beside the index, more than ` +

@@ -60,6 +60,11 @@ export function maxShardPages(articles: number): number {
   return Math.min(SHARD_PAGES_LIMIT, Math.max(SHARD_PAGES_STEP, Math.floor(fits / SHARD_PAGES_STEP) * SHARD_PAGES_STEP));
 }
 
+/** The build's expected peak for an archive of `articles`: Astro beside the index writing its largest bundle. */
+export function buildPeakMb(articles: number): number {
+  return astroMemoryMb(articles) + indexMemoryMb(maxShardPages(articles));
+}
+
 export interface Shard {
   /** The folder name: "2025", or "2005-2016" for a run of years. */
   name: string;
