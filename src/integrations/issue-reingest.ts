@@ -1,7 +1,7 @@
 /**
  * `astro dev`: when a raw issue file in content/issues/ is added or changed, run the ingest
  * (`node scripts/ingest.ts --quiet`) and reload the browser, so an editor fixing OCR text sees the
- * article pages change. (The content layer's glob loader notices the rewritten articles itself.) The ingest takes no file argument: it
+ * article pages change. (The article loader, src/lib/site/article-loader.ts, watches the rewritten articles itself.) The ingest takes no file argument: it
  * reads every issue but rewrites only the articles that changed, and keeps the parse report whole.
  */
 import type { AstroIntegration } from "astro";
