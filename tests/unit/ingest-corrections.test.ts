@@ -27,10 +27,13 @@ const FRONTMATTER: ArticleFrontmatter = {
   correspondents: [],
   photographers: [],
   authors: [],
+  affiliation: null,
+  agency: null,
   location: null,
   county: null,
   date: "2022-11-08",
   issue: "2022-11-08",
+  page: { no: null, name: null },
   order: 1,
   source: SEED,
 };

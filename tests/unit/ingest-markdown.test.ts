@@ -25,10 +25,13 @@ const FRONTMATTER: ArticleFrontmatter = {
   correspondents: ["王筱瑜"],
   photographers: [],
   authors: [],
+  affiliation: null,
+  agency: null,
   location: "呼和浩特市",
   county: null,
   date: "2022-11-08",
   issue: "2022-11-08",
+  page: { no: null, name: null },
   order: 1,
   source: "2022-11-08_000_0e8d57b71d93ccd5.txt",
 };

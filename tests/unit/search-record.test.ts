@@ -14,10 +14,13 @@ const BAN_DENG: ArticleFrontmatter = {
   correspondents: [],
   photographers: [],
   authors: [],
+  affiliation: null,
+  agency: null,
   location: "包头市",
   county: "白云鄂博矿区",
   date: "2022-11-08",
   issue: "2022-11-08",
+  page: { no: null, name: null },
   order: 4,
   source: "2022-11-08_000_0e8d57b71d93ccd5.txt",
 };

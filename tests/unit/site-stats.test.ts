@@ -34,6 +34,7 @@ describe("articlesPerKind", () => {
       commentary: 0,
       photo: 2,
       brief: 0,
+      notice: 0,
     });
   });
 });

@@ -105,10 +105,13 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
     correspondents: byline.correspondents,
     photographers: byline.photographers,
     authors: byline.authors,
+    affiliation: null,
+    agency: null,
     location,
     county,
     date: issue.date,
     issue: issue.date,
+    page: { no: null, name: issue.page },
     order: index + 1,
     source: issue.source,
   };

@@ -220,7 +220,7 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
   const previous = readManifest(options.outDir);
   const ids = assignArticleIds(parsedIssues, previous, failedSources);
   const outputs = new Map<string, { text: string; source: string; base: string }>();
-  const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0 };
+  const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0, notice: 0 };
   let warnings = 0;
   const usedCorrections = new Set<string>();
   for (const parsed of parsedIssues) {

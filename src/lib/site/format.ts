@@ -18,6 +18,7 @@ export const KIND_LABEL: Record<ItemKind, string> = {
   commentary: "评论",
   photo: "图片",
   brief: "简讯",
+  notice: "公告",
 };
 
 export const ROLE_LABEL: Record<Role, string> = {
