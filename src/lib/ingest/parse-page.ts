@@ -12,6 +12,8 @@ import type { IssueFile } from "./issue-file.ts";
 import type { ItemWarning, PageItem } from "./page-item.ts";
 import { splitPageBlocks } from "./page-blocks.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
+import type { PageMeta } from "./page-furniture.ts";
+import { emptyPageMeta } from "./page-furniture.ts";
 import { canonicalPersonName } from "./page-knowledge.ts";
 import type { PlaceReader } from "./repair.ts";
 import {
@@ -48,6 +50,8 @@ export interface Coverage {
 
 export interface ParsedIssue {
   issue: IssueFile;
+  /** The page this file holds: number, name, staff and teasers. */
+  page: PageMeta;
   articles: ParsedArticle[];
   coverage: Coverage;
 }
@@ -76,7 +80,8 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
   const slugs = uniqueSlugs(items.map((item) => item.title ?? ""));
   const articles = items.map((item, index) => toArticle(item, index, slugs[index]!, issue, knowledge, places));
   const coverage = accountLines(blocks, items, labelLines);
-  return { issue, articles, coverage };
+  const page: PageMeta = { ...emptyPageMeta(), name: issue.page };
+  return { issue, page, articles, coverage };
 }
 
 function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, knowledge: PageKnowledge, places: ArticleLocator): ParsedArticle {

@@ -12,6 +12,14 @@ export interface ParseReport {
     issue: string;
     date: string;
     source: string;
+    /** The newspaper page this file holds, with its staff and front-page teasers. */
+    page: {
+      no: number | null;
+      name: string | null;
+      staff: { role: string; names: string[] }[];
+      /** A teaser's `article` is the id of the item it announces, when found in the issue. */
+      teasers: { text: string; page: number | null; line: number; article: string | null }[];
+    };
     articles: { id: string; title: string; kind: ItemKind; order: number }[];
     warnings: { code: WarningCode; message: string; line: number | null; article: string }[];
     coverage: Coverage;
@@ -21,10 +29,11 @@ export interface ParseReport {
 
 export function buildParseReport(parsed: ParsedIssue[], errors: IngestError[]): ParseReport {
   return {
-    issues: parsed.map(({ issue, articles, coverage }) => ({
+    issues: parsed.map(({ issue, page, articles, coverage }) => ({
       issue: issue.date,
       date: issue.date,
       source: issue.source,
+      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: null })) },
       articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
       warnings: articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
       coverage,
