@@ -27,7 +27,8 @@ import {
 } from "./repair.ts";
 
 export interface ArticleLocator extends PlaceReader {
-  locate(input: { title: string; lead: string; body: string }): { location: string | null; county: string | null };
+  /** `dateline`: the place a dateline prints (本报呼和浩特3月5日讯 → 呼和浩特), or null. */
+  locate(input: { title: string; lead: string; body: string; dateline?: string | null }): { location: string | null; county: string | null };
 }
 
 export interface ParsedArticle {
