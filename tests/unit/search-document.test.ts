@@ -117,6 +117,21 @@ describe("search document", () => {
     }
   });
 
+  it("carries the page's name and the agency as filters, the printed page as metadata, the agency also as text", async () => {
+    const { data, bodyHtml } = await seedArticle(BAN_DENG);
+    const html = searchDocument({ ...data, page: { no: 5, name: "党建" }, agency: "新华社" }, bodyHtml);
+    for (const element of [
+      '<data data-pagefind-filter="page[value]" value="党建"></data>',
+      '<data data-pagefind-filter="agency[value]" value="新华社"></data>',
+      '<data data-pagefind-meta="page[value]" value="第5版 党建"></data>',
+      '<data data-pagefind-meta="agency[value]" value="新华社"></data>',
+    ]) {
+      assert.ok(html.includes(element), element);
+    }
+    assert.ok(html.includes("<p>宋爽 新华社 包头市 白云鄂博矿区</p>"));
+    assert.doesNotMatch(searchDocument(data, bodyHtml), /"(page|agency)\[value\]"/, "nothing for a page without a name or an item of the paper's own");
+  });
+
   it("escapes markup in every field, so no value can open an element", async () => {
     const { data, bodyHtml } = await seedArticle(BAN_DENG);
     const hostile = { ...data, title: '<img src=x onerror="alert(1)">&', reporters: ['"><script>'] };

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { convertParts, excerptParts, facetValues, markTerms, resultView } from "../../src/lib/search/search-results.ts";
+import { convertParts, excerptParts, facetValues, markTerms, resultLabels, resultView } from "../../src/lib/search/search-results.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 
 describe("excerptParts", () => {
@@ -94,6 +94,40 @@ describe("resultView", () => {
     assert.equal(view.date, "2022-11-08");
     assert.equal(view.kind, "article");
   });
+
+  it("shows the printed page and the agency, converted on the Traditional page", () => {
+    const wire = { ...fragment, meta: { ...fragment.meta, page: "第2版 要闻", agency: "新华社" } };
+    assert.equal(resultView(wire, { convert: (t) => t, pathPrefix: "" }).page, "第2版 要闻");
+    const convert = (t: string) => t.replace(/闻/g, "聞").replace(/华/g, "華");
+    const view = resultView(wire, { convert, pathPrefix: "/zh-hant" });
+    assert.equal(view.page, "第2版 要聞");
+    assert.equal(view.agency, "新華社");
+  });
+});
+
+describe("resultLabels", () => {
+  const kinds = { article: "报道", notice: "公告" };
+  const view = resultView(
+    {
+      url: "/articles/2024-10-15/zhao-pin-gong-gao/",
+      excerpt: "",
+      meta: { title: "招聘公告", date: "2024-10-15", kind: "article", page: "第8版 广告", section: "观潮", agency: "新华社", byline: "记者 宋爽", location: "包头市", county: "白云鄂博矿区" },
+    },
+    { convert: (t) => t, pathPrefix: "" },
+  );
+
+  it("lists kind, page, column, agency, byline and place after the date, leaving out what is not known", () => {
+    assert.deepEqual(resultLabels(view, kinds), { tag: null, meta: ["报道", "第8版 广告", "观潮", "新华社", "记者 宋爽", "包头市 白云鄂博矿区"] });
+    const bare = { ...view, page: "", section: "", agency: "", byline: "", location: "", county: "" };
+    assert.deepEqual(resultLabels(bare, kinds), { tag: null, meta: ["报道"] });
+  });
+
+  it("tags a notice with its label, instead of naming its kind among the metadata", () => {
+    assert.deepEqual(resultLabels({ ...view, kind: "notice" }, kinds), {
+      tag: "公告",
+      meta: ["第8版 广告", "观潮", "新华社", "记者 宋爽", "包头市 白云鄂博矿区"],
+    });
+  });
 });
 
 describe("facetValues", () => {
@@ -114,8 +148,14 @@ describe("facetValues", () => {
   it("lists years newest first and kinds in their fixed order", () => {
     assert.deepEqual(facetValues("year", { 2022: 9, 2024: 1, 2023: 4 }, []).map((v) => v.value), ["2024", "2023", "2022"]);
     assert.deepEqual(
-      facetValues("kind", { brief: 9, article: 1, photo: 4 }, [], ["article", "commentary", "photo", "brief"]).map((v) => v.value),
-      ["article", "photo", "brief"],
+      facetValues("kind", { notice: 2, brief: 9, article: 1, photo: 4 }, [], ["article", "commentary", "photo", "brief", "notice"]).map(
+        (v) => v.value,
+      ),
+      ["article", "photo", "brief", "notice"],
     );
+  });
+
+  it("lists page names by count, like the other filters", () => {
+    assert.deepEqual(facetValues("page", { 党建: 4, 要闻: 7, 经济: 4 }, []).map((v) => v.value), ["要闻", "党建", "经济"]);
   });
 });

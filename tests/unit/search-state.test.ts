@@ -29,6 +29,11 @@ describe("search state ⇄ URL", () => {
       state: state({ query: "议事会", filters: { person: ["宋爽"], region: ["包头市"], year: ["2022"] }, sort: "newest" }),
     },
     {
+      name: "a page name, an agency and a kind, in filter order",
+      url: "page=%E8%A6%81%E9%97%BB&agency=%E6%96%B0%E5%8D%8E%E7%A4%BE&kind=notice",
+      state: state({ filters: { page: ["要闻"], agency: ["新华社"], kind: ["notice"] } }),
+    },
+    {
       name: "several values of one filter, in code-point order",
       url: "kind=article&kind=photo&sort=oldest",
       state: state({ filters: { kind: ["article", "photo"] }, sort: "oldest" }),

@@ -7,14 +7,20 @@
  * The filters a reader can narrow by:
  * - person: anyone credited (reporter, correspondent, photographer or author);
  * - region: the league-level division (frontmatter `location`, 内蒙古 when region-wide);
- * - county: the county-level unit; section: the column label;
- * - kind: article, commentary, photo or brief; year: the issue year.
+ * - county: the county-level unit;
+ * - page: the name of the newspaper page (版名: 要闻, 经济, 党建 …); none when the page has no name;
+ * - section: the column label;
+ * - agency: the wire service or paper an item comes from (新华社, 人民日报 …); none for the paper's own;
+ * - kind: article, commentary, photo, brief or notice; year: the issue year.
  */
-export const FILTER_KEYS = ["person", "region", "county", "section", "kind", "year"] as const;
+export const FILTER_KEYS = ["person", "region", "county", "page", "section", "agency", "kind", "year"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
 
-/** Metadata a result shows; Pagefind adds `title` from the article's <h1>. */
-export const META_KEYS = ["date", "kind", "section", "byline", "location", "county"] as const;
+/**
+ * Metadata a result shows; Pagefind adds `title` from the article's <h1>. `page` is the printed
+ * page as cited (第5版 党建), `agency` the source of wire copy (新华社).
+ */
+export const META_KEYS = ["date", "kind", "page", "section", "agency", "byline", "location", "county"] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 /** The one sort key: the issue date, ISO, so that string order is date order. */

@@ -9,7 +9,7 @@ import type { SearchLabels } from "./search-page.ts";
 
 export function searchLabels(): SearchLabels {
   return {
-    filters: { person: "署名", region: "盟市", county: "旗县区", section: "栏目", kind: "体裁", year: "年份" },
+    filters: { person: "署名", region: "盟市", county: "旗县区", page: "版面", section: "栏目", agency: "来源", kind: "体裁", year: "年份" },
     kinds: Object.fromEntries(ITEM_KINDS.map((kind) => [kind, KIND_LABEL[kind]])),
     messages: {
       loading: "正在检索……",
@@ -23,7 +23,7 @@ export function searchLabels(): SearchLabels {
       more: "再显示 {n} 篇",
       converted: "已按简体“{term}”检索。",
       error: "搜索索引未能加载，请稍后再试。",
-      showFilters: "按署名、地区、栏目、体裁或年份筛选",
+      showFilters: "按署名、地区、版面、栏目、来源、体裁或年份筛选",
       hideFilters: "收起筛选条件",
       clearFilters: "清除全部筛选条件",
       showAll: "显示全部 {count} 项",

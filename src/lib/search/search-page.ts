@@ -15,7 +15,7 @@ import { createArchiveSearch, type ArchiveSearch, type FacetCounts, type Pagefin
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
 import { shardPath } from "./index-shards.ts";
 import { normaliseQuery } from "./search-query.ts";
-import { facetValues, type ResultView } from "./search-results.ts";
+import { facetValues, resultLabels, type ResultView } from "./search-results.ts";
 import {
   SORT_ORDERS,
   emptyFilters,
@@ -135,24 +135,23 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   function renderResult(view: ResultView): HTMLLIElement {
+    const { tag, meta: metaTexts } = resultLabels(view, labels.kinds);
     const meta = element("p", { class: "search-result-meta" });
     const parts: (Node | string)[] = [];
     if (view.date) parts.push(element("time", { datetime: view.date }, formatDate(view.date)));
-    if (view.kind) parts.push(labels.kinds[view.kind] ?? view.kind);
-    if (view.section) parts.push(view.section);
-    if (view.byline) parts.push(view.byline);
-    const place = [view.location, view.county].filter(Boolean).join(" ");
-    if (place) parts.push(place);
+    parts.push(...metaTexts);
     parts.forEach((part, i) => {
       if (i > 0) meta.append(" · ");
       meta.append(part);
     });
     const excerpt = element("p", { class: "search-result-excerpt" });
     for (const part of view.excerpt) excerpt.append(part.mark ? element("mark", {}, part.text) : part.text);
+    const title = element("h3", { class: "search-result-title" }, element("a", { href: view.url }, view.title));
+    if (tag) title.prepend(element("span", { class: "search-result-tag" }, tag), " ");
     return element(
       "li",
-      { class: "search-result" },
-      element("h3", { class: "search-result-title" }, element("a", { href: view.url }, view.title)),
+      { class: "search-result", ...(view.kind ? { "data-kind": view.kind } : {}) },
+      title,
       meta,
       excerpt,
     );

@@ -7,7 +7,7 @@
  * (`data-pagefind-filter="person[value]"`): Pagefind 1.6 does not split a comma list such as
  * "person:甲, region:乙" into two filters (checked: it records one person named "甲, region:乙").
  */
-import type { ArticleFrontmatter } from "../article.ts";
+import type { ArticleFrontmatter, PrintedPage } from "../article.ts";
 import { ROLES, ROLE_FIELD } from "../site/archive.ts";
 import { ROLE_LABEL } from "../site/format.ts";
 import { META_KEYS, SORT_KEY, type FilterKey, type MetaKey } from "./index-schema.ts";
@@ -33,16 +33,24 @@ export function bylineText(data: ArticleFrontmatter): string {
   }).join("；");
 }
 
+/** "第5版 党建" (or the part the page says: "第5版", "党建"): the printed page as a citation gives it; null when unknown. */
+export function printedPageLabel(page: PrintedPage): string | null {
+  const parts = [page.no === null ? null : `第${page.no}版`, page.name];
+  return parts.filter((part) => part !== null).join(" ") || null;
+}
+
 /** Pagefind's weight of an <h1>, given to the headline where the index reads it. */
 export const TITLE_WEIGHT = 7;
 
 /**
  * What the index should read besides the body (data-pagefind-body sits on the body, so that
  * excerpts show the article's text rather than its header): the deck, column, series, every
- * name credited and the places. The headline is indexed too, with TITLE_WEIGHT.
+ * name credited, the agency (a reader types 新华社 to find wire copy) and the places. The headline
+ * is indexed too, with TITLE_WEIGHT. The page's name is a filter, not text: as text, 经济 would
+ * find every item printed on the 经济 page rather than the items about the economy.
  */
 export function searchableLabels(data: ArticleFrontmatter): string[] {
-  const labels = [data.subtitle, data.section, data.series?.name, ...creditedPeople(data), data.location, data.county];
+  const labels = [data.subtitle, data.section, data.series?.name, ...creditedPeople(data), data.agency, data.location, data.county];
   return [...new Set(labels.filter((label): label is string => Boolean(label)))];
 }
 
@@ -52,7 +60,9 @@ export function articleFilters(data: ArticleFrontmatter): Record<FilterKey, stri
     person: creditedPeople(data),
     region: data.location ? [data.location] : [],
     county: data.county ? [data.county] : [],
+    page: data.page.name ? [data.page.name] : [],
     section: data.section ? [data.section] : [],
+    agency: data.agency ? [data.agency] : [],
     kind: [data.kind],
     year: [data.date.slice(0, 4)],
   };
@@ -67,7 +77,9 @@ export function searchRecordFields(data: ArticleFrontmatter): PagefindField[] {
   const meta: Record<MetaKey, string | null> = {
     date: data.date,
     kind: data.kind,
+    page: printedPageLabel(data.page),
     section: data.section,
+    agency: data.agency,
     byline: bylineText(data) || null,
     location: data.location,
     county: data.county,

@@ -1,6 +1,6 @@
 /**
  * From Pagefind's answers to what the search page shows: a result's title, highlighted excerpt,
- * date, section, byline and place, in the page's script and linking into the page's half of the
+ * date, page, section, agency, byline and place, a 公告 tag on notices, in the page's script and linking into the page's half of the
  * site; and the filter values with their counts. Pure: the script converter and the path prefix
  * are passed in.
  */
@@ -28,7 +28,11 @@ export interface ResultView {
   /** ISO date, as indexed (for <time datetime>). */
   date: string;
   kind: string;
+  /** The printed page as cited: "第5版 党建". */
+  page: string;
   section: string;
+  /** The wire service or paper it comes from: "新华社". */
+  agency: string;
   byline: string;
   location: string;
   county: string;
@@ -133,11 +137,35 @@ export function resultView(fragment: PagefindFragment, { convert, pathPrefix, te
     excerpt: convertParts(markTerms(excerptParts(fragment.excerpt), term), convert),
     date: fragment.meta["date"] ?? "",
     kind: fragment.meta["kind"] ?? "",
+    page: meta("page"),
     section: meta("section"),
+    agency: meta("agency"),
     byline: meta("byline"),
     location: meta("location"),
     county: meta("county"),
   };
+}
+
+/**
+ * Kinds a result carries as a tag beside its headline rather than in its line of metadata: a
+ * notice (公告, 启事, 声明, 广告) is no article, and a reader must tell it apart before opening it.
+ */
+export const TAGGED_KINDS: readonly string[] = ["notice"];
+
+export interface ResultLabels {
+  /** The kind's label shown as a tag beside the headline ("公告"), or null. */
+  tag: string | null;
+  /** The result's line of metadata after its date: kind (unless tagged), page, column, agency, byline, place. */
+  meta: string[];
+}
+
+/** What a result says about itself besides its title, date and excerpt; `kindLabels` names the kinds ("notice" → "公告"). */
+export function resultLabels(view: ResultView, kindLabels: Readonly<Record<string, string>>): ResultLabels {
+  const kind = view.kind ? (kindLabels[view.kind] ?? view.kind) : "";
+  const tagged = TAGGED_KINDS.includes(view.kind);
+  const place = [view.location, view.county].filter(Boolean).join(" ");
+  const meta = [tagged ? "" : kind, view.page, view.section, view.agency, view.byline, place].filter((part) => part !== "");
+  return { tag: tagged ? kind : null, meta };
 }
 
 export interface FacetValue {

@@ -25,7 +25,7 @@ export const MAX_QUERY_LENGTH = 100;
 export const MAX_FILTER_VALUES = 20;
 
 export function emptyFilters(): FilterSelection {
-  return { person: [], region: [], county: [], section: [], kind: [], year: [] };
+  return { person: [], region: [], county: [], page: [], section: [], agency: [], kind: [], year: [] };
 }
 
 export function emptySearchState(): SearchState {
