@@ -1,13 +1,17 @@
 // The search page, used as a reader uses it, on the production build (dist/, built by the test
 // command before the browser tests) served from 127.0.0.1 in Chromium. Expected results are
-// read from the articles' frontmatter in content/articles.
+// read from the articles' frontmatter in content/articles. What the seed articles cannot show
+// (page names, agencies, notices) is checked on a small site of generated articles, built and
+// indexed by the test itself (tests/support/fixture-site.ts).
 import assert from "node:assert/strict";
 import { gzipSync } from "node:zlib";
 import { after, before, describe, test } from "node:test";
 import type { Browser, Page, Response } from "playwright-core";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
+import { buildFixtureSite, fixtureArticleUrl, type FixtureArticle, type FixtureSite } from "../support/fixture-site.ts";
 import { collectPageProblems } from "../support/page-guards.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 import {
   openFilters,
   openSearch,
@@ -40,14 +44,15 @@ after(async () => {
 });
 
 /** A fresh page (own cache) that fails the test on console errors, page errors and off-site requests. */
-async function freshPage(): Promise<{ page: Page; problems: string[] }> {
+async function freshPage(origin: string = server.url): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  return { page, problems: collectPageProblems(page, server.url) };
+  return { page, problems: collectPageProblems(page, origin) };
 }
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const { page, problems } = await freshPage();
+/** Runs `run` on a fresh page of the site at `origin` (the seed site unless told). */
+async function withPage(run: (page: Page) => Promise<void>, origin: string = server.url): Promise<void> {
+  const { page, problems } = await freshPage(origin);
   try {
     await run(page);
     assert.deepEqual(problems, []);
@@ -226,6 +231,196 @@ describe("the Traditional search page", () => {
       assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
       assert.equal(await page.textContent("h1"), title);
     }));
+});
+
+/** The whole paper's items: pages with names and without, wire copy, notices; every body holds 草原. */
+const WHOLE_PAPER: readonly FixtureArticle[] = [
+  {
+    slug: "chun-geng-bei-geng",
+    data: sampleFrontmatter("2023-03-01", { title: "全区春耕备耕有序推进", page: { no: 1, name: "要闻" }, order: 1, reporters: ["宋爽"] }),
+    paragraphs: ["草原上春耕备耕工作有序推进，农牧民忙着检修农机、调运种子。"],
+  },
+  {
+    slug: "huang-he-sheng-tai",
+    data: sampleFrontmatter("2023-03-01", { title: "黄河流域生态保护取得新进展", page: { no: 1, name: "要闻" }, order: 2, agency: "新华社" }),
+    paragraphs: ["沿黄各地统筹草原治理和水土保持，流域生态持续向好。"],
+  },
+  {
+    slug: "xian-feng-gang",
+    data: sampleFrontmatter("2023-03-01", { title: "党员先锋岗扎根基层", page: { no: 5, name: "党建" }, order: 1, location: "包头市" }),
+    paragraphs: ["草原牧区的党员先锋岗扎根基层，为牧民办实事。"],
+  },
+  {
+    slug: "liu-dong-dang-yuan",
+    data: sampleFrontmatter("2023-03-01", { title: "流动党员有了新家", page: { no: 5, name: "党建" }, order: 2 }),
+    paragraphs: ["外出务工的流动党员在草原新城找到了组织。"],
+  },
+  {
+    slug: "yi-shi-sheng-ming",
+    data: sampleFrontmatter("2023-03-01", { title: "遗失声明", kind: "notice", page: { no: 8, name: null }, order: 1 }),
+    paragraphs: ["草原牧歌合作社遗失公章一枚，特此声明作废。"],
+  },
+  {
+    slug: "bian-jiang-fa-zhan",
+    data: sampleFrontmatter("2024-06-04", { title: "边疆发展谱新篇", page: { no: 1, name: "要闻" }, order: 1, agency: "人民日报" }),
+    paragraphs: ["草原儿女奋力书写边疆发展新篇章。"],
+  },
+  {
+    slug: "ru-ye-chan-ye-lian",
+    data: sampleFrontmatter("2024-06-04", { title: "乳业产业链延伸增效", page: { no: 3, name: "经济" }, order: 1, reporters: ["宋爽"] }),
+    paragraphs: ["草原乳业产业链不断延伸，奶农收入稳步增长。"],
+  },
+  {
+    slug: "wai-mao-zeng-chang",
+    data: sampleFrontmatter("2024-06-04", { title: "前五个月外贸进出口增长", page: { no: 3, name: "经济" }, order: 2, agency: "新华社" }),
+    paragraphs: ["经草原口岸进出的货物持续增加，外贸进出口保持增长。"],
+  },
+  {
+    slug: "cao-yuan-shu-wu",
+    data: sampleFrontmatter("2024-06-04", { title: "草原书屋开进牧户家", order: 4 }),
+    paragraphs: ["流动的草原书屋开进了牧户家，孩子们有了新书读。"],
+  },
+  {
+    slug: "zhao-pin-qi-shi",
+    data: sampleFrontmatter("2024-06-04", { title: "招聘启事", kind: "notice", page: { no: 8, name: "广告" }, order: 1 }),
+    paragraphs: ["草原文化传媒公司招聘编辑两名，有意者请来电。"],
+  },
+];
+
+const urlsOf = (keep: (data: FixtureArticle["data"]) => boolean) =>
+  sorted(WHOLE_PAPER.filter((article) => keep(article.data)).map(fixtureArticleUrl));
+
+/** The values of a filter in the open panel, each with its count: {要闻: 3, …}. */
+function facetCounts(page: Page, key: string): Promise<Record<string, number>> {
+  return page.$$eval(`[data-search-facets] input[name="${key}"]`, (boxes) =>
+    Object.fromEntries(
+      boxes.map((box) => [
+        (box as HTMLInputElement).value,
+        Number(box.closest("label")?.querySelector(".search-facet-count")?.textContent?.replace(/\D/g, "")),
+      ]),
+    ),
+  );
+}
+
+/** The label a filter value shows, without its count. */
+async function facetLabel(page: Page, key: string, value: string): Promise<string> {
+  const text = await page.locator(`label:has(input[name="${key}"][value="${value}"])`).textContent();
+  return (text ?? "").replace(/（\d+）/, "").trim();
+}
+
+describe("the whole paper: page names, agencies and notices", () => {
+  let site: FixtureSite;
+  let paper: StaticServer;
+
+  before(async () => {
+    site = await buildFixtureSite("search-whole-paper", WHOLE_PAPER);
+    paper = await startStaticServer(site.dist);
+  });
+
+  after(async () => {
+    await paper?.close();
+    site?.remove();
+  });
+
+  test("filtering by a page's name (版面) lists that page's articles, combined with the other filters and kept in the URL", () =>
+    withPage(async (page) => {
+      await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("草原")}`);
+      await showAllResults(page);
+      assert.deepEqual(sorted(await resultLinks(page)), urlsOf(() => true));
+      await openFilters(page);
+      assert.ok(await page.isVisible('[data-search-facets] legend:text-is("版面")'));
+      // Each named page counts its articles; an article whose page has no name counts under none.
+      assert.deepEqual(await facetCounts(page, "page"), { 要闻: 3, 党建: 2, 经济: 2, 广告: 1 });
+
+      await setFilter(page, "page", "要闻");
+      await showAllResults(page);
+      assert.deepEqual(sorted(await resultLinks(page)), urlsOf((data) => data.page.name === "要闻"));
+      assert.equal(new URL(page.url()).searchParams.get("page"), "要闻");
+      // The other filters count within the page chosen.
+      assert.deepEqual(await facetCounts(page, "year"), { 2024: 1, 2023: 2 });
+      assert.deepEqual(await facetCounts(page, "agency"), { 新华社: 1, 人民日报: 1 });
+
+      await setFilter(page, "year", "2024");
+      assert.deepEqual(await resultLinks(page), urlsOf((data) => data.page.name === "要闻" && data.date.startsWith("2024")));
+      // Values of one filter are alternatives.
+      await setFilter(page, "page", "经济");
+      await showAllResults(page);
+      const expected = urlsOf((data) => (data.page.name === "要闻" || data.page.name === "经济") && data.date.startsWith("2024"));
+      assert.deepEqual(sorted(await resultLinks(page)), expected);
+      assert.equal(new URL(page.url()).search, `?q=${encodeURIComponent("草原")}&page=${encodeURIComponent("经济")}&page=${encodeURIComponent("要闻")}&year=2024`);
+
+      await page.reload();
+      await waitForSearch(page);
+      await showAllResults(page);
+      assert.deepEqual(sorted(await resultLinks(page)), expected);
+      assert.ok(await page.isChecked('input[name="page"][value="要闻"]'));
+      assert.ok(await page.isChecked('input[name="page"][value="经济"]'));
+      await page.goBack();
+      await waitForSearch(page);
+      assert.deepEqual(await resultLinks(page), urlsOf((data) => data.page.name === "要闻" && data.date.startsWith("2024")));
+    }, paper.url));
+
+  test("wire copy is found by its agency, as a filter (来源) and as text, and its result names the agency and the page", () =>
+    withPage(async (page) => {
+      await openSearch(page, paper.url, `/search/?agency=${encodeURIComponent("新华社")}`);
+      assert.deepEqual(sorted(await resultLinks(page)), urlsOf((data) => data.agency === "新华社"));
+      assert.ok(await page.isVisible('[data-search-facets] legend:text-is("来源")'));
+      assert.deepEqual(await facetCounts(page, "agency"), { 新华社: 2, 人民日报: 1 });
+      const item = page.locator(".search-result", { has: page.locator(`a[href="/articles/2023-03-01/huang-he-sheng-tai/"]`) });
+      assert.equal(await item.locator(".search-result-meta").textContent(), "2023年3月1日 · 报道 · 第1版 要闻 · 新华社");
+
+      await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("人民日报")}`);
+      assert.deepEqual(await resultLinks(page), urlsOf((data) => data.agency === "人民日报"));
+    }, paper.url));
+
+  test("notices are found, tagged 公告 in the results, and filtered as 公告", () =>
+    withPage(async (page) => {
+      await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("遗失声明")}`);
+      const notice = page.locator(".search-result", { has: page.locator('a[href="/articles/2023-03-01/yi-shi-sheng-ming/"]') });
+      assert.equal(await notice.locator(".search-result-tag").textContent(), "公告");
+      assert.ok(await notice.locator(".search-result-tag").isVisible());
+      assert.equal(await notice.getAttribute("data-kind"), "notice");
+      assert.equal(await notice.locator(".search-result-meta").textContent(), "2023年3月1日 · 第8版");
+
+      await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("草原")}`);
+      await showAllResults(page);
+      assert.equal(await page.locator(".search-result-tag").count(), 2, "only the notices are tagged");
+      await openFilters(page);
+      assert.equal(await facetLabel(page, "kind", "notice"), "公告");
+      await setFilter(page, "kind", "notice");
+      assert.deepEqual(sorted(await resultLinks(page)), urlsOf((data) => data.kind === "notice"));
+      assert.equal(new URL(page.url()).searchParams.get("kind"), "notice");
+    }, paper.url));
+
+  test("the Traditional search page labels the new filters and tags in Traditional script", () =>
+    withPage(async (page) => {
+      await openSearch(page, paper.url, `/zh-hant/search/?q=${encodeURIComponent("草原")}&page=${encodeURIComponent("要闻")}`);
+      await showAllResults(page);
+      const links = await resultLinks(page);
+      assert.deepEqual(sorted(links), urlsOf((data) => data.page.name === "要闻").map((url) => `/zh-hant${url}`));
+      assert.ok(await page.isVisible('[data-search-facets] legend:text-is("版面")'));
+      assert.ok(await page.isVisible('[data-search-facets] legend:text-is("來源")'));
+      // The value stays what the index holds; its label reads Traditional.
+      assert.ok(await page.isChecked('input[name="page"][value="要闻"]'));
+      assert.equal(await facetLabel(page, "page", "要闻"), "要聞");
+      assert.equal(await facetLabel(page, "agency", "新华社"), "新華社");
+      const wire = page.locator(".search-result", { has: page.locator('a[href="/zh-hant/articles/2023-03-01/huang-he-sheng-tai/"]') });
+      assert.match((await wire.locator(".search-result-meta").textContent()) ?? "", /第1版 要聞 · 新華社/);
+
+      await setFilter(page, "page", "要闻", false);
+      await setFilter(page, "kind", "notice");
+      assert.equal(await facetLabel(page, "kind", "notice"), "公告");
+      const tags = await page.$$eval(".search-result-tag", (spans) => spans.map((span) => span.textContent));
+      assert.deepEqual(tags, ["公告", "公告"]);
+    }, paper.url));
+
+  test("the filters and a tagged notice have no accessibility violations", () =>
+    withPage(async (page) => {
+      await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("草原")}&page=${encodeURIComponent("广告")}`);
+      assert.equal(await page.locator(".search-result-tag").count(), 1);
+      const violations = await runAxe(page, { options: { runOnly: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"] } });
+      assert.equal(violations.length, 0, formatViolations(violations));
+    }, paper.url));
 });
 
 describe("quality", () => {

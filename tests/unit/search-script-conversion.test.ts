@@ -56,6 +56,13 @@ describe("script conversion in the browser matches the build's", () => {
     for (const text of texts) assert.equal(convert(text), toTraditional(text));
   });
 
+  it("with the phrases cut to a text that holds none of them, converts it by characters", async () => {
+    const texts = ["草原"];
+    assert.equal(phraseSubset(STPhrases_GeneratedFromRegionalPhrases, texts), "");
+    const convert = await traditionalConverter(tables(texts));
+    assert.equal(convert("草原乳业"), toTraditional("草原乳业"));
+  });
+
   it("turns Traditional queries into the Simplified the index holds, as OpenCC's t2cn bundle does", async () => {
     const convert = await simplifiedConverter({ CJK_Compatibility_Ideographs, TSPhrases, TSCharacters, TWVariantsRev, TWVariantsRevPhrases });
     const bundled = BundledToSimplified(TO_SIMPLIFIED);

@@ -47,7 +47,8 @@ export function traditionalConfig(tables: TraditionalTables): {
   segmentation: DictGroup;
   conversionChain: DictGroup[];
 } {
-  const phrases: DictLike[] = [tables.STPhrases, tables.STPhrases_GeneratedFromRegionalPhrases];
+  // A table cut to a small archive's text may hold no phrase at all; OpenCC refuses an empty table.
+  const phrases: DictLike[] = [tables.STPhrases, tables.STPhrases_GeneratedFromRegionalPhrases].filter((table) => table !== "");
   return {
     normalizationChain: [[tables.CJK_Compatibility_Ideographs]],
     segmentation: phrases,
