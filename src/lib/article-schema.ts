@@ -13,6 +13,8 @@ export const articleFrontmatterSchema = z
     title: z.string().min(1),
     /** The deck (——…) under the headline, or null. */
     subtitle: z.string().nullable(),
+    /** The kicker (引题) printed above the headline, or null. */
+    kicker: z.string().min(1).nullable(),
     /**
      * article (reports, features, essays and poems), commentary (评论: a commentary column such as 观潮,
      * an editorial 本报评论员, a signed opinion or theory piece), photo (picture with caption), brief

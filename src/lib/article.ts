@@ -24,6 +24,7 @@ export interface PrintedPage {
 export interface ArticleFrontmatter {
   title: string;
   subtitle: string | null;
+  kicker: string | null;
   kind: ItemKind;
   section: string | null;
   series: Series | null;
@@ -47,6 +48,7 @@ export interface ArticleFrontmatter {
 export const FRONTMATTER_KEYS: readonly (keyof ArticleFrontmatter)[] = [
   "title",
   "subtitle",
+  "kicker",
   "kind",
   "section",
   "series",

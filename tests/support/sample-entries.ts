@@ -12,6 +12,7 @@ export function sampleFrontmatter(date: string, fields: Partial<ArticleFrontmatt
   return {
     title: "",
     subtitle: null,
+    kicker: null,
     kind: "article",
     section: null,
     series: null,

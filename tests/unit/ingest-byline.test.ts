@@ -13,7 +13,11 @@ import {
   splitTrailingCredit,
 } from "../../src/lib/ingest/byline.ts";
 import type { Byline } from "../../src/lib/ingest/byline.ts";
+import { join } from "node:path";
+import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { seedLine, type SeedDate } from "../support/seed-lines.ts";
+
+const { roles } = loadPageKnowledge(join(import.meta.dirname, "../../content/data"));
 
 const byline = (fields: Partial<Byline>): Byline => ({ ...emptyByline(), ...fields });
 
@@ -39,45 +43,45 @@ describe("parseStaffByline on seed bylines", () => {
   for (const row of rows) {
     test(`${row.date}:${row.line} ${row.text}`, () => {
       assert.equal(seedLine(row.date, row.line), row.text);
-      assert.deepEqual(parseStaffByline(row.text), row.expected);
+      assert.deepEqual(parseStaffByline(row.text, roles), row.expected);
     });
   }
 
   test("本报记者 许敬 通讯员 王筱瑜 without the □ mark", () => {
-    assert.deepEqual(parseStaffByline("本报记者 许敬 通讯员 王筱瑜"), byline({ reporters: ["许敬"], correspondents: ["王筱瑜"] }));
+    assert.deepEqual(parseStaffByline("本报记者 许敬 通讯员 王筱瑜", roles), byline({ reporters: ["许敬"], correspondents: ["王筱瑜"] }));
   });
 
   test("OCR without the space after the role, and with an ideographic space", () => {
-    assert.deepEqual(parseStaffByline("□本报记者白丹"), byline({ reporters: ["白丹"] }));
-    assert.deepEqual(parseStaffByline("□本报记者\u3000白丹"), byline({ reporters: ["白丹"] }));
+    assert.deepEqual(parseStaffByline("□本报记者白丹", roles), byline({ reporters: ["白丹"] }));
+    assert.deepEqual(parseStaffByline("□本报记者\u3000白丹", roles), byline({ reporters: ["白丹"] }));
   });
 
   test("two reporters", () => {
-    assert.deepEqual(parseStaffByline("□本报记者 白丹 宋爽"), byline({ reporters: ["白丹", "宋爽"] }));
+    assert.deepEqual(parseStaffByline("□本报记者 白丹 宋爽", roles), byline({ reporters: ["白丹", "宋爽"] }));
   });
 
   test("a commentary author (□郝佳丽) is not a staff byline", () => {
-    assert.equal(parseStaffByline("□郝佳丽"), null);
+    assert.equal(parseStaffByline("□郝佳丽", roles), null);
   });
 });
 
 describe("parseAuthorByline: □Name and ◎Name", () => {
   test("2022-12-13:73 □郝佳丽", () => {
     assert.equal(seedLine("2022-12-13", 73), "□郝佳丽");
-    assert.deepEqual(parseAuthorByline("□郝佳丽"), byline({ authors: ["郝佳丽"] }));
+    assert.deepEqual(parseAuthorByline("□郝佳丽", roles), byline({ authors: ["郝佳丽"] }));
   });
 
   test("2022-09-20:73 ◎安寅东 (◎ is OCR's □ here)", () => {
     assert.equal(seedLine("2022-09-20", 73), "◎安寅东");
-    assert.deepEqual(parseAuthorByline("◎安寅东"), byline({ authors: ["安寅东"] }));
+    assert.deepEqual(parseAuthorByline("◎安寅东", roles), byline({ authors: ["安寅东"] }));
   });
 
   test("a name without a mark is not an author byline", () => {
-    assert.equal(parseAuthorByline("郝佳丽"), null);
+    assert.equal(parseAuthorByline("郝佳丽", roles), null);
   });
 
   test("a marked sentence is not an author byline", () => {
-    assert.equal(parseAuthorByline("□近日,呼和浩特市新冠肺炎疫情暴发。"), null);
+    assert.equal(parseAuthorByline("□近日,呼和浩特市新冠肺炎疫情暴发。", roles), null);
   });
 });
 
@@ -89,23 +93,23 @@ describe("parseBriefByline: (本报记者 Name) closing a brief", () => {
   for (const row of rows) {
     test(`${row.date}:${row.line} ${row.text}`, () => {
       assert.equal(seedLine(row.date, row.line), row.text);
-      assert.deepEqual(parseBriefByline(row.text), row.expected);
+      assert.deepEqual(parseBriefByline(row.text, roles), row.expected);
     });
   }
 
   test("full-width parentheses and a bare name", () => {
-    assert.deepEqual(parseBriefByline("（本报记者 安寅东）"), byline({ reporters: ["安寅东"] }));
-    assert.deepEqual(parseBriefByline("(安寅东)"), byline({ reporters: ["安寅东"] }));
+    assert.deepEqual(parseBriefByline("（本报记者 安寅东）", roles), byline({ reporters: ["安寅东"] }));
+    assert.deepEqual(parseBriefByline("(安寅东)", roles), byline({ reporters: ["安寅东"] }));
   });
 
   test("a parenthesised clause is not a brief byline", () => {
-    assert.equal(parseBriefByline("(所、站)"), null);
-    assert.equal(parseBriefByline("(1366个)"), null);
+    assert.equal(parseBriefByline("(所、站)", roles), null);
+    assert.equal(parseBriefByline("(1366个)", roles), null);
   });
 
   test("jump lines (下转第二版), (上接第一版), (待续) are not bylines of reporters so named", () => {
     for (const line of ["(下转第二版)", "（上接第一版）", "(待续)"]) {
-      assert.equal(parseBriefByline(line), null, line);
+      assert.equal(parseBriefByline(line, roles), null, line);
     }
   });
 });
@@ -123,18 +127,18 @@ describe("parseCredit: photo credits", () => {
   for (const row of rows) {
     test(`${row.date}:${row.line} ${row.text}`, () => {
       assert.equal(seedLine(row.date, row.line), row.text);
-      assert.deepEqual(parseCredit(row.text), row.expected);
+      assert.deepEqual(parseCredit(row.text, roles), row.expected);
     });
   }
 
   test("a credit is not a staff byline, and a staff byline is not a credit", () => {
-    assert.equal(parseStaffByline("本报记者 孟和朝鲁 摄"), null);
-    assert.equal(parseCredit("□本报记者 白丹"), null);
+    assert.equal(parseStaffByline("本报记者 孟和朝鲁 摄", roles), null);
+    assert.equal(parseCredit("□本报记者 白丹", roles), null);
   });
 
   test("摄影 and no space before 摄", () => {
-    assert.deepEqual(parseCredit("李文超摄"), byline({ photographers: ["李文超"] }));
-    assert.deepEqual(parseCredit("李文超 摄影"), byline({ photographers: ["李文超"] }));
+    assert.deepEqual(parseCredit("李文超摄", roles), byline({ photographers: ["李文超"] }));
+    assert.deepEqual(parseCredit("李文超 摄影", roles), byline({ photographers: ["李文超"] }));
   });
 });
 
@@ -142,7 +146,7 @@ describe("splitTrailingCredit: a credit run onto its caption", () => {
   test("2022-12-13:107 …图为民警参观党建文化主题广场。本报记者 陈春艳 摄", () => {
     const line = seedLine("2022-12-13", 107);
     assert.ok(line.endsWith("图为民警参观党建文化主题广场。本报记者 陈春艳 摄"));
-    const split = splitTrailingCredit(line);
+    const split = splitTrailingCredit(line, roles);
     assert.ok(split);
     assert.ok(split.caption.startsWith("近日,赤峰市阿鲁科尔沁旗公安局天山街道派出所"));
     assert.ok(split.caption.endsWith("图为民警参观党建文化主题广场。"));
@@ -153,18 +157,18 @@ describe("splitTrailingCredit: a credit run onto its caption", () => {
 
   test("the whole caption line is neither a credit nor a byline", () => {
     const line = seedLine("2022-12-13", 107);
-    assert.equal(parseCredit(line), null);
-    assert.equal(parseStaffByline(line), null);
+    assert.equal(parseCredit(line, roles), null);
+    assert.equal(parseStaffByline(line, roles), null);
   });
 
   test("a bare name credit after a closing quote", () => {
-    const split = splitTrailingCredit("图为活动现场“红色课堂”。”李文超 摄");
+    const split = splitTrailingCredit("图为活动现场“红色课堂”。”李文超 摄", roles);
     assert.equal(split?.credit, "李文超 摄");
   });
 
   test("captions without a credit, and a credit on its own line, are not split", () => {
-    assert.equal(splitTrailingCredit(seedLine("2022-11-08", 135)), null);
-    assert.equal(splitTrailingCredit("李文超 摄"), null);
+    assert.equal(splitTrailingCredit(seedLine("2022-11-08", 135), roles), null);
+    assert.equal(splitTrailingCredit("李文超 摄", roles), null);
   });
 });
 
@@ -181,20 +185,20 @@ describe("body lines are not bylines or credits", () => {
     test(`${row.date}:${row.line} ${row.prefix}…`, () => {
       const line = seedLine(row.date, row.line);
       assert.ok(line.startsWith(row.prefix));
-      assert.equal(parseStaffByline(line), null);
-      assert.equal(parseAuthorByline(line), null);
-      assert.equal(parseBriefByline(line), null);
-      assert.equal(parseCredit(line), null);
-      assert.equal(splitTrailingCredit(line), null);
+      assert.equal(parseStaffByline(line, roles), null);
+      assert.equal(parseAuthorByline(line, roles), null);
+      assert.equal(parseBriefByline(line, roles), null);
+      assert.equal(parseCredit(line, roles), null);
+      assert.equal(splitTrailingCredit(line, roles), null);
     });
   }
 
   test("记者了解到 cut short by a column break is not a byline", () => {
-    assert.equal(parseStaffByline("记者了解到,青工路社区党群服务中"), null);
+    assert.equal(parseStaffByline("记者了解到,青工路社区党群服务中", roles), null);
   });
 
   test("记者手记 (a common column heading) is not a byline by a reporter named 手记", () => {
-    assert.equal(parseStaffByline("记者手记"), null);
+    assert.equal(parseStaffByline("记者手记", roles), null);
   });
 });
 

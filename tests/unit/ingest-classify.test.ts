@@ -80,7 +80,7 @@ describe("column labels", () => {
   });
 
   test("labels come from content/data/column-labels.yaml, not from code", () => {
-    const bare = buildPageKnowledge({}, {});
+    const bare = buildPageKnowledge({}, {}, { reporter: ["记者", "本报记者"] });
     assert.equal(parseColumnLabel("学思践悟", bare, new Set()), null);
     assert.equal(parseColumnLabel("五化协同 大抓基层②", bare, new Set()), null);
   });
@@ -111,7 +111,7 @@ describe("bylines and credits in page context", () => {
   });
 
   test("◎Name is read as a label when the name is in no byline and no alias list", () => {
-    const people = bylinePeople(splitPageBlocks("◎广角\n\n□本报记者 白丹\n"), buildPageKnowledge({}, {}));
+    const people = bylinePeople(splitPageBlocks("◎广角\n\n□本报记者 白丹\n"), buildPageKnowledge({}, {}, { reporter: ["记者", "本报记者"] }));
     assert.deepEqual([...people], ["白丹"]);
     assert.equal(classifyBlock({ text: "◎白丹", line: 1, gapBefore: 0 }, knowledge, people).type, "byline");
     assert.equal(classifyBlock({ text: "◎广角", line: 1, gapBefore: 0 }, knowledge, people).type, "label");

@@ -20,6 +20,7 @@ const LEAD_ID = "2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di";
 const FRONTMATTER: ArticleFrontmatter = {
   title: "文明新风拂遍青城大地",
   subtitle: null,
+  kicker: null,
   kind: "article",
   section: "广角",
   series: null,

@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import { decodeIssueBytes } from "../../src/lib/ingest/decode.ts";
 import { formatIngestError } from "../../src/lib/ingest/errors.ts";
 import type { IngestError } from "../../src/lib/ingest/errors.ts";
-import { isValidIsoDate, readIssueFile } from "../../src/lib/ingest/issue-file.ts";
+import { isValidIsoDate, pageNoFromFileName, readIssueFile } from "../../src/lib/ingest/issue-file.ts";
 import type { IssueFile } from "../../src/lib/ingest/issue-file.ts";
 import { splitPageBlocks } from "../../src/lib/ingest/page-blocks.ts";
 
@@ -154,14 +154,29 @@ describe("readIssueFile: paper, page and the first line of the text", () => {
   test("paper and page are read; absent ones are null", () => {
     const issue = readOk("page.txt", frontmatter + "◎广角\n");
     assert.equal(issue.paper, "内蒙古日报");
-    assert.equal(issue.page, "党建");
+    assert.equal(issue.pageName, "党建", "a page that is not a number is the page's name");
+    assert.equal(issue.pageNo, null);
     const bare = readOk("2022-11-08_page.txt", "◎广角\n");
     assert.equal(bare.paper, null);
-    assert.equal(bare.page, null);
+    assert.equal(bare.pageNo, null);
+    assert.equal(bare.pageName, null);
   });
 
-  test("a numeric page is read as a string", () => {
-    assert.equal(readOk("page.txt", "---\ndate: 2022-11-08\npage: 5\n---\n◎广角\n").page, "5");
+  test("page: 5 and page_name: 党建 give the page's number and name", () => {
+    const issue = readOk("page.txt", "---\ndate: 2022-11-08\npage: 5\npage_name: 党建\n---\n◎广角\n");
+    assert.deepEqual([issue.pageNo, issue.pageName], [5, "党建"]);
+  });
+
+  test("the file name gives the page number: _p5, _第5版, -5版; a serial number does not", () => {
+    const cases: [string, number | null][] = [
+      ["2022-09-06_p5.txt", 5],
+      ["2022-09-06_P12.txt", 12],
+      ["2022-09-06_第5版.txt", 5],
+      ["2022-09-06-5版.txt", 5],
+      ["2022-09-06_004_5a48dc7921c40574.txt", null],
+      ["2022-09-06.txt", null],
+    ];
+    for (const [name, no] of cases) assert.equal(pageNoFromFileName(name), no, name);
   });
 
   test("firstLine is the file line right after the closing ---", () => {

@@ -18,6 +18,7 @@ import type { BodyBlock } from "../../src/lib/ingest/markdown.ts";
 const FRONTMATTER: ArticleFrontmatter = {
   title: "文明新风拂遍青城大地",
   subtitle: "赤峰市推动基层党组织全面进步全面过硬",
+  kicker: null,
   kind: "article",
   section: "五化协同 大抓基层",
   series: { name: "五化协同 大抓基层", no: 2 },

@@ -14,6 +14,7 @@ import {
 const BAN_DENG: ArticleFrontmatter = {
   title: "“板凳议事会” 问题现场办",
   subtitle: null,
+  kicker: null,
   kind: "article",
   section: null,
   series: null,

@@ -73,7 +73,7 @@ const CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳";
 
 /** Items the ingest reads from a page's text (its assembler; the repair passes keep the count). */
 export function pageItemCount(text: string, knowledge: PageKnowledge): number {
-  return assembleItems(classifyPage(splitPageBlocks(text), knowledge)).items.length;
+  return assembleItems(classifyPage(splitPageBlocks(text), knowledge), { roles: knowledge.roles, pageName: null }).items.length;
 }
 
 function normaliseText(text: string): string {
@@ -98,7 +98,7 @@ export function cutSeedUnits(page: SeedPage, knowledge: PageKnowledge): SeedUnit
   const text = normaliseText(page.text);
   const lines = text.split("\n");
   const blocks = classifyPage(splitPageBlocks(text), knowledge);
-  const { items, labelLines } = assembleItems(blocks);
+  const { items, labelLines } = assembleItems(blocks, { roles: knowledge.roles, pageName: null });
   const blockAt = new Map(blocks.map((b) => [b.line, b]));
 
   // Each item opens a unit at its first line, or at the label line of the photo or brief

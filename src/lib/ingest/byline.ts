@@ -1,8 +1,11 @@
 /**
- * Bylines and photo credits in the forms these pages print them:
+ * Bylines and photo credits in the forms Chinese dailies print them:
  *   □本报记者 白丹            本报记者 许敬 通讯员 王筱瑜      □见习记者 郝佳丽
- *   □郝佳丽 / ◎安寅东 (a commentary's author)                  (本报记者 安寅东) closing a brief
- *   李文超 摄 / 本报记者 孟和朝鲁 摄 (a photo credit, on its own line or ending the caption)
+ *   □郝佳丽 / ◎安寅东 (a commentary's author)                  (本报记者 安寅东) closing a story
+ *   □本报评论员 / 新华社评论员 (an institutional byline)         □内蒙古大学教授 张三 (title, then name)
+ *   文/本报记者 白丹 / 文/张三 (a feature or an essay)           图/李四 (a picture)
+ *   李文超 摄 / 新华社记者 王五 摄 (a photo credit, on its own line or ending the caption)
+ * Role words (记者, 实习生 …) and outlets (新华社 …) come from content/data/byline-roles.yaml.
  */
 
 export interface Byline {
@@ -10,10 +13,14 @@ export interface Byline {
   correspondents: string[];
   photographers: string[];
   authors: string[];
+  /** The outlet the byline names (新华社记者 X, 新华社评论员), or null for the paper's own. */
+  agency: string | null;
+  /** An author's title or affiliation printed with the name (□内蒙古大学教授 张三). */
+  affiliation: string | null;
 }
 
 export function emptyByline(): Byline {
-  return { reporters: [], correspondents: [], photographers: [], authors: [] };
+  return { reporters: [], correspondents: [], photographers: [], authors: [], agency: null, affiliation: null };
 }
 
 export function mergeBylines(a: Byline, b: Byline): Byline {
@@ -23,16 +30,53 @@ export function mergeBylines(a: Byline, b: Byline): Byline {
     correspondents: merge(a.correspondents, b.correspondents),
     photographers: merge(a.photographers, b.photographers),
     authors: merge(a.authors, b.authors),
+    agency: a.agency ?? b.agency,
+    affiliation: a.affiliation ?? b.affiliation,
+  };
+}
+
+/** The role words and outlets a byline may name, compiled for matching. */
+export interface BylineRoles {
+  reporter: string[];
+  correspondent: string[];
+  agency: string[];
+  institution: string[];
+  /** (outlet)?(role): one role word, optionally after the outlet that employs the person. */
+  roleRe: RegExp;
+  /** A line that starts with a role word (after an optional outlet). */
+  startsWithRole: RegExp;
+  /** An institutional byline: (本报|outlet)(评论员|编辑部 …). */
+  institutionRe: RegExp;
+}
+
+const byLengthDesc = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+const alternation = (words: string[]) => byLengthDesc(words).map(escapeRegExp).join("|");
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+export function compileBylineRoles(data: { reporter: string[]; correspondent: string[]; agency: string[]; institution: string[] }): BylineRoles {
+  const roles = alternation([...data.reporter, ...data.correspondent]);
+  const outlets = alternation(data.agency);
+  const outletPrefix = outlets === "" ? "" : `(?:${outlets})?`;
+  return {
+    reporter: data.reporter,
+    correspondent: data.correspondent,
+    agency: data.agency,
+    institution: data.institution,
+    roleRe: new RegExp(`(${outletPrefix}(?:${roles}))`, "gu"),
+    startsWithRole: new RegExp(`^${outletPrefix}(?:${roles})`, "u"),
+    institutionRe: new RegExp(`^(本报|${outlets === "" ? "(?!)" : outlets})(特约)?(${alternation(data.institution)})$`, "u"),
   };
 }
 
 // A person's name as printed: Han characters, with · or • inside transliterated names.
 const NAME = "[\\u4e00-\\u9fff]{2,8}(?:[·•][\\u4e00-\\u9fff]{1,10})*";
 const NAME_RE = new RegExp(`^${NAME}$`, "u");
-const REPORTER_ROLE = "本报记者|本报特约记者|特约记者|见习记者|实习记者|记者";
-const CORRESPONDENT_ROLE = "本报通讯员|通讯员";
-const ROLE_RE = new RegExp(`(${REPORTER_ROLE}|${CORRESPONDENT_ROLE})`, "gu");
 const BYLINE_MARK = /^[□■◎○]\s*/u;
+/** 文/ 图/ 文·图/ 文/图 credits, with a full-width slash as often as not. */
+const SLASH_CREDIT = /^(文|图|摄影|文字|文图|文·图|图文|文\/图|文／图)\s*[/／:：]\s*/u;
 
 function splitNames(text: string): string[] | null {
   const names = text.split(/[\s\u3000、，,]+/u).filter(Boolean);
@@ -40,12 +84,18 @@ function splitNames(text: string): string[] | null {
   return names;
 }
 
+/** The outlet that prefixes a role word (新华社记者 → 新华社), or null. */
+function outletOf(role: string, roles: BylineRoles): string | null {
+  for (const outlet of byLengthDesc(roles.agency)) if (role.startsWith(outlet) && role.length > outlet.length) return outlet;
+  return null;
+}
+
 /**
  * Reads "role names role names …" into a Byline. Names before any role word are
  * returned as `unlabelled`; the caller decides their role from context.
  */
-function readRoleSequence(text: string): { byline: Byline; unlabelled: string[] } | null {
-  const parts = text.split(ROLE_RE).map((p) => p.trim());
+function readRoleSequence(text: string, roles: BylineRoles): { byline: Byline; unlabelled: string[] } | null {
+  const parts = text.split(roles.roleRe).map((p) => p.trim());
   const byline = emptyByline();
   const unlabelled = parts[0] ? splitNames(parts[0]) : [];
   if (unlabelled === null) return null;
@@ -53,73 +103,108 @@ function readRoleSequence(text: string): { byline: Byline; unlabelled: string[] 
     const role = parts[i] ?? "";
     const names = splitNames(parts[i + 1] ?? "");
     if (names === null) return null;
-    if (new RegExp(`^(${CORRESPONDENT_ROLE})$`, "u").test(role)) byline.correspondents.push(...names);
+    const outlet = outletOf(role, roles);
+    const bare = outlet ? role.slice(outlet.length) : role;
+    if (outlet) byline.agency ??= outlet;
+    if (roles.correspondent.includes(bare)) byline.correspondents.push(...names);
     else byline.reporters.push(...names);
   }
   return { byline, unlabelled };
 }
 
-export type BylineLine =
-  | { form: "staff"; byline: Byline }
-  | { form: "author"; byline: Byline }
-  | { form: "brief"; byline: Byline }
-  | { form: "credit"; byline: Byline };
-
-/** A byline of a report: □本报记者 X, 本报记者 X 通讯员 Y, □见习记者 X. */
 /** Column headings that start with a role word: 记者手记 is a column, not a reporter named 手记. */
-const ROLE_WORD_COLUMNS = /^(本报)?记者(手记|观察|调查|专访|走访|探访|连线|视角|札记)$/u;
+const ROLE_WORD_COLUMNS = /^(本报)?记者(手记|观察|调查|专访|走访|探访|连线|视角|札记|再访|蹲点|亲历)/u;
 
-export function parseStaffByline(text: string): Byline | null {
+/** A byline of a report: □本报记者 X, 本报记者 X 通讯员 Y, □见习记者 X, 文/本报记者 X, 新华社记者 X. */
+export function parseStaffByline(text: string, roles: BylineRoles): Byline | null {
   if (text.length > 40) return null;
-  const body = text.replace(BYLINE_MARK, "");
+  const body = text.replace(BYLINE_MARK, "").replace(/^文\s*[/／]\s*/u, "");
   if (ROLE_WORD_COLUMNS.test(body)) return null;
-  if (!new RegExp(`^(${REPORTER_ROLE}|${CORRESPONDENT_ROLE})`, "u").test(body)) return null;
-  const read = readRoleSequence(body);
+  if (!roles.startsWithRole.test(body)) return null;
+  const read = readRoleSequence(body, roles);
   if (!read || read.unlabelled.length > 0) return null;
+  if (read.byline.reporters.length + read.byline.correspondents.length === 0) return null;
   return read.byline;
 }
 
-/** A commentary's author, printed as □Name (OCR sometimes turns □ into ◎). */
-export function parseAuthorByline(text: string): Byline | null {
-  if (!BYLINE_MARK.test(text)) return null;
-  const names = splitNames(text.replace(BYLINE_MARK, ""));
-  if (!names || names.length > 3 || names.some((n) => [...n].length > 10)) return null;
-  return { ...emptyByline(), authors: names };
+/**
+ * A signed piece's author: □Name (OCR sometimes turns □ into ◎), 文/Name, an institutional
+ * □本报评论员, or a title before the name (□内蒙古大学教授 张三).
+ */
+export function parseAuthorByline(text: string, roles: BylineRoles): Byline | null {
+  const marked = BYLINE_MARK.test(text);
+  const slash = /^文\s*[/／]\s*/u.exec(text);
+  if (text.length > 40) return null;
+  const body = text.replace(BYLINE_MARK, "").replace(/^文\s*[/／]\s*/u, "").trim();
+  const institutional = parseInstitutionalByline(body, roles);
+  if (institutional) return institutional;
+  if (!marked && !slash) return null;
+  const names = splitNames(body);
+  if (names && names.length <= 3 && names.every((n) => [...n].length <= 10)) return { ...emptyByline(), authors: names };
+  // □内蒙古大学教授 张三: the last word is the name, what precedes it the author's title.
+  const titled = new RegExp(`^(\\S.{1,30}?)\\s+(${NAME})$`, "u").exec(body);
+  if (titled && titled[1] && titled[2] && !/[。，,！？]/u.test(titled[1]) && !roles.startsWithRole.test(titled[1])) {
+    return { ...emptyByline(), authors: [titled[2]], affiliation: titled[1].trim() };
+  }
+  return null;
 }
 
-/** The reporter line that closes a brief: (本报记者 安寅东). */
-export function parseBriefByline(text: string): Byline | null {
+/** 本报评论员, 新华社评论员, 人民日报评论员: the author is the institution itself. */
+export function parseInstitutionalByline(text: string, roles: BylineRoles): Byline | null {
+  const body = text.replace(BYLINE_MARK, "").trim();
+  const m = roles.institutionRe.exec(body);
+  if (!m || !m[1]) return null;
+  return { ...emptyByline(), authors: [body], agency: m[1] === "本报" ? null : m[1] };
+}
+
+/** The reporter line that closes a story: (本报记者 安寅东), (记者 X 通讯员 Y), (新华社发). */
+export function parseBriefByline(text: string, roles: BylineRoles): Byline | null {
   if (text.length > 40) return null;
   const m = /^[(（]\s*(.+?)\s*[)）]$/u.exec(text);
   if (!m || !m[1]) return null;
-  const read = readRoleSequence(m[1]);
+  const inner = m[1];
+  const sent = new RegExp(`^(?:据)?(${alternation(roles.agency)})(?:供稿|发|电)$`, "u").exec(inner);
+  if (sent && sent[1]) return { ...emptyByline(), agency: sent[1] };
+  const read = readRoleSequence(inner, roles);
   if (!read) return null;
   // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines.
   if (read.unlabelled.some((name) => [...name].length > 4 || /[第版转接续待完]/u.test(name))) return null;
   return { ...read.byline, reporters: [...read.byline.reporters, ...read.unlabelled] };
 }
 
-/** A photo credit line: 李文超 摄, 本报记者 陈春艳 摄. */
-export function parseCredit(text: string): Byline | null {
-  if (text.length > 40 || !/摄影?$/u.test(text)) return null;
-  const m = /^(.+?)\s*摄(?:影)?$/u.exec(text);
+/** A photo credit line: 李文超 摄, 本报记者 陈春艳 摄, 新华社记者 王五 摄, 图/李四, (新华社发). */
+export function parseCredit(text: string, roles: BylineRoles): Byline | null {
+  if (text.length > 40) return null;
+  const slash = SLASH_CREDIT.exec(text);
+  if (slash && slash[1] && /图|摄影/u.test(slash[1])) {
+    const rest = text.slice(slash[0].length).trim();
+    const read = readRoleSequence(rest, roles);
+    if (!read) return null;
+    const names = [...read.unlabelled, ...read.byline.reporters, ...read.byline.correspondents];
+    if (names.length === 0) return null;
+    const both = slash[1] !== "图" && slash[1] !== "摄影";
+    return { ...emptyByline(), photographers: names, authors: both ? names : [], agency: read.byline.agency };
+  }
+  const m = /^[(（]?(.+?)\s*(?:摄|摄影)[)）]?$/u.exec(text);
   if (!m || !m[1]) return null;
-  const read = readRoleSequence(m[1].replace(BYLINE_MARK, ""));
+  const credit = m[1].replace(BYLINE_MARK, "").replace(/^(?:据)?新华社发\s*/u, "新华社记者 ");
+  const read = readRoleSequence(credit, roles);
   if (!read) return null;
   const names = [...read.unlabelled, ...read.byline.reporters, ...read.byline.correspondents];
   if (names.length === 0) return null;
-  return { ...emptyByline(), photographers: names };
+  return { ...emptyByline(), photographers: names, agency: read.byline.agency };
 }
 
 /**
  * A credit that OCR ran onto the end of its caption:
  * "…图为民警参观党建文化主题广场。本报记者 陈春艳 摄" → caption + credit.
  */
-export function splitTrailingCredit(text: string): { caption: string; credit: string; byline: Byline } | null {
-  if (!/摄影?$/u.test(text)) return null;
-  const m = new RegExp(`^(.*[。！？!?”])\\s*((?:(?:${REPORTER_ROLE}|${CORRESPONDENT_ROLE})\\s*)?${NAME}(?:\\s+${NAME})*\\s*摄)$`, "u").exec(text);
+export function splitTrailingCredit(text: string, roles: BylineRoles): { caption: string; credit: string; byline: Byline } | null {
+  if (!/(摄影?|新华社发)[)）]?$/u.test(text)) return null;
+  const role = roles.roleRe.source.slice(1, -1);
+  const m = new RegExp(`^(.*[。！？!?”])\\s*([(（]?(?:(?:${role})\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影?|新华社发)[)）]?)$`, "u").exec(text);
   if (!m || !m[1] || !m[2]) return null;
-  const byline = parseCredit(m[2]);
+  const byline = parseCredit(m[2], roles) ?? (/^[(（]?新华社发[)）]?$/u.test(m[2]) ? { ...emptyByline(), agency: "新华社" } : null);
   return byline ? { caption: m[1], credit: m[2], byline } : null;
 }
 
@@ -131,6 +216,7 @@ export function bylineNames(byline: Byline): string[] {
 export function foldNames(byline: Byline, canonicalName: (name: string) => string): Byline {
   const fold = (names: string[]) => [...new Set(names.map(canonicalName))];
   return {
+    ...byline,
     reporters: fold(byline.reporters),
     correspondents: fold(byline.correspondents),
     photographers: fold(byline.photographers),

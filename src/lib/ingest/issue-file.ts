@@ -11,7 +11,12 @@ export interface IssueFile {
   source: string;
   date: string;
   paper: string | null;
-  page: string | null;
+  /** Page number from the frontmatter (`page: 5`), or null. */
+  pageNo: number | null;
+  /** Page name from the frontmatter (`page_name: 党建`, or a `page:` that is not a number), or null. */
+  pageName: string | null;
+  /** Page number the file name gives (2022-09-06_p5.txt, …_第5版.txt), or null. */
+  fileNamePageNo: number | null;
   /** Page text without the frontmatter. */
   text: string;
   /** 1-based line in the file where `text` starts (after frontmatter). */
@@ -34,11 +39,25 @@ function dateFromFileName(source: string): string | null {
   return m && m[1] && isValidIsoDate(m[1]) ? m[1] : null;
 }
 
+/** 2022-09-06_p5.txt, 2022-09-06_第5版.txt, 2022-09-06-5版.txt → 5. */
+export function pageNoFromFileName(source: string): number | null {
+  const base = (source.split("/").pop() ?? source).replace(/\.[^.]*$/u, "");
+  const m = /(?:^|[_\-\s.])(?:[pP](\d{1,3})|第?(\d{1,3})版)(?=$|[_\-\s.])/u.exec(base.replace(/^\d{4}-\d{2}-\d{2}/u, ""));
+  const digits = m ? (m[1] ?? m[2]) : undefined;
+  return digits && Number(digits) > 0 ? Number(digits) : null;
+}
+
 function frontmatterValue(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   // js-yaml turns an unquoted 2022-11-08 into a Date at UTC midnight.
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   return String(value).trim() || null;
+}
+
+function pageNo(value: unknown): number | null {
+  const text = frontmatterValue(value);
+  const m = text === null ? null : /^(?:第\s*)?(\d{1,3})\s*版?$/u.exec(text);
+  return m && m[1] && Number(m[1]) > 0 ? Number(m[1]) : null;
 }
 
 export function readIssueFile(source: string, text: string): { ok: true; issue: IssueFile } | { ok: false; error: IngestError } {
@@ -86,6 +105,15 @@ export function readIssueFile(source: string, text: string): { ok: true; issue: 
   }
   return {
     ok: true,
-    issue: { source, date, paper: frontmatterValue(data.paper), page: frontmatterValue(data.page), text: body, firstLine },
+    issue: {
+      source,
+      date,
+      paper: frontmatterValue(data.paper),
+      pageNo: pageNo(data.page),
+      pageName: frontmatterValue(data.page_name) ?? (pageNo(data.page) === null ? frontmatterValue(data.page) : null),
+      fileNamePageNo: pageNoFromFileName(source),
+      text: body,
+      firstLine,
+    },
   };
 }

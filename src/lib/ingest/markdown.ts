@@ -13,6 +13,8 @@ import { FRONTMATTER_KEYS } from "../article.ts";
 export interface BodyBlock {
   text: string;
   heading: boolean;
+  /** A line of a poem: printed on its own line, without paragraph spacing from the next verse line. */
+  verse?: boolean;
 }
 
 export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {

@@ -17,6 +17,8 @@ export interface PageStaff {
 /** A front-page pointer to a story on another page (导读 … 详见第3版). */
 export interface PageTeaser {
   text: string;
+  /** The summary printed with it, when it is more than a headline. */
+  summary: string | null;
   /** The page it points to, when printed. */
   page: number | null;
   line: number;
@@ -31,4 +33,142 @@ export interface PageMeta extends PrintedPage {
 
 export function emptyPageMeta(): PageMeta {
   return { no: null, name: null, printedDate: null, staff: [], teasers: [] };
+}
+
+const STAFF_ROLE =
+  "责任编辑|本版编辑|本版责编|责编|版式设计|版面设计|美术编辑|美编|校对|审校|审读|编辑|制图|排版|照排|组版|终审|一审|二审|三审|主编|值班编辑";
+const STAFF_NAMES = "[\\u4e00-\\u9fff·]{2,10}(?:[\\s\\u3000、，,]+(?!(?:" + STAFF_ROLE + "))[\\u4e00-\\u9fff·]{2,10})*";
+const STAFF_PAIR = new RegExp(`(${STAFF_ROLE})\\s*[：:]?\\s*(${STAFF_NAMES})`, "gu");
+const STAFF_LINE = new RegExp(`^(?:(?:${STAFF_ROLE})\\s*[：:]?\\s*${STAFF_NAMES}[\\s\\u3000]*)+$`, "u");
+
+/** 责任编辑：李四  版式设计：王五 → [{责任编辑, [李四]}, {版式设计, [王五]}]; null when the line is anything else. */
+export function parseStaffLine(text: string): PageStaff[] | null {
+  const compact = text.trim();
+  if (compact.length > 80 || !STAFF_LINE.test(compact)) return null;
+  return [...compact.matchAll(STAFF_PAIR)].map((m) => ({ role: m[1]!, names: m[2]!.split(/[\s\u3000、，,]+/u).filter(Boolean) }));
+}
+
+const NUMERAL = "[0-9〇一二三四五六七八九十]{1,3}";
+const PAGE_MARK = new RegExp(`第\\s*(${NUMERAL})\\s*版`, "u");
+const PRINTED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
+const WEEKDAY = /星期[一二三四五六日天]|周[一二三四五六日]/u;
+const LUNAR = /农历\S*/u;
+
+function digits(text: string): number | null {
+  if (/^\d+$/u.test(text)) return Number(text);
+  const n = "〇一二三四五六七八九";
+  if (text === "十") return 10;
+  const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
+  const t = text.includes("十") ? (tens === "" ? 1 : n.indexOf(tens!)) : 0;
+  const o = ones === "" ? 0 : n.indexOf(ones!);
+  return t < 0 || o < 0 ? null : t * 10 + o;
+}
+
+/**
+ * A header line: 2022年9月6日 星期二 第5版 党建, 第5版：党建, 要闻 第1版, a date with its weekday,
+ * or 第6版 2024年5月20日 星期一 文化 责任编辑 某某. Null when the line is not one.
+ */
+export function parseHeaderLine(text: string): { no: number | null; name: string | null; printedDate: string | null; staff: PageStaff[] } | null {
+  if (text.length > 80) return null;
+  const page = PAGE_MARK.exec(text);
+  const date = PRINTED_DATE.exec(text);
+  const weekday = WEEKDAY.test(text);
+  if (!page && !(date && weekday)) return null;
+  let rest = text;
+  const staff: PageStaff[] = [];
+  const staffAt = rest.search(new RegExp(`(${STAFF_ROLE})`, "u"));
+  if (staffAt >= 0) {
+    const parsed = parseStaffLine(rest.slice(staffAt));
+    if (parsed) {
+      staff.push(...parsed);
+      rest = rest.slice(0, staffAt);
+    }
+  }
+  rest = rest.replace(PAGE_MARK, " ").replace(PRINTED_DATE, " ").replace(WEEKDAY, " ").replace(LUNAR, " ");
+  const words = rest.split(/[\s\u3000：:·|｜/／,，]+/u).filter(Boolean);
+  // Whatever is left must be a page name (and perhaps the paper's name), or this is a sentence.
+  if (words.some((w) => !/^[\u4e00-\u9fff]{1,8}$/u.test(w))) return null;
+  const names = words.filter((w) => !/(日报|晚报|报)$/u.test(w));
+  if (names.length > 1) return null;
+  const printedDate = date ? `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}` : null;
+  return { no: page ? digits(page[1]!) : null, name: names[0] ?? null, printedDate, staff };
+}
+
+/** Lines of a page's masthead that are neither header nor news: the paper's name, its serial numbers. */
+const MASTHEAD = /^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)|[A-Z ]{6,}|(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}).*|今日\d{1,2}版|总第\s*\d+\s*[号期].*|第\s*\d{4,6}\s*[号期])$/u;
+
+const TEASER_POINTER = new RegExp(`[(（【\\[]?\\s*(?:详见|见|请看|转|下转|详情见)\\s*(?:今日|本报)?\\s*第?\\s*(${NUMERAL})\\s*版\\s*[)）】\\]]?[。.]?$`, "u");
+const TEASER_HEAD = /^(?:今日)?导读$|^导\s*读$|^本期导读$|^今日看点$/u;
+
+/** Headline-shaped: short, no full stop at the end. */
+const headlineLike = (text: string) => text.length <= 40 && !/[。！？]$/u.test(text);
+
+export interface FurnitureBlock {
+  text: string;
+  line: number;
+  gapBefore: number;
+}
+
+/**
+ * Takes the page's furniture out of its blocks: header and masthead lines at the top,
+ * staff lines anywhere, 导读 teasers. Returns what they say and the blocks left for the
+ * parser; every furniture line is listed so that the coverage account counts it.
+ */
+export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta: PageMeta; furniture: { line: number; text: string }[]; rest: B[] } {
+  const meta = emptyPageMeta();
+  const furniture: { line: number; text: string }[] = [];
+  const rest: B[] = [];
+  let inTeasers = false;
+  let pendingTeaser: B | null = null;
+  const isTopOfPage = () => rest.length === 0;
+  for (const block of blocks) {
+    const text = block.text;
+    const header = parseHeaderLine(text);
+    const staff = parseStaffLine(text);
+    if (header) {
+      meta.no ??= header.no;
+      meta.name ??= header.name;
+      meta.printedDate ??= header.printedDate;
+      meta.staff.push(...header.staff);
+      furniture.push({ line: block.line, text });
+      continue;
+    }
+    if (staff) {
+      meta.staff.push(...staff);
+      furniture.push({ line: block.line, text });
+      continue;
+    }
+    if (isTopOfPage() && (MASTHEAD.test(text) || LUNAR.test(text) && text.length <= 20)) {
+      furniture.push({ line: block.line, text });
+      continue;
+    }
+    if (TEASER_HEAD.test(text)) {
+      inTeasers = true;
+      furniture.push({ line: block.line, text });
+      continue;
+    }
+    const pointer = TEASER_POINTER.exec(text);
+    if (pointer) {
+      const page = digits(pointer[1]!);
+      const before = text.slice(0, pointer.index).replace(/[\s\u3000▶►●•>＞]+$/u, "").replace(/^[▶►●•>＞\s]+/u, "");
+      let title = before;
+      let summary: string | null = null;
+      if ((before === "" || !headlineLike(before)) && pendingTeaser) {
+        summary = before === "" ? null : before;
+        title = pendingTeaser.text.replace(/^[▶►●•>＞\s]+/u, "");
+        furniture.push({ line: pendingTeaser.line, text: pendingTeaser.text });
+        rest.splice(rest.indexOf(pendingTeaser), 1);
+      }
+      if (title !== "" || before === "") {
+        meta.teasers.push({ text: title === "" ? text : title, summary, page, line: block.line });
+        furniture.push({ line: block.line, text });
+        pendingTeaser = null;
+        continue;
+      }
+    }
+    if (inTeasers && block.gapBefore >= 2) inTeasers = false;
+    pendingTeaser = inTeasers || headlineLike(text) ? block : null;
+    rest.push(block);
+  }
+  return { meta, furniture, rest };
 }

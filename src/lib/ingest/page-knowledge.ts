@@ -6,14 +6,18 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse } from "yaml";
+import type { BylineRoles } from "./byline.ts";
+import { compileBylineRoles } from "./byline.ts";
 
-export type LabelColumn = "text" | "commentary" | "photo" | "brief";
+export type LabelColumn = "text" | "commentary" | "photo" | "brief" | "notice";
 
 export interface PageKnowledge {
   labels: Map<string, LabelColumn>;
   seriesNames: string[];
   /** Variant spelling → correct name. */
   reporterAliases: Map<string, string>;
+  /** Role words and outlets of bylines (byline-roles.yaml). */
+  roles: BylineRoles;
 }
 
 function stringList(value: unknown, file: string, key: string): string[] {
@@ -24,10 +28,15 @@ function stringList(value: unknown, file: string, key: string): string[] {
   return value as string[];
 }
 
-export function buildPageKnowledge(labelsYaml: unknown, aliasesYaml: unknown, files = { labels: "column-labels.yaml", aliases: "reporter-aliases.yaml" }): PageKnowledge {
+export function buildPageKnowledge(
+  labelsYaml: unknown,
+  aliasesYaml: unknown,
+  rolesYaml: unknown,
+  files = { labels: "column-labels.yaml", aliases: "reporter-aliases.yaml", roles: "byline-roles.yaml" },
+): PageKnowledge {
   const labelData = (labelsYaml ?? {}) as Record<string, unknown>;
   const labels = new Map<string, LabelColumn>();
-  for (const column of ["text", "commentary", "photo", "brief"] as const) {
+  for (const column of ["text", "commentary", "photo", "brief", "notice"] as const) {
     for (const name of stringList(labelData[column], files.labels, column)) labels.set(name, column);
   }
   const seriesNames = stringList(labelData.series, files.labels, "series");
@@ -36,7 +45,15 @@ export function buildPageKnowledge(labelsYaml: unknown, aliasesYaml: unknown, fi
     reporterAliases.set(name, name);
     for (const variant of stringList(variants, files.aliases, name)) reporterAliases.set(variant, name);
   }
-  return { labels, seriesNames, reporterAliases };
+  const roleData = (rolesYaml ?? {}) as Record<string, unknown>;
+  const roles = compileBylineRoles({
+    reporter: stringList(roleData.reporter, files.roles, "reporter"),
+    correspondent: stringList(roleData.correspondent, files.roles, "correspondent"),
+    agency: stringList(roleData.agency, files.roles, "agency"),
+    institution: stringList(roleData.institution, files.roles, "institution"),
+  });
+  if (roles.reporter.length === 0) throw new Error(`${files.roles}: "reporter" must list at least one role word`);
+  return { labels, seriesNames, reporterAliases, roles };
 }
 
 export function loadPageKnowledge(dataDir: string): PageKnowledge {
@@ -48,7 +65,7 @@ export function loadPageKnowledge(dataDir: string): PageKnowledge {
       throw new Error(`${path}: ${(err as Error).message}`, { cause: err });
     }
   };
-  return buildPageKnowledge(read("column-labels.yaml"), read("reporter-aliases.yaml"));
+  return buildPageKnowledge(read("column-labels.yaml"), read("reporter-aliases.yaml"), read("byline-roles.yaml"));
 }
 
 export function canonicalPersonName(knowledge: PageKnowledge, name: string): string {

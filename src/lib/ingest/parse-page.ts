@@ -13,7 +13,8 @@ import type { ItemWarning, PageItem } from "./page-item.ts";
 import { splitPageBlocks } from "./page-blocks.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import type { PageMeta } from "./page-furniture.ts";
-import { emptyPageMeta } from "./page-furniture.ts";
+import { readPageFurniture } from "./page-furniture.ts";
+import { markVerse } from "./verse.ts";
 import { canonicalPersonName } from "./page-knowledge.ts";
 import type { PlaceReader } from "./repair.ts";
 import {
@@ -39,6 +40,8 @@ export interface ParsedArticle {
   body: BodyBlock[];
   /** The body already written as Markdown, when a parse worker did it. */
   bodyMarkdown?: string;
+  /** Where the article jumps: the page it continues on (下转第3版) or from (上接第1版). */
+  jump: { to: number | null; from: number | null };
   warnings: ItemWarning[];
 }
 
@@ -62,8 +65,16 @@ function normaliseForCoverage(text: string): string {
 }
 
 export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: ArticleLocator): ParsedIssue {
-  const blocks = classifyPage(splitPageBlocks(issue.text, issue.firstLine), knowledge);
-  const { items, labelLines } = assembleItems(blocks);
+  const allBlocks = splitPageBlocks(issue.text, issue.firstLine);
+  const furniture = readPageFurniture(allBlocks);
+  // The editor's frontmatter wins over the printed header, which wins over the file name.
+  const page: PageMeta = {
+    ...furniture.meta,
+    no: issue.pageNo ?? furniture.meta.no ?? issue.fileNamePageNo,
+    name: issue.pageName ?? furniture.meta.name,
+  };
+  const blocks = markVerse(classifyPage(furniture.rest, knowledge));
+  const { items, labelLines } = assembleItems(blocks, { roles: knowledge.roles, pageName: page.name });
   const people = bylinePeople(blocks, knowledge);
 
   for (const item of items) {
@@ -79,22 +90,22 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
   }
 
   const slugs = uniqueSlugs(items.map((item) => item.title ?? ""));
-  const articles = items.map((item, index) => toArticle(item, index, slugs[index]!, issue, knowledge, places));
-  const coverage = accountLines(blocks, items, labelLines);
-  const page: PageMeta = { ...emptyPageMeta(), name: issue.page };
+  const articles = items.map((item, index) => toArticle(item, index, slugs[index]!, issue, page, knowledge, places));
+  const coverage = accountLines(allBlocks, items, [...labelLines, ...furniture.furniture]);
   return { issue, page, articles, coverage };
 }
 
-function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, knowledge: PageKnowledge, places: ArticleLocator): ParsedArticle {
+function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, page: PageMeta, knowledge: PageKnowledge, places: ArticleLocator): ParsedArticle {
   const byline = foldNames(item.byline, (name) => canonicalPersonName(knowledge, name));
   const text = item.paragraphs.filter((p) => !p.heading);
   const { location, county } = places.locate({
     title: item.title ?? "",
     lead: text[0]?.text ?? "",
     body: text.slice(1).map((p) => p.text).join("\n"),
+    dateline: item.dateline?.place ?? null,
   });
   const warnings = [...item.warnings];
-  if (location === null && item.kind !== "photo") {
+  if (location === null && item.kind !== "photo" && item.kind !== "notice" && byline.agency === null) {
     warnings.push({ code: "unknown-location", message: "no place in Inner Mongolia found in the text", line: item.titleLine ?? item.startLine });
   }
   const label = item.label;
@@ -104,6 +115,7 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
   const frontmatter: ArticleFrontmatter = {
     title: item.title ?? "",
     subtitle: item.subtitle,
+    kicker: item.kicker,
     kind: item.kind,
     section: label ? label.name : null,
     series: label?.series ? { name: label.series.name, no: label.series.no } : null,
@@ -111,13 +123,13 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
     correspondents: byline.correspondents,
     photographers: byline.photographers,
     authors: byline.authors,
-    affiliation: null,
-    agency: null,
+    affiliation: byline.affiliation,
+    agency: byline.agency,
     location,
     county,
     date: issue.date,
     issue: issue.date,
-    page: { no: null, name: issue.page },
+    page: { no: page.no, name: page.name },
     order: index + 1,
     source: issue.source,
   };
@@ -125,7 +137,8 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
     id: `${issue.date}/${slug}`,
     slug,
     frontmatter,
-    body: item.paragraphs.map((p) => ({ text: p.text, heading: p.heading })),
+    body: item.paragraphs.map((p) => (p.verse ? { text: p.text, heading: false, verse: true } : { text: p.text, heading: p.heading })),
+    jump: { to: item.continuesTo, from: item.continuedFrom },
     warnings: warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
   };
 }
@@ -150,6 +163,7 @@ function accountLines(blocks: { line: number; text: string }[], items: PageItem[
     for (const p of item.paragraphs) for (const line of p.lines) claim(texts, line, p.text);
     for (const m of item.metaLines) claim(metas, m.line, m.text);
     if (item.subtitle !== null) for (const m of item.metaLines) claim(texts, m.line, item.subtitle);
+    if (item.dateline !== null) for (const p of item.paragraphs.slice(0, 1)) for (const line of p.lines) claim(metas, line, item.dateline.text);
   }
   for (const l of labelLines) claim(metas, l.line, l.text);
 

@@ -18,7 +18,7 @@ export interface ParseReport {
       name: string | null;
       staff: { role: string; names: string[] }[];
       /** A teaser's `article` is the id of the item it announces, when found in the issue. */
-      teasers: { text: string; page: number | null; line: number; article: string | null }[];
+      teasers: { text: string; summary: string | null; page: number | null; line: number; article: string | null }[];
     };
     articles: { id: string; title: string; kind: ItemKind; order: number }[];
     warnings: { code: WarningCode; message: string; line: number | null; article: string }[];

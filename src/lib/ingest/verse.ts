@@ -1,0 +1,42 @@
+/**
+ * Poems on culture pages: runs of short lines that are verse, not sentences cut by column
+ * breaks and not headlines. Their line breaks are the poem's; the assembler keeps them.
+ */
+import type { ClassifiedBlock } from "./classify.ts";
+import { charLength } from "./text-shape.ts";
+
+/** Fewest lines in a row that make a poem rather than a few short subheads. */
+const MIN_VERSE_LINES = 4;
+const MAX_VERSE_LINE = 22;
+
+function verseShaped(block: ClassifiedBlock): boolean {
+  if (block.class.type !== "heading" && block.class.type !== "body") return false;
+  const text = block.text;
+  // Notices list 电话：… and 地址：… in short lines; verse has no colons or figures.
+  if (charLength(text) > MAX_VERSE_LINE || /[：:0-9０-９@]/u.test(text) || /^[●•（(一二三四五六七八九十]+[、.]/u.test(text)) return false;
+  return true;
+}
+
+/** Marks every line of a poem as verse; returns the blocks with their new class. */
+export function markVerse(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+  const out = [...blocks];
+  let i = 0;
+  while (i < out.length) {
+    if (!verseShaped(out[i]!)) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end + 1 < out.length && verseShaped(out[end + 1]!) && out[end + 1]!.gapBefore < 3) end++;
+    const run = out.slice(i, end + 1);
+    // A run of subheads-and-fragments ends most lines with a stop; verse rarely does.
+    const stops = run.filter((b) => /[。]$/u.test(b.text)).length;
+    if (run.length >= MIN_VERSE_LINES && stops * 2 <= run.length) {
+      // The first line is the title when a byline or author follows it, handled by the caller;
+      // here the whole run is verse unless its first line is set apart by a byline after it.
+      for (let k = i; k <= end; k++) out[k] = { ...out[k]!, class: { type: "verse", text: out[k]!.text } };
+    }
+    i = end + 1;
+  }
+  return out;
+}
