@@ -1,4 +1,4 @@
-// The latest items as an RSS feed.
+// The latest items as an RSS feed; notices (公告, 广告) are not news and stay out of it.
 import rss from "@astrojs/rss";
 import type { APIRoute } from "astro";
 import { getArchive } from "../lib/site/collection.ts";
@@ -16,7 +16,7 @@ export const GET: APIRoute = async ({ site }) => {
     site: site!,
     trailingSlash: true,
     customData: "<language>zh-CN</language>",
-    items: archive.articles.slice(0, FEED_SIZE).map(({ id, data }) => ({
+    items: archive.countedArticles.slice(0, FEED_SIZE).map(({ id, data }) => ({
       title: data.title,
       link: articlePath(id),
       pubDate: new Date(`${data.date}T00:00:00+08:00`),

@@ -79,6 +79,16 @@ describe("chart data", () => {
     assert.equal(topPeople(articles, 100).length, 10);
   });
 
+  it("topPeople leaves out institutional bylines", () => {
+    const editorials = [
+      article("2024-10-15", { kind: "commentary", authors: ["本报评论员"] }),
+      article("2024-10-16", { kind: "commentary", authors: ["本报评论员"] }),
+      article("2024-10-16", { kind: "commentary", authors: ["新华社评论员"] }),
+      article("2024-10-17", { reporters: ["新华社记者"], correspondents: ["王筱瑜"] }),
+    ];
+    assert.deepEqual(topPeople(editorials, 5), [{ label: "王筱瑜", value: 1 }]);
+  });
+
   it("gives the same rows whatever the input order", () => {
     const reversed = [...articles].reverse();
     assert.deepEqual(articlesPerSection(reversed), articlesPerSection(articles));

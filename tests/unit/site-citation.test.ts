@@ -51,6 +51,19 @@ const fourReporters = sampleEntry("2022-09-20/zhuan-jia-ren-cai-fu-ji-ceng", {
   correspondents: ["冯红梅", "王筱瑜"],
 });
 const unsigned = sampleEntry("2022-09-20/ji-ceng-dang-jian-jian-xun", { title: "基层党建简讯", kind: "brief" });
+// Seed 002 as the paper prints it: 2022年12月13日 第5版 党建.
+const onPage5 = sampleEntry("2022-12-13/zeng-qiang-dang-xing-xiu-yang", {
+  title: "增强党性修养",
+  authors: ["郝佳丽"],
+  page: { no: 5, name: "党建" },
+});
+const editorial = sampleEntry("2024-10-15/ben-bao-ping-lun-yuan", {
+  title: "以实干担当践行初心",
+  kind: "commentary",
+  authors: ["本报评论员"],
+  page: { no: 1, name: "要闻" },
+});
+const namedPageOnly = sampleEntry("2024-10-15/dang-jian", { title: "党建", page: { no: null, name: "党建" } });
 
 describe("formatGbt7714", () => {
   const cases: { name: string; article: ArchiveEntry; accessed?: string; expected: string }[] = [
@@ -84,6 +97,27 @@ describe("formatGbt7714", () => {
       name: "no author: the entry starts with the title",
       article: unsigned,
       expected: `基层党建简讯[N/OL]. 内蒙古日报, 2022-09-20. ${url(unsigned)}`,
+    },
+    {
+      name: "the page number in parentheses after the date",
+      article: onPage5,
+      expected: `郝佳丽. 增强党性修养[N/OL]. 内蒙古日报, 2022-12-13(5). ${url(onPage5)}`,
+    },
+    {
+      name: "the page number before the access date",
+      article: onPage5,
+      accessed: "2025-01-15",
+      expected: `郝佳丽. 增强党性修养[N/OL]. 内蒙古日报, 2022-12-13(5)[2025-01-15]. ${url(onPage5)}`,
+    },
+    {
+      name: "an institutional byline is cited as printed",
+      article: editorial,
+      expected: `本报评论员. 以实干担当践行初心[N/OL]. 内蒙古日报, 2024-10-15(1). ${url(editorial)}`,
+    },
+    {
+      name: "a page name without a number gives no page",
+      article: namedPageOnly,
+      expected: `党建[N/OL]. 内蒙古日报, 2024-10-15. ${url(namedPageOnly)}`,
     },
   ];
   for (const c of cases) {
@@ -188,6 +222,24 @@ describe("formatBibtex", () => {
     );
     assert.match(entry, /title = \{100\\% 绿色\\_能源 \\& \\\{新\\\}\}/);
     assert.match(entry, /author = \{\{Smith, J\.\}\}/);
+  });
+
+  it("gives the page number as pages, after the date, and none when unknown", () => {
+    const cases: [ArchiveEntry, RegExp | null][] = [
+      [onPage5, /\n {2}date = \{2022-12-13\},\n {2}pages = \{5\},\n {2}url = /],
+      [editorial, /\n {2}pages = \{1\},\n/],
+      [namedPageOnly, null],
+      [unsigned, null],
+    ];
+    for (const [article, expected] of cases) {
+      const entry = formatBibtex(article, { url: url(article) });
+      if (expected) assert.match(entry, expected, article.id);
+      else assert.doesNotMatch(entry, /pages/, article.id);
+    }
+  });
+
+  it("braces an institutional byline so no style splits it into names", () => {
+    assert.match(formatBibtex(editorial, { url: url(editorial) }), /\n {2}author = \{\{本报评论员\}\},\n/);
   });
 
   it("has balanced braces, so BibTeX reads the entry to its end", () => {

@@ -21,8 +21,20 @@ const records: ArchiveEntry[] = [
     reporters: ["许敬"],
     correspondents: ["王筱瑜"],
     location: "阿拉善盟",
+    page: { no: 5, name: "党建" },
     order: 4,
     source: "2024-10-15_001_554b9e868c6e5a63.txt",
+  }),
+  // A wire commentary printed on page 1 of the same issue: it comes before page 5 whatever its order.
+  sampleEntry("2024-10-15/xin-hua-she-ping-lun", {
+    title: "奋力谱写新篇章",
+    kind: "commentary",
+    authors: ["张三"],
+    affiliation: "中央党校教授",
+    agency: "新华社",
+    page: { no: 1, name: "要闻" },
+    order: 8,
+    source: "2024-10-15_000_aaaa.txt",
   }),
   sampleEntry("2022-11-08/bi-chu-xin-huo-li-zheng-chu-hao-ye-ji", {
     title: "比出新活力 争出好业绩",
@@ -48,6 +60,7 @@ const records: ArchiveEntry[] = [
     section: "代表委员“零距离”",
     reporters: ["宋爽"],
     correspondents: ["冯红梅"],
+    page: { no: 5, name: "党建" },
     order: 5,
     source: "2024-10-15_001_554b9e868c6e5a63.txt",
   }),
@@ -119,13 +132,14 @@ describe("articlesToCsv", () => {
     for (const cells of body) assert.equal(cells.length, CSV_COLUMNS.length);
   });
 
-  it("lists articles in newspaper order: date, issue, order", () => {
+  it("lists articles in newspaper order: date, issue, page, order", () => {
     assert.deepEqual(
       body.map((cells) => cells[0]),
       [
         "2022-09-20/ji-ceng-zhi-li-jian-xun",
         "2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di",
         "2022-11-08/bi-chu-xin-huo-li-zheng-chu-hao-ye-ji",
+        "2024-10-15/xin-hua-she-ping-lun",
         "2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng",
         "2024-10-15/dang-jian-tui-dong-ren-da-dai-biao",
       ],
@@ -149,6 +163,13 @@ describe("articlesToCsv", () => {
     { id: "2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di", column: "source", expected: "2022-11-08_000_0e8d57b71d93ccd5.txt" },
     { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "kind", expected: "brief" },
     { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "series_no", expected: "" },
+    { id: "2024-10-15/xin-hua-she-ping-lun", column: "page_no", expected: "1" },
+    { id: "2024-10-15/xin-hua-she-ping-lun", column: "page_name", expected: "要闻" },
+    { id: "2024-10-15/xin-hua-she-ping-lun", column: "agency", expected: "新华社" },
+    { id: "2024-10-15/xin-hua-she-ping-lun", column: "affiliation", expected: "中央党校教授" },
+    { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "page_no", expected: "" },
+    { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "page_name", expected: "" },
+    { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "agency", expected: "" },
     // Formula guard: cells a spreadsheet would evaluate are read back with a leading '.
     { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "title", expected: "'=HYPERLINK(\"http://evil.example\",\"点击\")" },
     { id: "2022-09-20/ji-ceng-zhi-li-jian-xun", column: "series", expected: "'-10℃的坚守" },
@@ -159,6 +180,40 @@ describe("articlesToCsv", () => {
       assert.equal(byId.get(c.id)?.[c.column], c.expected);
     });
   }
+
+  it("splits series and page into two columns each, in frontmatter order", () => {
+    const at = (column: string) => CSV_COLUMNS.indexOf(column);
+    assert.deepEqual(
+      ["series", "series_no", "page_no", "page_name"].map((column) => at(column) - at("id")),
+      [at("series"), at("series") + 1, at("issue") + 1, at("issue") + 2],
+    );
+    assert.equal(at("page"), -1);
+  });
+
+  it("fills every column of an article that has the field", () => {
+    const full = sampleEntry("2024-10-15/x", {
+      title: "题",
+      subtitle: "副",
+      section: "栏",
+      series: { name: "系列", no: 2 },
+      reporters: ["甲"],
+      correspondents: ["乙"],
+      photographers: ["丙"],
+      authors: ["丁"],
+      affiliation: "单位",
+      agency: "新华社",
+      location: "赤峰市",
+      county: "元宝山区",
+      page: { no: 3, name: "经济" },
+    });
+    const [, row] = parseCsv(articlesToCsv([full], { origin: ORIGIN }).slice(1));
+    // Only a field the sample leaves null may give an empty cell.
+    const nullFields = FRONTMATTER_KEYS.filter((key) => full.data[key] === null);
+    assert.deepEqual(
+      CSV_COLUMNS.filter((_, i) => row![i] === ""),
+      nullFields,
+    );
+  });
 
   it("joins several names with 、", () => {
     const two = sampleEntry("2024-10-15/x", { reporters: ["宋爽", "潘佳"], correspondents: ["冯红梅"] });
@@ -211,6 +266,7 @@ describe("articlesToJson", () => {
         "2022-09-20/ji-ceng-zhi-li-jian-xun",
         "2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di",
         "2022-11-08/bi-chu-xin-huo-li-zheng-chu-hao-ye-ji",
+        "2024-10-15/xin-hua-she-ping-lun",
         "2024-10-15/hui-ju-fei-gong-ling-yu-fa-zhan-hong-se-dong-neng",
         "2024-10-15/dang-jian-tui-dong-ren-da-dai-biao",
       ],
@@ -227,6 +283,17 @@ describe("articlesToJson", () => {
     const [object] = JSON.parse(articlesToJson([extra], { origin: ORIGIN })) as Record<string, unknown>[];
     assert.deepEqual(Object.keys(object!.series as object), ["name", "no"]);
     assert.equal("body" in object!, false);
+  });
+
+  it("writes page with no before name, null parts kept", () => {
+    const objects = JSON.parse(articlesToJson([records[0]!, records[2]!], { origin: ORIGIN })) as { page: object }[];
+    assert.deepEqual(
+      objects.map((o) => [Object.keys(o.page), o.page]),
+      [
+        [["no", "name"], { no: null, name: null }],
+        [["no", "name"], { no: 5, name: "党建" }],
+      ],
+    );
   });
 
   it("gives the same text for the same articles in any order", () => {

@@ -3,7 +3,7 @@ import { describe, it } from "node:test";
 import type { Issue } from "../../src/lib/site/archive.ts";
 import { groupIssuesByMonth, issueDirectory } from "../../src/lib/site/issue-calendar.ts";
 
-const issue = (date: string): Issue<never> => ({ id: date, date, sources: [], articles: [], sectionGroups: [] });
+const issue = (date: string): Issue<never> => ({ id: date, date, sources: [], articles: [], pages: [] });
 // Newest first, as the archive lists them.
 const issues = ["2024-10-15", "2022-12-13", "2022-11-08", "2022-09-20", "2022-09-06"].map(issue);
 

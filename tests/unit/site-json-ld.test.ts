@@ -38,6 +38,40 @@ describe("newsArticleJsonLd", () => {
     assert.equal((ld.isPartOf as { url: string }).url, "https://a.org/issues/2022-11-08/");
   });
 
+  it("gives the printed page, the agency, and the affiliation of the signed author", () => {
+    const wire = newsArticleJsonLd({
+      data: { ...data, reporters: [], correspondents: [], authors: ["张三"], affiliation: "内蒙古大学", agency: "新华社", page: { no: 5, name: "党建" } },
+      url: "u",
+      issueUrl: "i",
+      personUrl: () => undefined,
+    });
+    assert.equal(wire.printPage, "5");
+    assert.equal(wire.printSection, "党建");
+    assert.deepEqual(wire.sourceOrganization, { "@type": "Organization", name: "新华社" });
+    assert.deepEqual(wire.author, [
+      { "@type": "Person", name: "张三", url: undefined, affiliation: { "@type": "Organization", name: "内蒙古大学" } },
+    ]);
+  });
+
+  it("gives the affiliation to the reporters when no author signs", () => {
+    const ld = newsArticleJsonLd({ data: { ...data, affiliation: "本报驻赤峰记者站" }, url: "u", issueUrl: "i", personUrl: () => undefined });
+    const affiliations = (ld.author as { name: string; affiliation?: { name: string } }[]).map((a) => [a.name, a.affiliation?.name]);
+    assert.deepEqual(affiliations, [
+      ["白丹", "本报驻赤峰记者站"],
+      ["王筱瑜", undefined],
+    ]);
+  });
+
+  it("names an institutional byline as an organization, without a person page", () => {
+    const ld = newsArticleJsonLd({
+      data: { ...data, reporters: [], correspondents: [], authors: ["本报评论员"] },
+      url: "u",
+      issueUrl: "i",
+      personUrl: () => "https://a.org/reporters/x/",
+    });
+    assert.deepEqual(ld.author, [{ "@type": "Organization", name: "本报评论员" }]);
+  });
+
   it("leaves out what the article does not have", () => {
     const bare = newsArticleJsonLd({
       data: { ...data, subtitle: null, section: null, reporters: [], correspondents: [], photographers: [], location: null },
@@ -45,7 +79,7 @@ describe("newsArticleJsonLd", () => {
       issueUrl: "i",
       personUrl: () => undefined,
     });
-    for (const key of ["alternativeHeadline", "articleSection", "author", "contributor", "contentLocation"]) {
+    for (const key of ["alternativeHeadline", "articleSection", "author", "contributor", "contentLocation", "printPage", "printSection", "sourceOrganization"]) {
       assert.equal(key in bare, false, key);
     }
   });

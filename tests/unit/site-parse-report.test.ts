@@ -3,12 +3,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, it } from "node:test";
-import { formatRatio, loadParseReport, readParseReportJson, reportTotals } from "../../src/lib/site/parse-report.ts";
+import { formatRatio, loadParseReport, pageFurnitureOf, readParseReportJson, reportTotals } from "../../src/lib/site/parse-report.ts";
 
 const issue = (date: string, lines: number, covered: number, warnings = 0) => ({
   issue: date,
   date,
   source: `${date}_000_x.txt`,
+  page: { no: null, name: null, staff: [], teasers: [] },
   articles: [{ id: `${date}/a`, title: "甲", kind: "article", order: 1 }],
   warnings: Array.from({ length: warnings }, (_, i) => ({ code: "c", message: "m", line: i + 1, article: null })),
   coverage: { lines, covered, ratio: lines ? covered / lines : 1, uncovered: [] },
@@ -27,10 +28,50 @@ describe("readParseReportJson", () => {
     );
   });
 
+  it("reads each file's page with its staff and teasers", () => {
+    const page = {
+      no: 1,
+      name: "要闻",
+      staff: [{ role: "责任编辑", names: ["李四"] }],
+      teasers: [{ text: "党建引领", page: 5, line: 3, article: "2022-09-06/a" }],
+    };
+    const result = readParseReportJson({ issues: [{ ...issue("2022-09-06", 1, 1), page }], errors: [] }, "r.json");
+    assert.deepEqual(result.report?.issues[0]?.page, page);
+  });
+
   it("names the file and the first field that does not fit", () => {
     const result = readParseReportJson({ issues: [{ ...issue("2022-09-06", 1, 1), coverage: null }], errors: [] }, "r.json");
     assert.equal(result.report, null);
     assert.match(result.problem!, /^r\.json: unexpected shape at issues\.0\.coverage: /);
+  });
+});
+
+describe("pageFurnitureOf", () => {
+  const staff = [{ role: "责任编辑", names: ["李四"] }];
+  const teasers = [{ text: "党建引领", page: 5, line: 3, article: null }];
+  const report = {
+    issues: [
+      { ...issue("2022-09-06", 1, 1), source: "p1.txt", page: { no: 1, name: "要闻", staff, teasers } },
+      { ...issue("2022-09-06", 1, 1), source: "p5.txt" },
+      { ...issue("2022-11-08", 1, 1), source: "q.txt", page: { no: 1, name: null, staff, teasers: [] } },
+    ],
+    errors: [],
+  };
+
+  it("maps each page file of the issue to its staff and teasers", () => {
+    assert.deepEqual(
+      [...pageFurnitureOf(report, "2022-09-06")],
+      [
+        ["p1.txt", { staff, teasers }],
+        ["p5.txt", { staff: [], teasers: [] }],
+      ],
+    );
+  });
+
+  it("has nothing for another issue's files, an unknown issue or no report", () => {
+    assert.deepEqual([...pageFurnitureOf(report, "2022-11-08").keys()], ["q.txt"]);
+    assert.equal(pageFurnitureOf(report, "2030-01-01").size, 0);
+    assert.equal(pageFurnitureOf(null, "2022-09-06").size, 0);
   });
 });
 

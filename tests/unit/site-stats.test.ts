@@ -4,7 +4,7 @@ import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { buildArchive, type ArchiveEntry } from "../../src/lib/site/archive.ts";
 import { currentNavHref } from "../../src/lib/site/navigation.ts";
 import { formatDate, formatSeries } from "../../src/lib/site/format.ts";
-import { articlesPerKind, personTimeline, rolesOf } from "../../src/lib/site/stats.ts";
+import { COUNTED_KINDS, articlesPerKind, personTimeline, rolesOf } from "../../src/lib/site/stats.ts";
 import { sampleEntry } from "../support/sample-entries.ts";
 
 /** A sample entry titled by its id. */
@@ -36,6 +36,12 @@ describe("articlesPerKind", () => {
       brief: 0,
       notice: 0,
     });
+  });
+});
+
+describe("COUNTED_KINDS", () => {
+  it("is every kind but notices, in the schema's order", () => {
+    assert.deepEqual(COUNTED_KINDS, ["article", "commentary", "photo", "brief"]);
   });
 });
 

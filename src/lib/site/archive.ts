@@ -6,10 +6,16 @@
  *
  * Generic over the entry type so pages get back the very collection entries they can render,
  * while tests pass plain objects.
+ *
+ * Notices (公告, 启事, 声明, 广告) are the paper's, but not its reporting: they stay in their issue
+ * and have article pages, while the indexes by person, region and column, the feeds and the
+ * statistics count the other items only (`countedArticles`). Institutional bylines (本报评论员)
+ * name no person, so they get no person entry.
  */
 import type { ArticleFrontmatter } from "../article.ts";
 import { LEAGUES, countiesOf } from "../places/gazetteer.ts";
 import { REGION_WIDE } from "../places/locate.ts";
+import { isInstitutionalByline } from "./institutional-byline.ts";
 import { assignUniqueSlugs } from "./slug.ts";
 
 /** What the archive needs from a collection entry: its id (= permalink) and frontmatter. */
@@ -49,15 +55,29 @@ export interface SectionGroup<E> {
   articles: E[];
 }
 
-export interface Issue<E> {
-  id: string;
-  date: string;
-  /** Raw page files the issue's items came from, in the order first seen. */
+/** One printed page of an issue (第5版 党建), with its items in the order printed. */
+export interface IssuePage<E> {
+  /** Page number (版次), or null when the items do not say. */
+  no: number | null;
+  /** Page name (版名), or null. */
+  name: string | null;
+  /** Raw page files its items came from, in page order. */
   sources: string[];
-  /** In page order. */
+  /** In the order printed on the page. */
   articles: E[];
   /** Runs of consecutive items under the same column label, in page order. */
   sectionGroups: SectionGroup<E>[];
+}
+
+export interface Issue<E> {
+  id: string;
+  date: string;
+  /** Raw page files the issue's items came from, in page order. */
+  sources: string[];
+  /** In page order: page by page (see compareArticles), each page's items as printed. */
+  articles: E[];
+  /** Numbered pages by number, then pages without a number, one per source file. */
+  pages: IssuePage<E>[];
 }
 
 export interface County<E> {
@@ -93,6 +113,8 @@ export interface Neighbours<E> {
 export interface Archive<E extends ArchiveEntry> {
   /** Newest first: by date, then issue, then page order. */
   articles: E[];
+  /** `articles` without notices: what feeds and statistics count. */
+  countedArticles: E[];
   articleById: Map<string, E>;
   /** Newest first. */
   issues: Issue<E>[];
@@ -116,19 +138,33 @@ export interface Archive<E extends ArchiveEntry> {
   issueNeighbours: (id: string) => { older: Issue<E> | undefined; newer: Issue<E> | undefined };
 }
 
-/** Newspaper order: date, then issue, then position in the issue, then id as the last tie-break. */
+/** Whether an item is a notice (公告, 启事, 声明, 广告), which feeds and statistics leave out. */
+export function isNotice(entry: Pick<ArchiveEntry, "data">): boolean {
+  return entry.data.kind === "notice";
+}
+
+/**
+ * Position within an issue: numbered pages by number, pages without a number after them, then
+ * by source file (one file holds one page), then by position on the page. `order` counts from 1
+ * on each page file, so it alone would interleave the items of two pages.
+ */
+function compareWithinIssue(a: ArchiveEntry, b: ArchiveEntry): number {
+  return (
+    (a.data.page.no ?? Infinity) - (b.data.page.no ?? Infinity) ||
+    compareText(a.data.source, b.data.source) ||
+    a.data.order - b.data.order ||
+    compareText(a.id, b.id)
+  );
+}
+
+/** Newspaper order: date, then issue, then page and position on it, then id as the last tie-break. */
 export function compareArticles(a: ArchiveEntry, b: ArchiveEntry): number {
-  return compareText(a.data.date, b.data.date) || compareText(a.data.issue, b.data.issue) || a.data.order - b.data.order || compareText(a.id, b.id);
+  return compareText(a.data.date, b.data.date) || compareText(a.data.issue, b.data.issue) || compareWithinIssue(a, b);
 }
 
 /** Newest first; within an issue, in page order. */
 export function compareNewestFirst(a: ArchiveEntry, b: ArchiveEntry): number {
-  return (
-    compareText(b.data.date, a.data.date) ||
-    compareText(b.data.issue, a.data.issue) ||
-    a.data.order - b.data.order ||
-    compareText(a.id, b.id)
-  );
+  return compareText(b.data.date, a.data.date) || compareText(b.data.issue, a.data.issue) || compareWithinIssue(a, b);
 }
 
 function compareText(a: string, b: string): number {
@@ -151,19 +187,21 @@ function getOrCreate<K, V>(map: Map<K, V>, key: K, create: () => V): V {
 export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Archive<E> {
   const articles = [...entries].sort(compareNewestFirst);
   const articleById = new Map(articles.map((a) => [a.id, a]));
+  const countedArticles = articles.filter((article) => !isNotice(article));
   // Oldest first, so that slug collisions are settled by first appearance (see assignUniqueSlugs).
-  const chronological = articles.toReversed();
+  const chronological = countedArticles.toReversed();
 
-  // Issues: articles are newest first, so each issue's items arrive in page order.
+  // Issues: articles are newest first, so each issue's items arrive page by page, in page order.
   const issueById = new Map<string, Issue<E>>();
   for (const article of articles) {
-    const { issue: id, date, source } = article.data;
-    const issue = getOrCreate(issueById, id, () => ({ id, date, sources: [], articles: [], sectionGroups: [] }));
+    const { issue: id, date, source, page: printed } = article.data;
+    const issue = getOrCreate(issueById, id, () => ({ id, date, sources: [], articles: [], pages: [] }));
     issue.articles.push(article);
     if (!issue.sources.includes(source)) issue.sources.push(source);
-    const lastGroup = issue.sectionGroups.at(-1);
-    if (lastGroup && lastGroup.section === article.data.section) lastGroup.articles.push(article);
-    else issue.sectionGroups.push({ section: article.data.section, articles: [article] });
+    const page = issue.pages.at(-1);
+    const samePage = page !== undefined && (printed.no === null ? page.no === null && page.sources.at(-1) === source : page.no === printed.no);
+    if (samePage) addToPage(page, article);
+    else issue.pages.push(addToPage({ no: printed.no, name: printed.name, sources: [], articles: [], sectionGroups: [] }, article));
   }
   const issues = [...issueById.values()];
   const issueIndex = new Map(issues.map((issue, index) => [issue.id, index]));
@@ -172,13 +210,13 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
 
   // People.
   const personSlugs = assignUniqueSlugs(
-    chronological.flatMap((a) => ROLES.flatMap((role) => a.data[ROLE_FIELD[role]])),
+    chronological.flatMap((a) => ROLES.flatMap((role) => personNames(a.data[ROLE_FIELD[role]]))),
   );
   const personBySlug = new Map<string, Person<E>>();
-  for (const article of articles) {
+  for (const article of countedArticles) {
     const rolesByName = new Map<string, Role[]>();
     for (const role of ROLES) {
-      for (const name of article.data[ROLE_FIELD[role]]) {
+      for (const name of personNames(article.data[ROLE_FIELD[role]])) {
         const roles = getOrCreate(rolesByName, name, () => []);
         if (!roles.includes(role)) roles.push(role);
       }
@@ -211,7 +249,7 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
     );
   }
   const regionBySlug = new Map<string, Region<E>>();
-  for (const article of articles) {
+  for (const article of countedArticles) {
     const { location, county } = article.data;
     if (!location) continue;
     const slug = regionSlugs.get(location)!;
@@ -236,7 +274,7 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
   // Sections.
   const sectionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.section ? [a.data.section] : [])));
   const sectionBySlug = new Map<string, Section<E>>();
-  for (const article of articles) {
+  for (const article of countedArticles) {
     const name = article.data.section;
     if (!name) continue;
     const slug = sectionSlugs.get(name)!;
@@ -246,6 +284,7 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
 
   return {
     articles,
+    countedArticles,
     articleById,
     issues,
     issueById,
@@ -270,6 +309,23 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
       return { older: issues[index + 1], newer: issues[index - 1] };
     },
   };
+}
+
+/** Adds an item to its page, continuing the page's last column run when the label is the same. */
+function addToPage<E extends ArchiveEntry>(page: IssuePage<E>, article: E): IssuePage<E> {
+  const { source, section, page: printed } = article.data;
+  page.articles.push(article);
+  if (!page.sources.includes(source)) page.sources.push(source);
+  page.name ??= printed.name;
+  const lastGroup = page.sectionGroups.at(-1);
+  if (lastGroup && lastGroup.section === section) lastGroup.articles.push(article);
+  else page.sectionGroups.push({ section, articles: [article] });
+  return page;
+}
+
+/** The names in a byline field that stand for a person: 本报评论员 and the like do not. */
+function personNames(names: readonly string[]): string[] {
+  return names.filter((name) => !isInstitutionalByline(name));
 }
 
 function regionRank(name: string): number {

@@ -1,10 +1,11 @@
 /**
  * What an article page or list item links to, resolved against the archive's indexes:
- * its issue, column, region and county, and each credited person.
+ * its issue and page, column, region and county, and each credited person.
  */
 import type { ArticleFrontmatter } from "../article.ts";
 import { ROLES, ROLE_FIELD, type Archive, type ArchiveEntry, type Role } from "./archive.ts";
-import { ROLE_LABEL } from "./format.ts";
+import { ROLE_LABEL, formatPrintedPage } from "./format.ts";
+import { pageAnchor } from "./issue-pages.ts";
 import { countyPath, issuePath, personPath, regionPath, sectionPath } from "./paths.ts";
 
 export interface Link {
@@ -12,14 +13,22 @@ export interface Link {
   href: string;
 }
 
+/** A name in the byline: linked to the person's page, or plain text (本报评论员, a name without a page). */
+export interface BylineName {
+  label: string;
+  href: string | null;
+}
+
 export interface BylineGroup {
   role: Role;
   label: string;
-  people: Link[];
+  people: BylineName[];
 }
 
 export interface ArticleLinks {
   issue: Link;
+  /** The printed page (第5版 党建) on the issue page; null when the item does not say. */
+  page: Link | null;
   section: Link | null;
   region: Link | null;
   county: Link | null;
@@ -34,8 +43,13 @@ function link(label: string, slug: string | undefined, toPath: (slug: string) =>
 
 export function articleLinks(archive: Lookups, data: ArticleFrontmatter): ArticleLinks {
   const regionSlug = data.location ? archive.regionSlug(data.location) : undefined;
+  const pageLabel = formatPrintedPage(data.page);
   return {
     issue: { label: data.issue, href: issuePath(data.issue) },
+    page:
+      pageLabel === null
+        ? null
+        : { label: pageLabel, href: data.page.no === null ? issuePath(data.issue) : `${issuePath(data.issue)}#${pageAnchor(data.page.no)}` },
     section: data.section ? link(data.section, archive.sectionSlug(data.section), sectionPath) : null,
     region: data.location ? link(data.location, regionSlug, regionPath) : null,
     county:
@@ -47,7 +61,7 @@ export function articleLinks(archive: Lookups, data: ArticleFrontmatter): Articl
       if (names.length === 0) return [];
       const people = names.map((name) => {
         const slug = archive.personSlug(name);
-        return { label: name, href: slug === undefined ? "" : personPath(slug) };
+        return { label: name, href: slug === undefined ? null : personPath(slug) };
       });
       return [{ role, label: ROLE_LABEL[role], people }];
     }),

@@ -6,6 +6,7 @@
  * again as a table for readers who cannot see the chart.
  */
 import type { ArchiveEntry } from "./archive.ts";
+import { isInstitutionalByline } from "./institutional-byline.ts";
 
 export interface BarRow {
   label: string;
@@ -154,11 +155,12 @@ export function articlesPerRegion(articles: Articles): BarRow[] {
 
 /**
  * The `n` people named on most articles, counting every role (reporter, correspondent,
- * photographer, author). A person with two roles on one article counts once for it.
+ * photographer, author). A person with two roles on one article counts once for it; an
+ * institutional byline (本报评论员) is no person and is not counted.
  */
 export function topPeople(articles: Articles, n: number): BarRow[] {
   const names = [...articles].flatMap((a) => [
     ...new Set([...a.data.reporters, ...a.data.correspondents, ...a.data.photographers, ...a.data.authors]),
-  ]);
+  ].filter((name) => !isInstitutionalByline(name)));
   return countRows(names).sort(byCountThenLabel).slice(0, Math.max(0, n));
 }

@@ -4,6 +4,7 @@
  * the options, never on the clock, so a rebuild gives the same page.
  */
 import type { ArchiveEntry } from "./archive.ts";
+import { isInstitutionalByline } from "./institutional-byline.ts";
 import { SITE } from "./site-info.ts";
 
 export interface CitationOptions {
@@ -41,19 +42,21 @@ function fullTitle(article: ArchiveEntry): string {
 /**
  * GB/T 7714-2015 §8 reference for a newspaper article read online (§4.4, §8.1.2):
  *
- *   许敬, 王筱瑜. 汇聚非公领域发展“红色动能”[N/OL]. 内蒙古日报, 2024-10-15[2025-01-15]. URL
+ *   许敬, 王筱瑜. 汇聚非公领域发展“红色动能”[N/OL]. 内蒙古日报, 2024-10-15(5)[2025-01-15]. URL
  *
  * More than three authors: the first three, then ", 等". No author: the entry starts with the
- * title. "[N/OL]" rather than "[N]" because the reference points to an online copy; the page
- * number "(版次)" is left out because the archive does not know it. The URL ends the entry without
- * a full stop, so that copying it copies a working link.
+ * title. An institutional byline (本报评论员) is cited as printed, as the standard's examples do.
+ * "[N/OL]" rather than "[N]" because the reference points to an online copy; the page number
+ * "(版次)" follows the date, left out when the item does not say it. The URL ends the entry
+ * without a full stop, so that copying it copies a working link.
  */
 export function formatGbt7714(article: ArchiveEntry, options: CitationOptions): string {
   const authors = citedAuthors(article);
   const names = authors.length > 3 ? `${authors.slice(0, 3).join(", ")}, 等` : authors.join(", ");
   const accessed = options.accessed === undefined ? "" : `[${checkDate(options.accessed)}]`;
   const head = names ? `${names}. ` : "";
-  return `${head}${fullTitle(article)}[N/OL]. ${SITE.newspaper}, ${checkDate(article.data.date)}${accessed}. ${options.url}`;
+  const page = article.data.page.no === null ? "" : `(${article.data.page.no})`;
+  return `${head}${fullTitle(article)}[N/OL]. ${SITE.newspaper}, ${checkDate(article.data.date)}${page}${accessed}. ${options.url}`;
 }
 
 function checkDate(date: string): string {
@@ -105,15 +108,17 @@ export function escapeBibtex(text: string): string {
 
 /**
  * A BibTeX entry that both BibTeX and biblatex read. Fields: title, subtitle (when the article
- * has one), author ("A and B"), journal, year, month, day, date, url, urldate (with `accessed`),
- * language. The URL is written as given, unescaped, because `url` is a verbatim field; it is
- * normalised with the URL parser, so any brace or space in it is already percent-encoded.
+ * has one), author ("A and B"; an institutional byline in braces, so that no style splits it into
+ * first and last names), journal, year, month, day, date, pages (the page number, when known),
+ * url, urldate (with `accessed`), language. The URL is written as given, unescaped, because `url`
+ * is a verbatim field; it is normalised with the URL parser, so any brace or space in it is
+ * already percent-encoded.
  */
 export function formatBibtex(article: ArchiveEntry, options: CitationOptions): string {
   const d = article.data;
   const [, year, month, day] = ISO_DATE.exec(checkDate(d.date))!;
   const author = citedAuthors(article)
-    .map((name) => (name.includes(",") ? `{${escapeBibtex(name)}}` : escapeBibtex(name)))
+    .map((name) => (name.includes(",") || isInstitutionalByline(name) ? `{${escapeBibtex(name)}}` : escapeBibtex(name)))
     .join(" and ");
   const fields: [string, string | null][] = [
     ["title", escapeBibtex(d.title)],
@@ -124,6 +129,7 @@ export function formatBibtex(article: ArchiveEntry, options: CitationOptions): s
     ["month", String(Number(month))],
     ["day", String(Number(day))],
     ["date", d.date],
+    ["pages", d.page.no === null ? null : String(d.page.no)],
     ["url", new URL(options.url).href],
     ["urldate", options.accessed === undefined ? null : checkDate(options.accessed)],
     ["language", "chinese"],

@@ -1,10 +1,12 @@
 /**
  * The one bridge between the content collection and the site: reads `articles` once per build
- * and hands it to buildArchive. This is the only module under src/lib that imports `astro:*`;
+ * and hands it to buildArchive (and reads the parse report beside it once). This is the only module under src/lib that imports `astro:*`;
  * it holds no logic of its own, so everything it returns is tested through archive.ts.
  */
 import { getCollection, type CollectionEntry } from "astro:content";
 import { buildArchive, type Archive } from "./archive.ts";
+import { issuePageViews, type IssuePageView } from "./issue-pages.ts";
+import { PARSE_REPORT_FILE, loadParseReport, pageFurnitureOf, type ParseReportResult } from "./parse-report.ts";
 
 export type ArticleEntry = CollectionEntry<"articles">;
 export type SiteArchive = Archive<ArticleEntry>;
@@ -19,4 +21,21 @@ export async function getArchive(): Promise<SiteArchive> {
   if (import.meta.env.DEV) return buildArchive(await getCollection("articles"));
   built ??= getCollection("articles").then(buildArchive);
   return built;
+}
+
+let report: Promise<ParseReportResult> | undefined;
+
+/** The ingest's parse report beside the articles, read once per build like the archive (every issue page shows part of it). */
+export async function getParseReport(): Promise<ParseReportResult> {
+  if (import.meta.env.DEV) return loadParseReport(PARSE_REPORT_FILE);
+  report ??= loadParseReport(PARSE_REPORT_FILE);
+  return report;
+}
+
+/** An issue's pages ready to show, with the staff and teasers the parse report gives each page file. */
+export async function getIssuePages(archive: SiteArchive, issueId: string): Promise<IssuePageView<ArticleEntry>[]> {
+  const { report } = await getParseReport();
+  const issue = archive.issueById.get(issueId);
+  if (!issue) return [];
+  return issuePageViews(issue.pages, pageFurnitureOf(report, issueId), (id) => archive.articleById.has(id));
 }

@@ -1,6 +1,7 @@
 /**
- * The archive's open-data downloads: every article's metadata as JSON and as CSV.
- * Both list articles in newspaper order (date, issue, order on the page, id) with the same
+ * The archive's open-data downloads: every article's metadata as JSON and as CSV, notices
+ * included (the data is the whole paper; feeds and statistics are what leave notices out).
+ * Both list articles in newspaper order (date, issue, page, order on the page, id) with the same
  * columns, so a diff between two builds shows only what changed.
  */
 import { FRONTMATTER_KEYS } from "../article.ts";
@@ -23,8 +24,14 @@ export interface ExportOptions {
  */
 export const CSV_LIST_SEPARATOR = "、";
 
-/** CSV header, one column per frontmatter field; `series` is split into its name and number. */
-export const CSV_COLUMNS: readonly string[] = ["id", "url", ...FRONTMATTER_KEYS.flatMap((key) => (key === "series" ? ["series", "series_no"] : [key]))];
+/** The CSV columns a structured frontmatter field is split into, since a cell holds one value. */
+const SPLIT_COLUMNS: Partial<Record<(typeof FRONTMATTER_KEYS)[number], string[]>> = {
+  series: ["series", "series_no"],
+  page: ["page_no", "page_name"],
+};
+
+/** CSV header, one column per frontmatter field; `series` is split into its name and number, `page` into its number and name. */
+export const CSV_COLUMNS: readonly string[] = ["id", "url", ...FRONTMATTER_KEYS.flatMap((key) => SPLIT_COLUMNS[key] ?? [key])];
 
 export function articleUrl(id: string, origin: string): string {
   return new URL(articlePath(id), origin).href;
@@ -38,10 +45,10 @@ export function articleUrl(id: string, origin: string): string {
 export function articlesToJson(records: Iterable<ArchiveEntry>, options: ExportOptions): string {
   const articles = [...records].sort(compareArticles).map((record) => {
     const out: Record<string, unknown> = { id: record.id, url: articleUrl(record.id, options.origin) };
-    for (const key of FRONTMATTER_KEYS) {
-      const series = record.data.series;
-      out[key] = key === "series" && series ? { name: series.name, no: series.no } : record.data[key];
-    }
+    const { series, page } = record.data;
+    for (const key of FRONTMATTER_KEYS) out[key] = record.data[key];
+    out["series"] = series ? { name: series.name, no: series.no } : null;
+    out["page"] = { no: page.no, name: page.name };
     return out;
   });
   return `${JSON.stringify(articles, null, 2)}\n`;
@@ -54,31 +61,31 @@ export function articlesToJson(records: Iterable<ArchiveEntry>, options: ExportO
  */
 export function articlesToCsv(records: Iterable<ArchiveEntry>, options: ExportOptions): string {
   const rows = [...records].sort(compareArticles).map((record) => {
-    const d = record.data;
-    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
-      id: record.id,
-      url: articleUrl(record.id, options.origin),
-      title: d.title,
-      subtitle: d.subtitle ?? "",
-      kind: d.kind,
-      section: d.section ?? "",
-      series: d.series?.name ?? "",
-      series_no: d.series?.no == null ? "" : String(d.series.no),
-      reporters: d.reporters.join(CSV_LIST_SEPARATOR),
-      correspondents: d.correspondents.join(CSV_LIST_SEPARATOR),
-      photographers: d.photographers.join(CSV_LIST_SEPARATOR),
-      authors: d.authors.join(CSV_LIST_SEPARATOR),
-      location: d.location ?? "",
-      county: d.county ?? "",
-      date: d.date,
-      issue: d.issue,
-      order: String(d.order),
-      source: d.source,
-    };
+    const cells = csvCells(record, options.origin);
     return CSV_COLUMNS.map((column) => csvCell(cells[column] ?? ""));
   });
   const lines = [CSV_COLUMNS.map(csvCell), ...rows].map((cells) => cells.join(","));
   return `\uFEFF${lines.map((line) => `${line}\r\n`).join("")}`;
+}
+
+/**
+ * An article's cells by column: lists joined with CSV_LIST_SEPARATOR, null as an empty cell,
+ * numbers as decimal text, series and page split into their parts.
+ */
+function csvCells(record: ArchiveEntry, origin: string): Record<string, string> {
+  const d = record.data;
+  const cells: Record<string, string> = { id: record.id, url: articleUrl(record.id, origin) };
+  for (const key of FRONTMATTER_KEYS) {
+    const value: unknown = d[key];
+    if (Array.isArray(value)) cells[key] = value.join(CSV_LIST_SEPARATOR);
+    else if (typeof value === "string" || typeof value === "number") cells[key] = String(value);
+    else cells[key] = "";
+  }
+  cells["series"] = d.series?.name ?? "";
+  cells["series_no"] = d.series?.no == null ? "" : String(d.series.no);
+  cells["page_no"] = d.page.no === null ? "" : String(d.page.no);
+  cells["page_name"] = d.page.name ?? "";
+  return cells;
 }
 
 /**

@@ -1,5 +1,5 @@
 /** How the site writes dates, kinds and roles in Chinese. */
-import type { ItemKind } from "../article.ts";
+import type { ItemKind, PrintedPage } from "../article.ts";
 import type { Role } from "./archive.ts";
 
 /** "2022-11-08" → "2022年11月8日" */
@@ -36,4 +36,13 @@ export function formatCount(n: number): string {
 /** A series instalment as the site labels it: "五化协同 大抓基层（1）", or the bare name. */
 export function formatSeries(series: { name: string; no: number | null }): string {
   return series.no === null ? series.name : `${series.name}（${series.no}）`;
+}
+
+/**
+ * The page an item was printed on, as the paper heads it: "第5版 党建", "第5版", "党建"; null when
+ * neither the number nor the name is known (the seed pages, which the OCR gave without a header).
+ */
+export function formatPrintedPage(page: PrintedPage): string | null {
+  const parts = [page.no === null ? null : `第${page.no}版`, page.name].filter((part) => part !== null);
+  return parts.length === 0 ? null : parts.join(" ");
 }

@@ -1,5 +1,6 @@
 /** schema.org data for article pages (NewsArticle), and its safe serialisation into HTML. */
 import type { ArticleFrontmatter } from "../article.ts";
+import { isInstitutionalByline } from "./institutional-byline.ts";
 import { SIMPLIFIED } from "./locale.ts";
 import { SITE } from "./site-info.ts";
 
@@ -13,13 +14,31 @@ export interface NewsArticleInput {
   personUrl: (name: string) => string | undefined;
 }
 
-function people(names: readonly string[], personUrl: NewsArticleInput["personUrl"]) {
-  return names.map((name) => ({ "@type": "Person", name, url: personUrl(name) }));
+/**
+ * Credited names as schema.org agents: a person with the URL of their page; an institutional byline
+ * (本报评论员) as an Organization. `affiliation`, when given, is the one printed with the byline.
+ */
+function agents(names: readonly string[], personUrl: NewsArticleInput["personUrl"], affiliation: string | null = null) {
+  return names.map((name) =>
+    isInstitutionalByline(name)
+      ? { "@type": "Organization", name }
+      : { "@type": "Person", name, url: personUrl(name), ...(affiliation ? { affiliation: { "@type": "Organization", name: affiliation } } : {}) },
+  );
 }
 
+/**
+ * NewsArticle with the print facts schema.org has for newspapers: printPage (版次) and printSection
+ * (版名); the wire service or paper it comes from (新华社) as sourceOrganization.
+ */
 export function newsArticleJsonLd({ data, url, issueUrl, personUrl }: NewsArticleInput): Record<string, unknown> {
-  const authors = people([...data.reporters, ...data.authors, ...data.correspondents], personUrl);
-  const photographers = people(data.photographers, personUrl);
+  // The affiliation is printed with the signed authors' byline; an item without authors prints it with its reporters'.
+  const signed = data.authors.length > 0;
+  const authors = [
+    ...agents(data.reporters, personUrl, signed ? null : data.affiliation),
+    ...agents(data.authors, personUrl, data.affiliation),
+    ...agents(data.correspondents, personUrl),
+  ];
+  const photographers = agents(data.photographers, personUrl);
   return {
     "@context": "https://schema.org",
     "@type": "NewsArticle",
@@ -30,6 +49,9 @@ export function newsArticleJsonLd({ data, url, issueUrl, personUrl }: NewsArticl
     url,
     mainEntityOfPage: url,
     ...(data.section ? { articleSection: data.section } : {}),
+    ...(data.page.no === null ? {} : { printPage: String(data.page.no) }),
+    ...(data.page.name === null ? {} : { printSection: data.page.name }),
+    ...(data.agency ? { sourceOrganization: { "@type": "Organization", name: data.agency } } : {}),
     ...(authors.length > 0 ? { author: authors } : {}),
     ...(photographers.length > 0 ? { contributor: photographers } : {}),
     ...(data.location ? { contentLocation: { "@type": "Place", name: data.county ?? data.location } } : {}),

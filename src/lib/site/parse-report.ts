@@ -5,6 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import type { PageFurniture } from "./issue-pages.ts";
 
 /** Where the ingest writes the report: beside the articles ($ARCHIVE_CONTENT_DIR, else content/articles). */
 export const PARSE_REPORT_FILE = `${process.env["ARCHIVE_CONTENT_DIR"] || "content/articles"}/parse-report.json`;
@@ -21,6 +22,14 @@ const issueReport = z.object({
   issue: z.string(),
   date: z.string(),
   source: z.string(),
+  /** The newspaper page the file holds, the people the page names for its making, and its 导读 teasers. */
+  page: z.object({
+    no: z.number().int().nullable(),
+    name: z.string().nullable(),
+    staff: z.array(z.object({ role: z.string(), names: z.array(z.string()) })),
+    /** `article` is the id of the announced item when the ingest found it in the issue. */
+    teasers: z.array(z.object({ text: z.string(), page: z.number().int().nullable(), line: z.number().int(), article: z.string().nullable() })),
+  }),
   articles: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), order: z.number() })),
   warnings: z.array(warning),
   coverage: z.object({
@@ -76,6 +85,15 @@ export async function loadParseReport(file: string): Promise<ParseReportResult> 
     return { report: null, problem: `${file}: not valid JSON (${(error as Error).message})` };
   }
   return readParseReportJson(json, file);
+}
+
+/** Each page file of the issue `issueId` with its staff and teasers, for the issue page; empty without a report. */
+export function pageFurnitureOf(report: ParseReport | null, issueId: string): Map<string, PageFurniture> {
+  const furniture = new Map<string, PageFurniture>();
+  for (const entry of report?.issues ?? []) {
+    if (entry.issue === issueId) furniture.set(entry.source, { staff: entry.page.staff, teasers: entry.page.teasers });
+  }
+  return furniture;
 }
 
 export interface ReportTotals {

@@ -2,6 +2,9 @@
 import { ITEM_KINDS, type ItemKind } from "../article.ts";
 import { ROLES, type ArchiveEntry, type Person, type Role } from "./archive.ts";
 
+/** The kinds statistics count: every kind but notices (公告, 启事, 广告), which are not reporting. */
+export const COUNTED_KINDS: readonly ItemKind[] = ITEM_KINDS.filter((kind) => kind !== "notice");
+
 export function articlesPerKind(articles: readonly ArchiveEntry[]): Record<ItemKind, number> {
   const counts = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, 0])) as Record<ItemKind, number>;
   for (const { data } of articles) counts[data.kind]++;
