@@ -6,11 +6,11 @@
  * open a story; credits that close a picture.
  */
 import type { ClassifiedBlock, ColumnLabel } from "./classify.ts";
-import { parseAffiliation } from "./classify.ts";
+import { pageNumber, parseAffiliation } from "./classify.ts";
 import type { BylineRoles } from "./byline.ts";
-import { emptyByline, mergeBylines, splitTrailingCredit } from "./byline.ts";
+import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
 import type { PageItem } from "./page-item.ts";
-import { charLength, endsSentence, isSubheadShaped } from "./text-shape.ts";
+import { charLength, endsSentence, isHeadlineShaped, isSubheadShaped } from "./text-shape.ts";
 
 interface Draft extends PageItem {
   photo: boolean;
@@ -22,6 +22,8 @@ interface Draft extends PageItem {
   /** How its author signed: □Name (an opinion piece) or 文/Name (an essay or feature). */
   signature: "marked" | "slash" | "institutional" | null;
   verse: boolean;
+  /** Its headline was printed after its first paragraph; the byline may still follow. */
+  leadBeforeHeadline: boolean;
 }
 
 /** Two or more blank lines: the layout moved to a picture or another column. */
@@ -29,6 +31,13 @@ const COLUMN_GAP = 2;
 
 /** Headlines of notices: 减资公告, 遗失声明, 招聘启事 … */
 const NOTICE_TITLE = /(公告|启事|启示|声明|通告|公示|告知书|通知书|讣告|注销公告|拍卖会|招标公告|广告)$/u;
+
+/** Kickers (引题) open on a verb of purpose: 推动产业链向高端延伸, 坚持生态优先. */
+const KICKER_OPENING = /^(推动|推进|坚持|聚焦|围绕|立足|深化|加快|奋力|扎实|持续|牢记|践行|喜迎|学习|贯彻|打造|全力|奋进|筑牢|共建|勇当|做好|着力|强化|落实|守护|助力|赋能|擦亮|厚植|激活|服务|凝心|聚力|砥砺|书写|谱写|绘就|办好|用好|抓好|把|让|为|以)/u;
+
+function isKicker(first: string, second: string): boolean {
+  return KICKER_OPENING.test(first) && !KICKER_OPENING.test(second);
+}
 
 /** Page names whose signed pieces are essays and poems, not commentary. */
 const LITERARY_PAGE = /(副刊|文化|文艺|文学|读书|书评|阅读|悦读|散文|诗|人文|风物|旅游|史话|草原|北国风光|生活)/u;
@@ -63,6 +72,7 @@ function newDraft(line: number, label: ColumnLabel | null, afterGap: boolean): D
     openedBy: "other",
     signature: null,
     verse: false,
+    leadBeforeHeadline: false,
   };
 }
 
@@ -111,10 +121,8 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
   const start = (line: number, afterGap: boolean): Draft => {
     close();
     const draft = newDraft(line, pendingLabel, afterGap);
-    if (noticeLabel && !pendingLabel) {
-      draft.label = noticeLabel;
-      draft.notice = true;
-    }
+    // 广告 over a block of advertisements marks their kind; it is not a column they belong to.
+    if (noticeLabel && !pendingLabel) draft.notice = true;
     pendingLabel = null;
     if (pendingKicker) {
       draft.kicker = pendingKicker.text;
@@ -188,8 +196,11 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         break;
       }
       case "byline": {
-        const fresh = cur && cur.paragraphs.length === 0 && !cur.photo && !cur.brief;
+        // A poem's author is printed under it as often as over it.
+        const fresh =
+          cur && (cur.paragraphs.length === 0 || (cur.leadBeforeHeadline && !hasPeople(cur)) || (cur.verse && !hasPeople(cur))) && !cur.photo && !cur.brief;
         const target = fresh ? cur : startText(block.line, afterGap);
+        if (!fresh) noticeLabel = null;
         target.byline = mergeBylines(target.byline, c.byline);
         if (c.byline.authors.length > 0) {
           target.signature = /^文\s*[/／]/u.test(block.text) ? "slash" : c.byline.authors.some((a) => /评论员|编辑部|社论/u.test(a)) ? "institutional" : "marked";
@@ -219,6 +230,12 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
       case "brief-byline":
       case "credit": {
         let target = lastItem() ?? start(block.line, afterGap);
+        const story = c.type === "brief-byline" && !target.brief ? splitAtLastSubhead(target, c.byline.reporters) : null;
+        if (story) {
+          if (target === current) close();
+          items.push(story);
+          target = story;
+        }
         const previous = blocks[i - 1];
         if (c.type === "credit" && !target.photo && !target.brief && target.paragraphs.length >= 2 && previous?.class.type === "body") {
           const last = target.paragraphs.at(-1)!;
@@ -267,7 +284,11 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         break;
       }
       case "verse": {
-        const target = cur && (cur.verse || (cur.paragraphs.length === 0 && !cur.photo && !cur.brief)) ? cur : startText(block.line, afterGap);
+        const continuing = cur && (cur.verse ? !(hasPeople(cur) && c.text !== "" && block.gapBefore >= 1 && cur.paragraphs.length > 0 && false) : cur.paragraphs.length === 0 && !cur.photo && !cur.brief);
+        const target = continuing ? cur! : startText(block.line, afterGap);
+        // Poems under one label (◎诗歌) each stand under it.
+        const before = items.at(-1);
+        if (!continuing && target.label === null && before?.verse && before.label) target.label = before.label;
         target.verse = true;
         target.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
         break;
@@ -275,6 +296,62 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
       case "heading": {
         const opensStory = next?.type === "byline" || next?.type === "deck" || next?.type === "dateline" || next?.type === "verse" || next?.type === "jump";
         const startsText = opensStory || (next?.type === "label" && next.label.column !== "photo" && next.label.column !== "brief" && next.label.column !== "notice");
+        const previous = items.at(-1);
+        const previousLast = previous?.paragraphs.at(-1);
+        if (
+          afterGap &&
+          cur === null &&
+          previous &&
+          previous.title === null &&
+          previousLast &&
+          !previousLast.heading &&
+          !endsSentence(previousLast.text) &&
+          next?.type === "body" &&
+          !previous.photo &&
+          !previous.brief
+        ) {
+          // A headline that landed between the two halves of a sentence of an untitled story, across
+          // a column break: the story goes on, and the repair pass takes the headline as its title.
+          current = items.pop()!;
+          current.paragraphs.push({ text: c.text, lines: [block.line], heading: true });
+          break;
+        }
+        if (briefLabel !== null && !opensStory) {
+          const brief = start(block.line, afterGap);
+          brief.label = briefLabel;
+          brief.brief = true;
+          setTitle(brief, c.text, block.line);
+          break;
+        }
+        if (
+          opensStory &&
+          cur &&
+          cur.title === null &&
+          cur.paragraphs.length === 1 &&
+          !hasPeople(cur) &&
+          !cur.photo &&
+          !cur.brief &&
+          !cur.notice &&
+          cur.label === null &&
+          (cur.afterGap || items.length === 0) &&
+          endsSentence(cur.paragraphs[0]!.text) &&
+          next?.type === "byline"
+        ) {
+          // A headline printed after the first paragraph of its story (OCR order), its byline after it.
+          setTitle(cur, c.text, block.line);
+          cur.leadBeforeHeadline = true;
+          cur.warnings.push({ code: "headline-after-lead", message: `headline "${c.text}" printed after the first paragraph; taken as the title`, line: block.line });
+          break;
+        }
+        if (next?.type === "heading" && afterNext?.type === "heading" && !afterGap && pendingLabel === null) {
+          const fourth = blocks[i + 3]?.class.type;
+          if (fourth === "byline" || fourth === "dateline") {
+            // Kicker, headline, deck, then the byline or dateline.
+            close();
+            pendingKicker = { text: c.text, line: block.line };
+            break;
+          }
+        }
         if (NOTICE_TITLE.test(c.text) && charLength(c.text) <= 30) {
           const draft = startText(block.line, afterGap);
           draft.notice = true;
@@ -302,8 +379,8 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             close();
             pendingLabel = { name: c.text, column: "text", series: null, recognised: false };
             labelLines.push({ line: block.line, text: block.text });
-          } else if (afterNext?.type === "dateline" || afterNext?.type === "deck") {
-            // A kicker (引题) over the headline of a story that opens with its dateline or has a deck.
+          } else if (afterNext?.type === "deck" || isKicker(c.text, second)) {
+            // A kicker (引题) over the headline: over a deck, or a slogan over a headline of facts.
             close();
             pendingKicker = { text: c.text, line: block.line };
           } else {
@@ -351,13 +428,45 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           const brief = start(block.line, afterGap);
           brief.label = briefLabel;
           brief.brief = true;
-          appendBody(brief, block.line, block.text.replace(/^[●•]\s*/u, ""));
+          const text = block.text.replace(/^[●•]\s*/u, "");
+          const closing = splitTrailingBriefByline(text, roles);
+          appendBody(brief, block.line, closing ? closing.text : text);
+          if (closing) {
+            brief.byline = mergeBylines(brief.byline, closing.byline);
+            brief.metaLines.push({ line: block.line, text: closing.credit });
+            close();
+          }
+          break;
+        }
+        const previous = items.at(-1);
+        const previousLast = previous?.paragraphs.at(-1);
+        if (cur === null && afterGap && previous && previousLast && !previousLast.heading && !previousLast.verse && !previous.photo && !endsSentence(previousLast.text)) {
+          // The rest of a sentence a column break cut: the story goes on in the next column.
+          current = items.pop()!;
+          appendBody(current, block.line, block.text);
+          break;
+        }
+        const jumpIn = /^[(（]\s*(?:上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]\s*/u.exec(block.text);
+        if (jumpIn) {
+          // （上接第1版）run into the continued text.
+          const target = cur && cur.paragraphs.length === 0 && !cur.photo ? cur : startText(block.line, afterGap);
+          target.continuedFrom = pageNumber(jumpIn[1]!);
+          target.metaLines.push({ line: block.line, text: jumpIn[0].trim() });
+          appendBody(target, block.line, block.text.slice(jumpIn[0].length));
           break;
         }
         const target = cur && !cur.verse ? cur : start(block.line, afterGap);
         if (cur === null && photoLabel !== null) {
           target.label = photoLabel;
           target.photo = true;
+        }
+        const closing = splitTrailingBriefByline(block.text, roles);
+        if (closing && !target.photo) {
+          appendBody(target, block.line, closing.text);
+          target.byline = mergeBylines(target.byline, closing.byline);
+          target.metaLines.push({ line: block.line, text: closing.credit });
+          close();
+          break;
         }
         const split = splitTrailingCredit(block.text, roles);
         if (split && (target.photo || target.paragraphs.length === 0 || target.title === null || looksLikeCaption(split.caption, block.gapBefore))) {
@@ -379,6 +488,23 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
   close();
 
   return { items: items.map((draft) => finishDraft(draft, pageName)), labelLines };
+}
+
+/**
+ * A story whose closing credit (本报记者 李建军) names people its opening byline does not: the
+ * text from its last subhead on is another story, whose headline was read as a subhead
+ * because no byline followed it.
+ */
+function splitAtLastSubhead(draft: Draft, closingReporters: string[]): Draft | null {
+  if (!hasPeople(draft) || closingReporters.length === 0 || closingReporters.every((n) => draft.byline.reporters.includes(n))) return null;
+  const at = draft.paragraphs.findLastIndex((p) => p.heading || (p.lines.length === 1 && isHeadlineShaped(p.text)));
+  if (at < 1 || at === draft.paragraphs.length - 1) return null;
+  const heading = draft.paragraphs[at]!;
+  const story = newDraft(heading.lines[0]!, null, false);
+  setTitle(story, heading.text, heading.lines[0]!);
+  story.paragraphs = draft.paragraphs.splice(at);
+  story.paragraphs.shift();
+  return story;
 }
 
 function hasPeople(draft: Draft): boolean {

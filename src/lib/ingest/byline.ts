@@ -127,6 +127,9 @@ export function parseStaffByline(text: string, roles: BylineRoles): Byline | nul
   return read.byline;
 }
 
+/** Words that end an author's title or affiliation, never a name. */
+const AUTHOR_TITLE = /(教授|研究员|讲师|博士|院长|所长|主任|书记|校长|部长|局长|专家|学者|作家|诗人|委员|干部|编辑|老师|会长|主席|代表|大学|学院|党校|研究院|研究所|中心|学会|协会)$/u;
+
 /**
  * A signed piece's author: □Name (OCR sometimes turns □ into ◎), 文/Name, an institutional
  * □本报评论员, or a title before the name (□内蒙古大学教授 张三).
@@ -140,6 +143,8 @@ export function parseAuthorByline(text: string, roles: BylineRoles): Byline | nu
   if (institutional) return institutional;
   if (!marked && !slash) return null;
   const names = splitNames(body);
+  // □内蒙古大学教授 郭振宇: a first "name" that ends in a title is the author's position.
+  if (names && names.length === 2 && AUTHOR_TITLE.test(names[0]!)) return { ...emptyByline(), authors: [names[1]!], affiliation: names[0]! };
   if (names && names.length <= 3 && names.every((n) => [...n].length <= 10)) return { ...emptyByline(), authors: names };
   // □内蒙古大学教授 张三: the last word is the name, what precedes it the author's title.
   const titled = new RegExp(`^(\\S.{1,30}?)\\s+(${NAME})$`, "u").exec(body);
@@ -163,7 +168,7 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
   const m = /^[(（]\s*(.+?)\s*[)）]$/u.exec(text);
   if (!m || !m[1]) return null;
   const inner = m[1];
-  const sent = new RegExp(`^(?:据)?(${alternation(roles.agency)})(?:供稿|发|电)$`, "u").exec(inner);
+  const sent = new RegExp(`^(?:据)?《?(${alternation(roles.agency)})》?(?:[\\u4e00-\\u9fff]{0,6}${"\\d{1,2}月\\d{1,2}日"})?(?:供稿|发|电|报道)?$`, "u").exec(inner);
   if (sent && sent[1]) return { ...emptyByline(), agency: sent[1] };
   const read = readRoleSequence(inner, roles);
   if (!read) return null;
@@ -185,6 +190,11 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
     const both = slash[1] !== "图" && slash[1] !== "摄影";
     return { ...emptyByline(), photographers: names, authors: both ? names : [], agency: read.byline.agency };
   }
+  const sentPhoto = new RegExp(`^(?:据)?(${alternation(roles.agency)})发\\s*[(（](.+?)\\s*摄[)）]$`, "u").exec(text);
+  if (sentPhoto && sentPhoto[1] && sentPhoto[2]) {
+    const names = splitNames(sentPhoto[2].replace(roles.roleRe, " "));
+    if (names) return { ...emptyByline(), photographers: names, agency: sentPhoto[1] };
+  }
   const m = /^[(（]?(.+?)\s*(?:摄|摄影)[)）]?$/u.exec(text);
   if (!m || !m[1]) return null;
   const credit = m[1].replace(BYLINE_MARK, "").replace(/^(?:据)?新华社发\s*/u, "新华社记者 ");
@@ -201,11 +211,24 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
  */
 export function splitTrailingCredit(text: string, roles: BylineRoles): { caption: string; credit: string; byline: Byline } | null {
   if (!/(摄影?|新华社发)[)）]?$/u.test(text)) return null;
+  const sent = /^(.*[。！？!?”])\s*((?:据)?[\u4e00-\u9fff]{2,6}发\s*[(（][^()（）]{2,30}摄[)）])$/u.exec(text);
+  if (sent && sent[1] && sent[2]) {
+    const byline = parseCredit(sent[2], roles);
+    if (byline) return { caption: sent[1], credit: sent[2], byline };
+  }
   const role = roles.roleRe.source.slice(1, -1);
   const m = new RegExp(`^(.*[。！？!?”])\\s*([(（]?(?:(?:${role})\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影?|新华社发)[)）]?)$`, "u").exec(text);
   if (!m || !m[1] || !m[2]) return null;
   const byline = parseCredit(m[2], roles) ?? (/^[(（]?新华社发[)）]?$/u.test(m[2]) ? { ...emptyByline(), agency: "新华社" } : null);
   return byline ? { caption: m[1], credit: m[2], byline } : null;
+}
+
+/** A closing credit run onto the last paragraph: "…口岸货运量持续回升。（本报记者 萨如拉）". */
+export function splitTrailingBriefByline(text: string, roles: BylineRoles): { text: string; credit: string; byline: Byline } | null {
+  const m = /^(.*[。！？!?”])\s*([(（][^()（）]{2,40}[)）])$/u.exec(text);
+  if (!m || !m[1] || !m[2]) return null;
+  const byline = parseBriefByline(m[2], roles);
+  return byline ? { text: m[1], credit: m[2], byline } : null;
 }
 
 /** All people named in a byline, in order, without duplicates. */

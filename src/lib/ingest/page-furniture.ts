@@ -95,9 +95,9 @@ export function parseHeaderLine(text: string): { no: number | null; name: string
 }
 
 /** Lines of a page's masthead that are neither header nor news: the paper's name, its serial numbers. */
-const MASTHEAD = /^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)|[A-Z ]{6,}|(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}).*|今日\d{1,2}版|总第\s*\d+\s*[号期].*|第\s*\d{4,6}\s*[号期])$/u;
+const MASTHEAD = /^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)|[\u4e00-\u9fff]{2,20}机关报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|[A-Z ]{6,}|(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}).*|今日\d{1,2}版|总第\s*\d+\s*[号期].*|第\s*\d{4,6}\s*[号期])$/u;
 
-const TEASER_POINTER = new RegExp(`[(（【\\[]?\\s*(?:详见|见|请看|转|下转|详情见)\\s*(?:今日|本报)?\\s*第?\\s*(${NUMERAL})\\s*版\\s*[)）】\\]]?[。.]?$`, "u");
+const TEASER_POINTER = new RegExp(`[(（【\\[]?\\s*(?:详见|见|请看|详情见)\\s*(?:今日|本报)?\\s*第?\\s*(${NUMERAL})\\s*版\\s*[)）】\\]]?[。.]?$`, "u");
 const TEASER_HEAD = /^(?:今日)?导读$|^导\s*读$|^本期导读$|^今日看点$/u;
 
 /** Headline-shaped: short, no full stop at the end. */
@@ -119,17 +119,28 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
   const furniture: { line: number; text: string }[] = [];
   const rest: B[] = [];
   let inTeasers = false;
+  // A header that printed its number on one line and its name on the next (第1版 / 要闻).
+  let nameFollows = false;
   let pendingTeaser: B | null = null;
   const isTopOfPage = () => rest.length === 0;
   for (const block of blocks) {
     const text = block.text;
-    const header = parseHeaderLine(text);
+    if (nameFollows && isTopOfPage() && /^[\u4e00-\u9fff]{2,6}$/u.test(text) && !TEASER_HEAD.test(text)) {
+      meta.name = text;
+      nameFollows = false;
+      furniture.push({ line: block.line, text });
+      continue;
+    }
+    nameFollows = false;
+    const pointer = TEASER_POINTER.exec(text);
+    const header = pointer ? null : parseHeaderLine(text);
     const staff = parseStaffLine(text);
     if (header) {
       meta.no ??= header.no;
       meta.name ??= header.name;
       meta.printedDate ??= header.printedDate;
       meta.staff.push(...header.staff);
+      nameFollows = header.no !== null && header.name === null && meta.name === null;
       furniture.push({ line: block.line, text });
       continue;
     }
@@ -147,7 +158,6 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       furniture.push({ line: block.line, text });
       continue;
     }
-    const pointer = TEASER_POINTER.exec(text);
     if (pointer) {
       const page = digits(pointer[1]!);
       const before = text.slice(0, pointer.index).replace(/[\s\u3000▶►●•>＞]+$/u, "").replace(/^[▶►●•>＞\s]+/u, "");

@@ -15,7 +15,7 @@ const lineRef = (p: Paragraph) => p.lines[0] ?? null;
  */
 export function relocateOpeningFragment(item: PageItem): void {
   const first = item.paragraphs[0];
-  if (!first || first.heading || !startsInsideQuote(first.text)) return;
+  if (!first || first.heading || first.verse || !startsInsideQuote(first.text)) return;
   const hostIndex = item.paragraphs.findIndex((p, i) => i > 0 && !p.heading && !endsSentence(p.text) && quoteBalance(p.text) > 0);
   if (hostIndex < 0) return;
   const host = item.paragraphs[hostIndex]!;
@@ -40,7 +40,7 @@ export function liftMidSentenceHeadings(item: PageItem): void {
     const before = ps[i]!;
     const heading = ps[i + 1]!;
     const after = ps[i + 2]!;
-    if (before.heading || after.heading || endsSentence(before.text)) continue;
+    if (before.heading || after.heading || before.verse || heading.verse || after.verse || endsSentence(before.text)) continue;
     const headingLike = heading.heading || (heading.lines.length === 1 && isHeadlineShaped(heading.text));
     if (!headingLike) continue;
     const joined: Paragraph = { text: before.text + after.text, lines: [...before.lines, ...after.lines], heading: false };
@@ -66,7 +66,7 @@ export function joinCutSentences(item: PageItem): void {
   const joined: Paragraph[] = [];
   for (const next of item.paragraphs) {
     const current = joined[joined.length - 1];
-    if (current && !current.heading && !next.heading && !endsSentence(current.text)) {
+    if (current && !current.heading && !next.heading && !current.verse && !next.verse && !endsSentence(current.text)) {
       item.warnings.push({ code: "joined-fragments", message: `lines ${current.lines.join(", ")} and ${next.lines.join(", ")} are one sentence cut by a column break; joined`, line: lineRef(current) });
       joined[joined.length - 1] = { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false };
     } else {
@@ -76,11 +76,11 @@ export function joinCutSentences(item: PageItem): void {
   item.paragraphs = joined;
   const ps = joined;
   const last = ps[ps.length - 1];
-  if (last && !last.heading && !endsSentence(last.text) && item.kind !== "photo") {
+  if (last && !last.heading && !last.verse && !endsSentence(last.text) && item.kind !== "photo") {
     item.warnings.push({ code: "ends-mid-sentence", message: "the text stops mid-sentence; the rest is not on this page", line: last.lines[last.lines.length - 1] ?? null });
   }
   for (const p of ps) {
-    if (!p.heading && isOrphanTail(p.text)) {
+    if (!p.heading && !p.verse && isOrphanTail(p.text)) {
       item.warnings.push({ code: "orphan-fragment", message: `"${p.text}" is the tail of a sentence whose start is not on the page`, line: lineRef(p) });
     }
   }
@@ -118,7 +118,7 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
     for (let split = 1; split < ps.length; split++) {
       const previous = ps[split - 1]!;
       const here = ps[split]!;
-      const boundary = here.heading || (!previous.heading && !endsSentence(previous.text));
+      const boundary = !here.verse && (here.heading || (!previous.heading && !previous.verse && !endsSentence(previous.text)));
       if (!boundary) continue;
       const head = [item.title ?? "", ...ps.slice(0, split).map((p) => p.text)].join("\n");
       const tail = ps.slice(split).map((p) => p.text).join("\n");

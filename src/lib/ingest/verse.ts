@@ -27,11 +27,13 @@ export function markVerse(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
       continue;
     }
     let end = i;
-    while (end + 1 < out.length && verseShaped(out[end + 1]!) && out[end + 1]!.gapBefore < 3) end++;
+    while (end + 1 < out.length && verseShaped(out[end + 1]!) && out[end + 1]!.gapBefore < 2) end++;
     const run = out.slice(i, end + 1);
     // A run of subheads-and-fragments ends most lines with a stop; verse rarely does.
     const stops = run.filter((b) => /[。]$/u.test(b.text)).length;
-    if (run.length >= MIN_VERSE_LINES && stops * 2 <= run.length) {
+    // Prose comes one paragraph per line with blank lines between; a poem's lines follow each other.
+    const unbroken = run.slice(1).filter((b) => b.gapBefore === 0).length;
+    if ((run.length >= MIN_VERSE_LINES && stops * 2 <= run.length) || (run.length >= 3 && unbroken * 2 >= run.length - 1 && stops * 2 <= run.length)) {
       // The first line is the title when a byline or author follows it, handled by the caller;
       // here the whole run is verse unless its first line is set apart by a byline after it.
       for (let k = i; k <= end; k++) out[k] = { ...out[k]!, class: { type: "verse", text: out[k]!.text } };
