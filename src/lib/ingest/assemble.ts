@@ -76,8 +76,11 @@ function newDraft(line: number, label: ColumnLabel | null, afterGap: boolean): D
   };
 }
 
+/** Pages of notices and advertisements: every item on them is one. */
+const NOTICE_PAGE = /(公告|广告|启事|分类)/u;
+
 function kindOf(draft: Draft, pageName: string | null): PageItem["kind"] {
-  if (draft.notice) return "notice";
+  if (draft.notice || (pageName !== null && NOTICE_PAGE.test(pageName))) return "notice";
   if (draft.brief) return "brief";
   if (draft.photo) return "photo";
   if (draft.label?.column === "commentary") return "commentary";
@@ -453,6 +456,16 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           target.continuedFrom = pageNumber(jumpIn[1]!);
           target.metaLines.push({ line: block.line, text: jumpIn[0].trim() });
           appendBody(target, block.line, block.text.slice(jumpIn[0].length));
+          break;
+        }
+        const jumpOut = /\s*[(（]\s*(?:下转|转)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]$/u.exec(block.text);
+        if (jumpOut && jumpOut.index > 0) {
+          // （下转第2版）run onto the last paragraph of the part on this page.
+          const target = cur ?? start(block.line, afterGap);
+          appendBody(target, block.line, block.text.slice(0, jumpOut.index));
+          target.continuesTo = pageNumber(jumpOut[1]!);
+          target.metaLines.push({ line: block.line, text: jumpOut[0].trim() });
+          close();
           break;
         }
         const target = cur && !cur.verse ? cur : start(block.line, afterGap);

@@ -50,7 +50,7 @@ export function parseDateline(text: string, roles: BylineRoles): Dateline | null
   const place = m[4] ?? null;
   // A generic outlet needs a clear break after 讯/电; 本报 and the known outlets do not.
   if (generic && !/^[\s\u3000（(：:]/u.test(text.slice(m[0].length)) && text.length > m[0].length) return null;
-  if (place && /[的了是在和与从向记者获悉]/u.test(place)) return null;
+  if (place && /(的|了|是|在|从|向|记者|获悉)/u.test(place)) return null;
   // 本报讯近日… runs on without a break; with a place and no date it is more likely a sentence.
   if (place && !m[5] && /^[\u4e00-\u9fff]/u.test(text.slice(m[0].length))) return null;
   const outlet = known ?? generic ?? null;

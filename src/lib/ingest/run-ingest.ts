@@ -11,6 +11,7 @@ import type { ItemKind } from "../article.ts";
 import { applyCorrection, parseCorrections } from "./corrections.ts";
 import type { Corrections } from "./corrections.ts";
 import { decodeIssueBytes } from "./decode.ts";
+import { joinJumps } from "./jumps.ts";
 import type { IngestError } from "./errors.ts";
 import { readIssueFile } from "./issue-file.ts";
 import { articleMarkdown, bodyMarkdown } from "./markdown.ts";
@@ -217,6 +218,7 @@ export async function runIngestParallel(options: IngestOptions & { dataDir: stri
 function finishIngest(options: IngestOptions, files: string[], parsedFiles: ParsedFiles, corrections: Corrections, errors: IngestError[], started: number): IngestSummary {
   const { parsedIssues, failedSources } = parsedFiles;
   errors.push(...parsedFiles.errors);
+  joinJumps(parsedIssues);
   const previous = readManifest(options.outDir);
   const ids = assignArticleIds(parsedIssues, previous, failedSources);
   const outputs = new Map<string, { text: string; source: string; base: string }>();

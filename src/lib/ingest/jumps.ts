@@ -1,0 +1,81 @@
+/**
+ * Articles that jump pages: （下转第3版） at the foot of one part, （上接第1版） at the head of
+ * the other. All files of one date are one issue, so the two parts are joined into one
+ * article, kept on its first page; a part whose other half is not in the issue stays as it
+ * is, with a warning.
+ */
+import { bodyMarkdown } from "./markdown.ts";
+import type { ParsedArticle, ParsedIssue } from "./parse-page.ts";
+import { endsSentence } from "./text-shape.ts";
+
+const normalise = (text: string) => text.replace(/[\s\u3000“”"‘’'《》（）()、，,。：:！？!?·—-]/gu, "");
+
+function bodyOf(article: ParsedArticle): string {
+  return article.bodyMarkdown ?? bodyMarkdown(article.body);
+}
+
+/** The last paragraph of a Markdown body, to see whether a sentence runs on into the next part. */
+function lastParagraph(markdown: string): string {
+  const paragraphs = markdown.trimEnd().split(/\n\n+/u);
+  return paragraphs[paragraphs.length - 1] ?? "";
+}
+
+function join(first: ParsedArticle, second: ParsedArticle): void {
+  const cut = !endsSentence(lastParagraph(bodyOf(first)).trim());
+  if (first.bodyMarkdown === undefined && second.bodyMarkdown === undefined) {
+    const [head, ...tail] = second.body;
+    const last = first.body[first.body.length - 1];
+    if (cut && last && head && !last.heading && !head.heading) {
+      first.body = [...first.body.slice(0, -1), { ...last, text: last.text + head.text }, ...tail];
+    } else {
+      first.body = [...first.body, ...second.body];
+    }
+  } else {
+    const a = bodyOf(first).trimEnd();
+    const b = bodyOf(second).trimStart();
+    first.bodyMarkdown = `${a}${cut ? "" : "\n\n"}${b}`;
+    first.body = [];
+  }
+  first.warnings = first.warnings.filter((w) => w.code !== "ends-mid-sentence").concat(second.warnings.filter((w) => w.code !== "guessed-headline"));
+  first.jump = { to: null, from: first.jump.from };
+}
+
+/** Joins the parts of jumped articles across the pages of each issue (one date). */
+export function joinJumps(issues: ParsedIssue[]): void {
+  const byDate = new Map<string, ParsedIssue[]>();
+  for (const parsed of issues) {
+    const list = byDate.get(parsed.issue.date);
+    if (list) list.push(parsed);
+    else byDate.set(parsed.issue.date, [parsed]);
+  }
+  for (const pages of byDate.values()) {
+    const continuations = pages.flatMap((page) => page.articles.filter((a) => a.jump.from !== null).map((article) => ({ page, article })));
+    const used = new Set<ParsedArticle>();
+    for (const page of pages) {
+      for (const article of page.articles) {
+        const to = article.jump.to;
+        if (to === null) continue;
+        const candidates = continuations.filter(
+          (c) => !used.has(c.article) && c.page.page.no === to && (c.article.jump.from === page.page.no || page.page.no === null),
+        );
+        // A continuation that repeats the headline is that article's; otherwise the first one.
+        const match =
+          candidates.find((c) => c.article.warnings.every((w) => w.code !== "guessed-headline") && normalise(c.article.frontmatter.title) === normalise(article.frontmatter.title)) ??
+          candidates.find((c) => c.article.warnings.some((w) => w.code === "guessed-headline")) ??
+          candidates[0];
+        if (!match) {
+          article.warnings.push({ code: "unmatched-jump", message: `continues on page ${to}, but no part marked 上接第${page.page.no ?? "?"}版 is on that page in this issue`, line: null });
+          continue;
+        }
+        used.add(match.article);
+        join(article, match.article);
+        match.page.articles = match.page.articles.filter((a) => a !== match.article);
+        match.page.articles.forEach((a, index) => (a.frontmatter.order = index + 1));
+      }
+    }
+    for (const { article } of continuations) {
+      if (used.has(article)) continue;
+      article.warnings.push({ code: "unmatched-jump", message: `continued from page ${article.jump.from}, whose first part is not in this issue`, line: null });
+    }
+  }
+}
