@@ -4,13 +4,19 @@
 // Every browser test fails on console errors, page errors, failed requests and requests that
 // leave 127.0.0.1.
 import assert from "node:assert/strict";
-import { existsSync, readFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
+import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
 import type { Browser, BrowserContextOptions, Locator, Page, Response } from "playwright-core";
 import { FRONTMATTER_KEYS } from "../../src/lib/article.ts";
-import { KIND_LABEL, ROLE_LABEL } from "../../src/lib/site/format.ts";
+import { compareArticles } from "../../src/lib/site/archive.ts";
+import { CSV_COLUMNS } from "../../src/lib/site/data-export.ts";
+import { KIND_LABEL, ROLE_LABEL, formatPrintedPage } from "../../src/lib/site/format.ts";
+import { isInstitutionalByline } from "../../src/lib/site/institutional-byline.ts";
 import { PAGE_SIZE } from "../../src/lib/site/site-info.ts";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
@@ -20,6 +26,7 @@ import {
   DIST,
   ISSUES_DIR,
   PAGE_TYPES,
+  ROOT,
   TRADITIONAL_PREFIX,
   issueArticles,
   listFiles,
@@ -32,6 +39,7 @@ import {
 } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
 
+const run = promisify(execFile);
 const articles = readSourceArticles();
 const SITE = siteOrigin();
 const issueIds = [...new Set(articles.map((a) => a.data.issue))].sort().reverse();
@@ -52,6 +60,8 @@ after(async () => {
 
 interface PageOptions {
   context?: BrowserContextOptions;
+  /** The site to read: the project's build unless a test serves one of its own. */
+  site?: StaticServer;
   /** Responses with these statuses are expected, by path ("/no-such-page/" → 404). */
   expectedStatus?: Record<string, number>;
 }
@@ -65,7 +75,9 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
   const context = await browser.newContext(options.context);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
-  const problems = collectPageProblems(page, server.url, { strict: true, expectedStatus: options.expectedStatus });
+  const site = options.site ?? server;
+  siteOf.set(page, site);
+  const problems = collectPageProblems(page, site.url, { strict: true, expectedStatus: options.expectedStatus });
   try {
     await visit(page);
     assert.deepEqual(problems, [], "the page had problems");
@@ -74,9 +86,12 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
   }
 }
 
+/** The site each page reads (withPage's `site`). */
+const siteOf = new WeakMap<Page, StaticServer>();
+
 /** Loads a site path and asserts it answered 200. */
 async function open(page: Page, sitePath: string): Promise<Response> {
-  const response = await page.goto(server.url + sitePath);
+  const response = await page.goto((siteOf.get(page) ?? server).url + sitePath);
   assert.equal(response?.status(), 200, `GET ${sitePath}`);
   return response!;
 }
@@ -413,7 +428,8 @@ describe("reading the archive", () => {
         assert.equal(chart.namedLinks, chart.links, "every bar that links is named");
       }
       assert.ok(charts.some((c) => c.role === "img") && charts.some((c) => c.role === "group"));
-      assert.match(await text(page, "main .lede"), new RegExp(`共 ${articles.length} 篇文章，${issueIds.length} 期`));
+      const counted = articles.filter((a) => a.data.kind !== "notice").length;
+      assert.match(await text(page, "main .lede"), new RegExp(`共 ${counted} 篇文章，${issueIds.length} 期`));
     }));
 
   test("the parse report shows every issue fully covered and links each warning to its article", () =>
@@ -599,7 +615,7 @@ describe("feeds and data", () => {
       });
       assert.equal(feed.status, 200);
       assert.equal(feed.error, null);
-      assert.equal(feed.items.length, Math.min(50, articles.length));
+      assert.equal(feed.items.length, Math.min(50, articles.filter((a) => a.data.kind !== "notice").length));
       const dates = feed.items.map((i) => i.date);
       assert.ok(dates.every((d) => !Number.isNaN(d)), "every item has a pubDate");
       assert.deepEqual(dates, dates.toSorted((a, b) => b - a), "newest first");
@@ -645,8 +661,153 @@ describe("feeds and data", () => {
     assert.equal(records.length, articles.length + 1);
     assert.equal(records.length, 47);
     const [header, ...rows] = records;
-    for (const key of FRONTMATTER_KEYS) assert.ok(header!.includes(key), `header has ${key}`);
+    assert.deepEqual(header, [...CSV_COLUMNS]);
+    assert.ok(header!.includes("page_no") && header!.includes("page_name"), "the page in two columns");
     for (const row of rows) assert.equal(row.length, header!.length, `record ${row[0]} has ${row.length} fields`);
     assert.deepEqual(rows.map((r) => r[0]).toSorted(), articles.map((a) => a.id).toSorted());
   });
+});
+
+// The seed pages print neither page number nor name; a paper of several pages is built here from
+// the whole-paper fixture issue, ingested and built as `npm run build` does, into a temp folder
+// with caches of its own. What the pages should show is read from what the ingest wrote.
+describe("a whole paper: an issue printed on several pages", () => {
+  const FIXTURE = path.join(ROOT, "tests", "fixtures", "whole-paper", "issue-b");
+  const work = mkdtempSync(path.join(tmpdir(), "archive-site-paper-"));
+  const articlesDir = path.join(work, "articles");
+  let paper: StaticServer;
+  let items: SourceArticle[] = [];
+  let issue = "";
+
+  before(
+    async () => {
+      const issues = path.join(work, "issues");
+      mkdirSync(issues);
+      for (const file of readdirSync(FIXTURE).filter((f) => f.endsWith(".txt"))) copyFileSync(path.join(FIXTURE, file), path.join(issues, file));
+      const env = { ...process.env, ARCHIVE_ISSUES_DIR: issues, ARCHIVE_CONTENT_DIR: articlesDir, ARCHIVE_OUT_DIR: path.join(work, "dist"), ASTRO_TELEMETRY_DISABLED: "1" };
+      await run(process.execPath, ["scripts/ingest.ts", "--in", issues, "--out", articlesDir], { cwd: ROOT, env });
+      // `astro build` through its API, only to give it a cache folder of its own (no CLI flag does).
+      const build = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "error" });';
+      await run(process.execPath, ["--input-type=module", "-e", build, path.join(work, "astro-cache")], { cwd: ROOT, env, maxBuffer: 16 << 20 });
+      items = readSourceArticles(articlesDir).sort(compareArticles);
+      issue = items[0]!.data.issue;
+      paper = await startStaticServer(path.join(work, "dist"));
+    },
+    { timeout: 600_000 },
+  );
+
+  after(async () => {
+    await paper?.close();
+    rmSync(work, { recursive: true, force: true });
+  });
+
+  const onPage = (no: number) => items.filter((a) => a.data.page.no === no);
+  const pageNumbers = () => [...new Set(items.map((a) => a.data.page.no))].filter((no) => no !== null).sort((a, b) => a - b);
+
+  test("the issue page lists its pages in order, each with its items as printed, its staff and its teasers", () =>
+    withPage(
+      async (page) => {
+        const numbers = pageNumbers();
+        assert.ok(numbers.length > 1, "the fixture issue has several numbered pages");
+        await open(page, `/issues/${issue}/`);
+        const nav = page.getByRole("navigation", { name: "版面导航" });
+        assert.deepEqual(
+          await nav.locator("a").evaluateAll((links) => links.map((a) => [a.textContent, a.getAttribute("href")])),
+          numbers.map((no) => [formatPrintedPage(onPage(no)[0]!.data.page), `#page-${no}`]),
+        );
+        for (const no of numbers) {
+          const section = page.locator(`#page-${no}`);
+          assert.equal(await section.locator("h2").first().innerText(), formatPrintedPage(onPage(no)[0]!.data.page));
+          assert.deepEqual(await section.locator("ol.items a.title").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), onPage(no).map((a) => a.url), `page ${no} in printed order`);
+        }
+
+        // Staff and teasers as the parse report gives them, each on its own page.
+        const report = JSON.parse(readFileSync(path.join(articlesDir, "parse-report.json"), "utf8")) as {
+          issues: { page: { no: number | null; staff: { role: string; names: string[] }[]; teasers: { text: string }[] } }[];
+        };
+        const staffed = report.issues.filter((entry) => entry.page.no !== null && entry.page.staff.length > 0);
+        assert.ok(staffed.length > 0, "the fixture pages name their staff");
+        for (const { page: printed } of staffed) {
+          const staff = await page.locator(`#page-${printed.no} .page-staff`).innerText();
+          for (const { role, names } of printed.staff) assert.ok(staff.includes(`${role}：${names.join("、")}`), `page ${printed.no}: ${staff}`);
+        }
+        const teasers = page.locator(".teasers li");
+        assert.equal(await teasers.count(), report.issues.reduce((n, entry) => n + entry.page.teasers.length, 0));
+        assert.ok((await teasers.count()) > 0, "the front page has teasers");
+        for (const href of await hrefs(page, ".teasers a")) {
+          if (href.startsWith("#")) assert.equal(await page.locator(href).count(), 1, `${href} is a page of this issue`);
+          else assert.ok(items.some((a) => a.url === href), `${href} is an article`);
+        }
+
+        // The page list leads to each page.
+        const last = numbers.at(-1)!;
+        await nav.locator(`a[href="#page-${last}"]`).click();
+        assert.equal(new URL(page.url()).hash, `#page-${last}`);
+        assert.ok(await page.locator(`#page-${last}`).isVisible());
+      },
+      { site: paper },
+    ));
+
+  test("an article shows its page by the date, its agency and the affiliation with the byline, and both citations give the page", () =>
+    withPage(
+      async (page) => {
+        const wire = items.find((a) => a.data.page.no !== null && a.data.agency !== null);
+        const signed = items.find((a) => a.data.affiliation !== null && a.data.authors.length > 0);
+        assert.ok(wire && signed, "the fixture has a wire item and an author with an affiliation");
+
+        await open(page, wire.url);
+        const no = wire.data.page.no!;
+        const pageLink = page.locator(`.dateline a[href="/issues/${issue}/#page-${no}"]`);
+        assert.equal(await pageLink.innerText(), formatPrintedPage(wire.data.page));
+        assert.equal(await text(page, ".dateline .agency"), `来源：${wire.data.agency}`);
+        const [gbt, bibtex] = await page.locator("section.citation pre").all();
+        assert.ok((await gbt!.innerText()).includes(`, ${wire.data.date}(${no}). `), await gbt!.innerText());
+        assert.ok((await bibtex!.innerText()).includes(`  pages = {${no}},`));
+        const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent()) ?? "{}") as Record<string, unknown>;
+        assert.equal(ld["printPage"], String(no));
+        assert.deepEqual(ld["sourceOrganization"], { "@type": "Organization", name: wire.data.agency });
+        await pageLink.click();
+        assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, `/issues/${issue}/#page-${no}`);
+
+        await open(page, signed.url);
+        assert.equal(await text(page, ".byline .affiliation"), `（${signed.data.affiliation}）`);
+      },
+      { site: paper },
+    ));
+
+  test("an institutional byline (本报评论员) is shown as text and has no reporter page", () =>
+    withPage(
+      async (page) => {
+        const editorial = items.find((a) => a.data.authors.some(isInstitutionalByline));
+        assert.ok(editorial, "the fixture has an editorial");
+        const name = editorial.data.authors.find(isInstitutionalByline)!;
+        await open(page, editorial.url);
+        assert.ok((await text(page, ".byline")).includes(name));
+        assert.deepEqual(await page.locator(".byline a").filter({ hasText: name }).count(), 0);
+        assert.equal(existsSync(path.join(work, "dist", reporterPath(name), "index.html")), false);
+        await open(page, "/reporters/");
+        assert.equal(await page.locator("main table").getByText(name, { exact: true }).count(), 0);
+      },
+      { site: paper },
+    ));
+
+  test("notices are marked 公告 on their issue page and left out of the feed and the statistics", () =>
+    withPage(
+      async (page) => {
+        const notices = items.filter((a) => a.data.kind === "notice");
+        assert.ok(notices.length > 0, "the fixture has notices");
+        await open(page, `/issues/${issue}/`);
+        for (const notice of notices) {
+          const item = page.locator("ol.items > li").filter({ has: page.locator(`a.title[href="${notice.url}"]`) });
+          assert.equal(await item.locator(".kind").innerText(), KIND_LABEL.notice);
+        }
+        const feed = (await fetchInPage(page, "/rss.xml")).text;
+        for (const notice of notices) assert.equal(feed.includes(notice.url), false, `${notice.url} is not in the feed`);
+        await open(page, "/stats/");
+        assert.match(await text(page, "main .lede"), new RegExp(`共 ${items.length - notices.length} 篇文章`));
+        await open(page, notices[0]!.url);
+        assert.equal(await text(page, ".article-kicker .kind"), KIND_LABEL.notice);
+      },
+      { site: paper },
+    ));
 });
