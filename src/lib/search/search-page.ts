@@ -135,11 +135,10 @@ export function startSearchPage(root: HTMLElement): void {
   }
 
   function renderResult(view: ResultView): HTMLLIElement {
-    const { tag, meta: metaTexts } = resultLabels(view, labels.kinds);
+    const described = resultLabels(view, labels.kinds);
     const meta = element("p", { class: "search-result-meta" });
-    const parts: (Node | string)[] = [];
-    if (view.date) parts.push(element("time", { datetime: view.date }, formatDate(view.date)));
-    parts.push(...metaTexts);
+    const parts: (Node | string)[] = view.date ? [element("time", { datetime: view.date }, formatDate(view.date))] : [];
+    parts.push(...described.meta);
     parts.forEach((part, i) => {
       if (i > 0) meta.append(" · ");
       meta.append(part);
@@ -147,7 +146,7 @@ export function startSearchPage(root: HTMLElement): void {
     const excerpt = element("p", { class: "search-result-excerpt" });
     for (const part of view.excerpt) excerpt.append(part.mark ? element("mark", {}, part.text) : part.text);
     const title = element("h3", { class: "search-result-title" }, element("a", { href: view.url }, view.title));
-    if (tag) title.prepend(element("span", { class: "search-result-tag" }, tag), " ");
+    if (described.tag) title.prepend(element("span", { class: "search-result-tag" }, described.tag), " ");
     return element(
       "li",
       { class: "search-result", ...(view.kind ? { "data-kind": view.kind } : {}) },

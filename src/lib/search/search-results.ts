@@ -1,8 +1,8 @@
 /**
  * From Pagefind's answers to what the search page shows: a result's title, highlighted excerpt,
- * date, page, section, agency, byline and place, a 公告 tag on notices, in the page's script and linking into the page's half of the
- * site; and the filter values with their counts. Pure: the script converter and the path prefix
- * are passed in.
+ * date, page, section, agency, byline and place (and a 公告 tag on notices), in the page's script
+ * and linking into the page's half of the site; and the filter values with their counts. Pure:
+ * the script converter and the path prefix are passed in.
  */
 import type { FilterKey } from "./index-schema.ts";
 
