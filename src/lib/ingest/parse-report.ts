@@ -27,13 +27,30 @@ export interface ParseReport {
   errors: IngestError[];
 }
 
+const comparable = (text: string) => text.replace(/[\s\u3000“”"‘’'《》（）()、，,。：:！？!?·—-]/gu, "");
+
+/** The article a front-page teaser announces: on the page it names, with its headline. */
+function teasedArticle(parsed: ParsedIssue[], date: string, teaser: { text: string; page: number | null }): string | null {
+  const wanted = comparable(teaser.text);
+  if (wanted === "") return null;
+  for (const issue of parsed) {
+    if (issue.issue.date !== date || (teaser.page !== null && issue.page.no !== teaser.page)) continue;
+    const found = issue.articles.find((a) => {
+      const title = comparable(a.frontmatter.title);
+      return title === wanted || (title.length >= 6 && (wanted.includes(title) || title.includes(wanted)));
+    });
+    if (found) return found.id;
+  }
+  return null;
+}
+
 export function buildParseReport(parsed: ParsedIssue[], errors: IngestError[]): ParseReport {
   return {
     issues: parsed.map(({ issue, page, articles, coverage }) => ({
       issue: issue.date,
       date: issue.date,
       source: issue.source,
-      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: null })) },
+      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(parsed, issue.date, t) })) },
       articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
       warnings: articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
       coverage,
