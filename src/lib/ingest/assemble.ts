@@ -293,7 +293,14 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         const before = items.at(-1);
         if (!continuing && target.label === null && before?.verse && before.label) target.label = before.label;
         target.verse = true;
-        target.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
+        const stanza = target.paragraphs.at(-1);
+        // Lines that follow each other form a stanza; a blank line starts the next one.
+        if (stanza?.verse && block.gapBefore === 0) {
+          stanza.text += `\n${c.text}`;
+          stanza.lines.push(block.line);
+        } else {
+          target.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
+        }
         break;
       }
       case "heading": {

@@ -4,7 +4,7 @@
  * mdast-util-to-markdown, which escapes whatever Markdown or HTML would otherwise read
  * as markup, so nothing in a page can become a link, an image or a script.
  */
-import type { Root, RootContent } from "mdast";
+import type { PhrasingContent, Root, RootContent } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
 import { dump } from "js-yaml";
 import type { ArticleFrontmatter } from "../article.ts";
@@ -40,13 +40,18 @@ function isInertText(text: string): boolean {
 }
 
 export function bodyMarkdown(blocks: BodyBlock[]): string {
-  if (blocks.every((block) => isInertText(block.text))) {
-    return blocks.map((block) => (block.heading ? `## ${block.text}\n` : `${block.text}\n`)).join("\n");
+  const verseLines = (block: BodyBlock) => (block.verse ? block.text.split("\n") : [block.text]);
+  if (blocks.every((block) => verseLines(block).every(isInertText))) {
+    // A stanza's lines end in a backslash: CommonMark's hard line break.
+    return blocks.map((block) => (block.heading ? `## ${block.text}\n` : `${verseLines(block).join("\\\n")}\n`)).join("\n");
   }
   const children: RootContent[] = blocks.map((block) =>
     block.heading
       ? { type: "heading", depth: 2, children: [{ type: "text", value: block.text }] }
-      : { type: "paragraph", children: [{ type: "text", value: block.text }] },
+      : {
+          type: "paragraph",
+          children: verseLines(block).flatMap((line, i): PhrasingContent[] => (i === 0 ? [{ type: "text", value: line }] : [{ type: "break" }, { type: "text", value: line }])),
+        },
   );
   const tree: Root = { type: "root", children };
   return toMarkdown(tree, { bullet: "-", emphasis: "_", strong: "*", fences: true });

@@ -150,7 +150,9 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
 export function titleUntitled(item: PageItem): void {
   if (item.title !== null) return;
   const first = item.paragraphs.find((p) => !p.heading);
-  const source = first?.text.replace(/^(近日|日前|目前|近期|今年以来)[，,]\s*/u, "") ?? "";
+  // A poem without a title is known by its first line.
+  const opening = first?.verse ? (first.text.split("\n")[0] ?? "") : first?.text;
+  const source = opening?.replace(/^(近日|日前|目前|近期|今年以来)[，,]\s*/u, "") ?? "";
   const title = item.kind === "brief" ? firstSentence(source) : firstClause(source, 24).split(/[，,]/u)[0] ?? "";
   item.title = title === "" ? "无题" : title;
   item.titleLine = first ? lineRef(first) : null;
@@ -193,6 +195,8 @@ export function recoverRunInAuthor(item: PageItem, pagePeople: ReadonlySet<strin
 
 export function warnMissingByline(item: PageItem): void {
   const b = item.byline;
+  // Notices are signed by their issuer in the text, never with a byline.
+  if (item.kind === "notice" || b.agency !== null) return;
   if (b.reporters.length + b.correspondents.length + b.photographers.length + b.authors.length > 0) return;
   const what = item.kind === "photo" ? "no photographer credit" : "no byline";
   item.warnings.push({ code: "missing-byline", message: what, line: item.titleLine ?? item.startLine });
