@@ -1,4 +1,5 @@
-// Tests for the place gazetteer and the article locator, on real lines of the bundled seed pages.
+// Tests for the place gazetteer and the article locator, on real lines of the bundled seed pages
+// and, for the rules the whole paper needs (datelines, 我市, stories about elsewhere), short invented texts.
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -11,6 +12,7 @@ import {
   PLACE_ALIASES_FILE,
   countiesOf,
   countyByName,
+  datelinePlace,
   leagueByName,
   parsePlaceAliases,
   placeByName,
@@ -216,8 +218,8 @@ describe("findPlaceMentions", () => {
     {
       seed: "002",
       line: 13,
-      expected: ["阿左旗=阿拉善左旗", "阿拉善左旗=阿拉善左旗", "阿拉善左旗=阿拉善左旗"],
-      why: "alias and official name alike",
+      expected: ["巴彦浩特=阿拉善左旗", "阿左旗=阿拉善左旗", "阿拉善左旗=阿拉善左旗", "阿拉善左旗=阿拉善左旗"],
+      why: "alias and official name alike; 巴彦浩特镇 is the banner's seat",
     },
     {
       seed: "002",
@@ -564,7 +566,8 @@ describe("locateArticle", () => {
   test("explains its answer", () => {
     const result = locateArticle({ title: seedLine("001", 99), lead: seedLine("001", 103), body: seedParagraphs("001", [[105, 109]]) });
     assert.equal(result.evidence.basis, "league");
-    assert.deepEqual(result.evidence.leagues[0], { name: "巴彦淖尔市", weight: 4 });
+    // 巴彦淖尔市杭锦旗后旗 in the lead (2 names × 2) and 全旗 in the body, which counts for 杭锦后旗.
+    assert.deepEqual(result.evidence.leagues[0], { name: "巴彦淖尔市", weight: 5 });
     assert.equal(result.evidence.counties[0]?.name, "杭锦后旗");
     assert.equal(locateArticle({ title: "", lead: seedLine("003", 75), body: "" }).evidence.basis, "outside");
     assert.equal(locateArticle({ title: "", lead: seedLine("002", 75), body: "" }).evidence.basis, "no-place");
@@ -593,4 +596,247 @@ describe("locateArticle", () => {
     const perArticle = (performance.now() - start) / runs;
     assert.ok(perArticle < 0.5, `${perArticle.toFixed(3)} ms per article`);
   });
+});
+
+describe("locateArticle on the whole paper: one short invented text per rule", () => {
+  interface RuleCase {
+    rule: string;
+    dateline?: string;
+    title: string;
+    lead: string;
+    body: string;
+    location: string | null;
+    county: string | null;
+    basis: "no-place" | "outside" | "league" | "region-wide";
+  }
+
+  const cases: RuleCase[] = [
+    {
+      rule: "a ranking or title against the region (位居全区前列, 自治区级) is not a region-wide cue",
+      title: "稀土产业产值同比增长25%",
+      lead: "今年以来，包头市稀土产业产值增速位居全区前列。",
+      body: "新增3家自治区级专精特新企业，产值增速高于全区平均水平。",
+      location: "包头市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "one league's story that implements a region-wide policy stays that league's: region-wide needs the bulk of the cues",
+      title: "稀土新材料基地建设提速",
+      lead: "包头市落实自治区稀土产业发展规划，今年新建项目18个。",
+      body: "自治区发展改革委介绍，全区稀土产业产值的六成来自包头。",
+      location: "包头市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "我市, 全市 and 该市 count for the dateline's city, not the region",
+      dateline: "包头",
+      title: "我市新增高标准农田20万亩",
+      lead: "今年，我市落实自治区高标准农田建设任务，全市新增高标准农田20万亩。",
+      body: "自治区农牧厅数据显示，全区今年计划建设高标准农田800万亩。该市将继续推进。",
+      location: "包头市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "全市 counts for the city the lead names when the dateline is the regional seat",
+      dateline: "呼和浩特",
+      title: "黄河湿地迎来候鸟",
+      lead: "近日，大批候鸟飞抵乌海市黄河湿地。",
+      body: "全市已建成湿地公园5个。全区今年开展湿地保护专项行动，全区湿地面积稳中有增，全区新增湿地公园12个，全市湿地面积增加2万亩。",
+      location: "乌海市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "全旗 counts for the banner the lead names, which then holds its league's majority",
+      title: "牧区冬季送医下乡",
+      lead: "鄂尔多斯市乌审旗组织医疗队深入牧区巡诊。",
+      body: "全旗已巡诊牧户3000余户，全旗牧民家庭医生签约率达90%。鄂尔多斯市卫生健康委表示，鄂尔多斯市其他旗区也在跟进，鄂尔多斯市今年将实现巡诊全覆盖。",
+      location: "鄂尔多斯市",
+      county: "乌审旗",
+      basis: "league",
+    },
+    {
+      rule: "全区 in a story about a district is that district",
+      title: "新时代文明实践站建到村口",
+      lead: "赤峰市元宝山区今年新建新时代文明实践站20个。",
+      body: "全区实践站已达120个。赤峰市各旗县区借鉴这一做法，赤峰市文明办表示，赤峰市今年将实现全覆盖，全区志愿者达2万人。",
+      location: "赤峰市",
+      county: "元宝山区",
+      basis: "league",
+    },
+    {
+      rule: "a region-wide story that opens on a scene in one district stays region-wide; its 全区 is the region",
+      title: "全区春播进度过半",
+      lead: "在通辽市科尔沁区的一片玉米地里，播种机来回穿梭。",
+      body: "记者从自治区农牧厅获悉，全区已播种粮食作物5000万亩。在赤峰市、巴彦淖尔市等地，高标准农田实现全程机械化。",
+      location: "内蒙古",
+      county: null,
+      basis: "region-wide",
+    },
+    {
+      rule: "全盟 counts for the league (and 全盟市场 is a market, not a cue)",
+      title: "草原生态保护修复成效明显",
+      lead: "锡林郭勒盟今年完成草原修复200万亩。",
+      body: "全盟草原植被盖度达45%。全盟市场监管部门同步开展执法检查。自治区林草局表示，全区草原修复任务过半。",
+      location: "锡林郭勒盟",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "a dateline in Inner Mongolia is a cue for its league even when the text names no place",
+      dateline: "乌海",
+      title: "黄河湿地迎来候鸟",
+      lead: "近日，大批候鸟飞抵湿地公园。",
+      body: "自治区林草局监测显示，今年候鸟数量明显增多。",
+      location: "乌海市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "a dateline naming a league's seat counts for the league, not the seat's county",
+      dateline: "锡林浩特",
+      title: "那达慕大会开幕",
+      lead: "第33届那达慕大会在锡林郭勒盟开幕，各旗县市代表队参赛。",
+      body: "",
+      location: "锡林郭勒盟",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "a dateline weighs more than a title mention",
+      dateline: "赤峰",
+      title: "通辽客商签约农产品项目",
+      lead: "近日，一批农产品加工项目集中签约。",
+      body: "签约项目落户元宝山区，全市今年已签约项目42个。",
+      location: "赤峰市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "the regional seat's dateline does not pull a region-wide story into 呼和浩特",
+      dateline: "呼和浩特",
+      title: "一季度全区经济运行稳中向好",
+      lead: "记者从自治区统计局获悉，一季度全区地区生产总值同比增长6%。",
+      body: "全区规模以上工业增加值增长8%，各盟市中鄂尔多斯市增速较快。",
+      location: "内蒙古",
+      county: null,
+      basis: "region-wide",
+    },
+    {
+      rule: "a wire story datelined outside about national policy is about elsewhere, though it lists 内蒙古",
+      dateline: "北京",
+      title: "国务院部署北方防沙带建设",
+      lead: "国务院近日印发意见，部署全国防沙治沙工作。",
+      body: "意见提出，支持内蒙古、甘肃、宁夏等地实施重点工程。",
+      location: null,
+      county: null,
+      basis: "outside",
+    },
+    {
+      rule: "a story about another autonomous region: its 自治区 and 全区 are that region's",
+      dateline: "银川",
+      title: "宁夏黄河滩区治理见成效",
+      lead: "宁夏与内蒙古、甘肃沿黄地区联合开展滩区治理，全区完成治理面积50万亩。",
+      body: "自治区水利厅表示，明年全区将继续推进滩区治理。",
+      location: null,
+      county: null,
+      basis: "outside",
+    },
+    {
+      rule: "a story about another province that lists 内蒙古 once is about elsewhere",
+      title: "浙江民营企业结对帮扶成效显著",
+      lead: "近年来，浙江省组织民营企业与内蒙古、四川等地开展结对帮扶。",
+      body: "浙江省工商联介绍，今年新增结对项目120个。",
+      location: null,
+      county: null,
+      basis: "outside",
+    },
+    {
+      rule: "our story datelined outside stays ours when it is about Inner Mongolia",
+      dateline: "北京",
+      title: "内蒙古代表团审议政府工作报告",
+      lead: "3月5日，出席十四届全国人大一次会议的内蒙古代表团审议政府工作报告。",
+      body: "代表们表示，自治区将推进全区生态保护，我区各盟市将抓好落实。",
+      location: "内蒙古",
+      county: null,
+      basis: "region-wide",
+    },
+    {
+      rule: "a story of ours that promotes itself in 北京 stays ours",
+      title: "包头稀土产品亮相北京",
+      lead: "包头市组织30家企业在北京举办稀土产品推介会。",
+      body: "推介会上，包头企业与北京客商签约12项。",
+      location: "包头市",
+      county: null,
+      basis: "league",
+    },
+    {
+      rule: "a dateline the gazetteer does not know (a foreign city) weighs nothing",
+      dateline: "乌兰巴托",
+      title: "中蒙博览会推介二连浩特口岸",
+      lead: "二连浩特市在推介会上介绍了口岸建设情况。",
+      body: "",
+      location: "锡林郭勒盟",
+      county: "二连浩特市",
+      basis: "league",
+    },
+  ];
+
+  for (const { rule, location, county, basis, ...text } of cases) {
+    test(rule, () => {
+      const result = locateArticle(text);
+      const evidence = JSON.stringify(result.evidence.cues.map((cue) => `${cue.zone}:${cue.text}=${cue.counts}:${cue.weight}`));
+      assert.deepEqual({ location: result.location, county: result.county, basis: result.evidence.basis }, { location, county, basis }, evidence);
+    });
+  }
+
+  test("the dateline shows in the evidence, counting for its league", () => {
+    const result = locateArticle({ dateline: "锡林浩特", title: "", lead: "", body: "" });
+    assert.deepEqual(result.evidence.cues, [{ zone: "dateline", text: "锡林浩特", counts: "锡林郭勒盟", weight: 4 }]);
+    assert.deepEqual(result.evidence.counties, []);
+    assert.equal(locateArticle({ dateline: "呼和浩特", title: "", lead: "", body: "" }).evidence.cues[0]?.weight, 1, "the regional seat");
+    assert.equal(locateArticle({ dateline: "新华社北京", title: "", lead: "", body: "" }).evidence.outside, 4, "a longer dateline: the place in it");
+  });
+
+  test("words like 我市 count for nothing without a place in the dateline, title or lead", () => {
+    const result = locateArticle({ title: "", lead: "", body: "全市新增就业岗位2万个，我市就业形势稳定。" });
+    assert.deepEqual({ location: result.location, basis: result.evidence.basis }, { location: null, basis: "no-place" });
+  });
+
+  test("keeps local words out of ordinary words", () => {
+    const counted = (body: string): string[] =>
+      locateArticle({ dateline: "包头", title: "", lead: "", body }).evidence.cues.filter((cue) => cue.zone === "body").map((cue) => cue.text);
+    for (const text of ["健全市场体系", "全盟员大会", "高举本旗帜", "全旗县区", "应该区分", "本区域", "兴安盟市场监管局"]) {
+      assert.deepEqual(counted(text).filter((name) => name !== "兴安盟"), [], text);
+    }
+    assert.deepEqual(counted("全盟市干部"), ["全盟市"], "全盟市 is the leagues as a set");
+  });
+});
+
+describe("datelinePlace", () => {
+  const cases: [dateline: string, expected: string | undefined][] = [
+    ["呼和浩特", "呼和浩特市"],
+    ["包头", "包头市"],
+    ["锡林浩特", "锡林浩特市"],
+    ["东胜", "东胜区"],
+    ["临河", "临河区"],
+    ["乌审旗", "乌审旗"],
+    ["巴彦浩特", "阿拉善左旗"],
+    ["北京", "outside"],
+    ["银川", "outside"],
+    ["乌鲁木齐", "outside"],
+    ["义乌", "outside"],
+    ["香港", "outside"],
+    ["乌兰巴托", undefined],
+    ["", undefined],
+  ];
+  for (const [dateline, expected] of cases) {
+    test(`${dateline || "(empty)"} → ${expected ?? "unknown"}`, () => {
+      const place = datelinePlace(dateline);
+      assert.equal(place === "outside" || place === undefined ? place : (place.county?.name ?? place.league.name), expected);
+    });
+  }
 });

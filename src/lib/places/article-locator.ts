@@ -7,7 +7,12 @@ import { findPlaceMentions, locateArticle } from "./locate.ts";
 
 export const articleLocator: ArticleLocator = {
   locate(input) {
-    const { location, county } = locateArticle(input);
+    const { location, county } = locateArticle({
+      title: input.title,
+      lead: input.lead,
+      body: input.body,
+      dateline: input.dateline ?? null,
+    });
     return { location, county };
   },
   mainLeague(text) {

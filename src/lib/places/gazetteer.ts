@@ -248,3 +248,38 @@ function outsideNames(): OutsideName[] {
 
 /** Provinces (full and short names) and prefectures outside Inner Mongolia. */
 export const OUTSIDE_NAMES: readonly OutsideName[] = outsideNames();
+
+// A dateline prints a bare place name (银川, 东城, 义乌), so it is looked up with and without the
+// suffix a division's official name carries. Running text is not: 东城 or 和平 there are words.
+const DIVISION_SUFFIX = /(?:市|县|区|旗|盟|地区|自治州|自治县)$/;
+// The divisions the division codes leave out, which wire datelines print.
+const OUTSIDE_DATELINES_EXTRA: readonly string[] = ["香港", "澳门", "台湾", "台北"];
+
+const outsideDatelineNames: ReadonlySet<string> = (() => {
+  const names = new Set<string>(OUTSIDE_DATELINES_EXTRA);
+  const add = (name: string): void => {
+    if (name.includes("辖")) return;
+    names.add(name);
+    const bare = name.replace(PROVINCE_SUFFIX, "").replace(DIVISION_SUFFIX, "");
+    if (bare.length >= 2) names.add(bare);
+  };
+  for (const province of divisionProvinces) if (province.code !== INNER_MONGOLIA_CODE) add(province.name);
+  for (const city of divisionCities) if (city.provinceCode !== INNER_MONGOLIA_CODE) add(city.name);
+  for (const area of divisionAreas) if (area.provinceCode !== INNER_MONGOLIA_CODE) add(area.name);
+  return names;
+})();
+
+/**
+ * What a dateline's place (本报包头讯 → 包头, 新华社银川电 → 银川) denotes: an Inner Mongolian
+ * place, "outside" for a place elsewhere in China, or undefined when the gazetteer does not know it
+ * (a town, a foreign city). Inner Mongolian meanings win, as in running text.
+ */
+export function datelinePlace(dateline: string): PlaceName | "outside" | undefined {
+  const name = dateline.trim();
+  if (name.length === 0) return undefined;
+  for (const suffix of ["", "市", "盟", "旗", "县", "区"]) {
+    const place = placeByAnyName.get(name + suffix);
+    if (place) return place;
+  }
+  return outsideDatelineNames.has(name) ? "outside" : undefined;
+}
