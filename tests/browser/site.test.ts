@@ -791,6 +791,29 @@ describe("a whole paper: an issue printed on several pages", () => {
       { site: paper },
     ));
 
+  test("the issue page and an article page of the paper have no axe violations, light or dark, and fit 360 px", () =>
+    withPage(
+      async (page) => {
+        const wire = items.find((a) => a.data.page.no !== null && a.data.agency !== null)!;
+        const found: string[] = [];
+        for (const sitePath of [`/issues/${issue}/`, `${TRADITIONAL_PREFIX}/issues/${issue}/`, wire.url]) {
+          await page.emulateMedia({ colorScheme: "light" });
+          await open(page, sitePath);
+          for (const colorScheme of ["light", "dark"] as const) {
+            await page.emulateMedia({ colorScheme });
+            const violations = await runAxe(page);
+            if (violations.length > 0) found.push(`${sitePath} (${colorScheme}): ${formatViolations(violations)}`);
+          }
+          await page.setViewportSize({ width: 360, height: 740 });
+          const width = await page.evaluate(() => document.documentElement.scrollWidth);
+          assert.ok(width <= 360, `${sitePath}: scrollWidth ${width} at 360 px`);
+          await page.setViewportSize({ width: 1280, height: 800 });
+        }
+        assert.deepEqual(found, []);
+      },
+      { site: paper },
+    ));
+
   test("notices are marked 公告 on their issue page and left out of the feed and the statistics", () =>
     withPage(
       async (page) => {
