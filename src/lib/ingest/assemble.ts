@@ -199,6 +199,15 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         break;
       }
       case "byline": {
+        const nextBlock = blocks[i + 1];
+        const endsItem = !nextBlock || nextBlock.gapBefore >= COLUMN_GAP || nextBlock.class.type === "label" || nextBlock.class.type === "heading";
+        if (cur && cur.paragraphs.length > 0 && !hasPeople(cur) && !cur.photo && !cur.brief && c.byline.authors.length > 0 && c.byline.reporters.length === 0 && endsItem) {
+          // A commentary signed at its foot (…为民办事，贵在用心用情。 / □苏雅拉).
+          cur.byline = mergeBylines(cur.byline, c.byline);
+          cur.signature = /评论员|编辑部|社论/u.test(c.byline.authors.join("")) ? "institutional" : "marked";
+          meta(cur, block);
+          break;
+        }
         // A poem's author is printed under it as often as over it.
         const fresh =
           cur && (cur.paragraphs.length === 0 || (cur.leadBeforeHeadline && !hasPeople(cur)) || (cur.verse && !hasPeople(cur))) && !cur.photo && !cur.brief;
@@ -227,7 +236,14 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         target.byline = mergeBylines(target.byline, dateline.byline);
         if (dateline.agency) target.byline.agency ??= dateline.agency;
         target.metaLines.push({ line: block.line, text: dateline.text });
-        if (dateline.rest !== "") appendBody(target, block.line, dateline.rest);
+        const closing = splitTrailingBriefByline(dateline.rest, roles);
+        if (closing) {
+          // A short story whose credit closes its only paragraph: 本报讯 …。（记者 乌日娜）
+          appendBody(target, block.line, closing.text);
+          target.byline = mergeBylines(target.byline, closing.byline);
+          target.metaLines.push({ line: block.line, text: closing.credit });
+          close();
+        } else if (dateline.rest !== "") appendBody(target, block.line, dateline.rest);
         break;
       }
       case "brief-byline":
@@ -479,6 +495,14 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         if (cur === null && photoLabel !== null) {
           target.label = photoLabel;
           target.photo = true;
+        }
+        const affiliation = /\s*([(（](?:作者单位[：:]|作者系|作者为)[^()（）]{2,60}[)）])$/u.exec(block.text);
+        if (affiliation && affiliation.index > 0 && affiliation[1]) {
+          // The author's affiliation run onto the last paragraph: …各方面。（作者系…副教授）
+          appendBody(target, block.line, block.text.slice(0, affiliation.index));
+          target.byline = { ...target.byline, affiliation: target.byline.affiliation ?? parseAffiliation(affiliation[1]) };
+          target.metaLines.push({ line: block.line, text: affiliation[1] });
+          break;
         }
         const closing = splitTrailingBriefByline(block.text, roles);
         if (closing && !target.photo) {

@@ -170,6 +170,9 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
   const inner = m[1];
   const sent = new RegExp(`^(?:据)?《?(${alternation(roles.agency)})》?(?:[\\u4e00-\\u9fff]{0,6}${"\\d{1,2}月\\d{1,2}日"})?(?:供稿|发|电|报道)?$`, "u").exec(inner);
   if (sent && sent[1]) return { ...emptyByline(), agency: sent[1] };
+  // （载4月9日《人民日报》）, （据《光明日报》）, （摘自《经济日报》）: reprinted from another paper.
+  const reprint = /^(?:据|载|原载|转载自|摘自|来源[：:])\s*(?:\d{1,2}月\d{1,2}日\s*)?《([^》]{2,12})》/u.exec(inner);
+  if (reprint && reprint[1]) return { ...emptyByline(), agency: reprint[1] };
   const read = readRoleSequence(inner, roles);
   if (!read) return null;
   // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines.
