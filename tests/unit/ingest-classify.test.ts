@@ -5,11 +5,12 @@ import { describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { emptyByline } from "../../src/lib/ingest/byline.ts";
 import type { Byline } from "../../src/lib/ingest/byline.ts";
-import { bylinePeople, classifyBlock, classifyPage, parseColumnLabel } from "../../src/lib/ingest/classify.ts";
+import { bylinePeople, classifyBlock, classifyPage, columnByName, pageNumber, parseAffiliation, parseColumnLabel, parseJump } from "../../src/lib/ingest/classify.ts";
 import type { BlockClass, ClassifiedBlock } from "../../src/lib/ingest/classify.ts";
 import { splitPageBlocks } from "../../src/lib/ingest/page-blocks.ts";
 import { buildPageKnowledge, loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { SEED_PAGES, seedPageText, type SeedDate } from "../support/seed-lines.ts";
+import { SEED_PAGES, seedLine, seedPageText, type SeedDate } from "../support/seed-lines.ts";
+import { wholePaperLine, type WholePaperPage } from "../support/whole-paper-lines.ts";
 
 const knowledge = loadPageKnowledge(fileURLToPath(new URL("../../content/data", import.meta.url)));
 
@@ -200,4 +201,136 @@ describe("body lines that are not bylines, labels or headings", () => {
       }
     }
   });
+});
+
+/** The printed line of a fixture page, or (page null) a line written in the same form. */
+function printed(page: WholePaperPage | null, line: number, text: string): string {
+  if (page !== null) assert.equal(wholePaperLine(page, line), text);
+  return text;
+}
+const where = (page: WholePaperPage | null, line: number) => (page ? `${page}:${line}` : "(written)");
+
+describe("columnByName: the kind of column an unlisted label's name says", () => {
+  const rows: { page: WholePaperPage | null; line: number; text: string; name: string; column: ReturnType<typeof columnByName> }[] = [
+    { page: "issue-a/2023-03-06_p2.txt", line: 75, text: "经济快讯", name: "经济快讯", column: "brief" },
+    { page: "issue-b/2024-05-20_p2.txt", line: 21, text: "◎经济简讯", name: "经济简讯", column: "brief" },
+    { page: "issue-a/2023-03-06_p2.txt", line: 55, text: "◎镜头", name: "镜头", column: "photo" },
+    { page: "issue-b/2024-05-20_p2.txt", line: 55, text: "◎图片新闻", name: "图片新闻", column: "photo" },
+    { page: null, line: 0, text: "草原论坛", name: "草原论坛", column: "commentary" },
+    { page: "issue-a/2023-03-06_p3.txt", line: 59, text: "广告", name: "广告", column: "notice" },
+    { page: "issue-a/2023-03-06_p2.txt", line: 9, text: "全区春耕备耕农资储备充足", name: "全区春耕备耕农资储备充足", column: null },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 5, text: "以实干实绩开好局起好步", name: "以实干实绩开好局起好步", column: null },
+  ];
+  for (const row of rows) {
+    test(`${where(row.page, row.line)} ${row.text} → ${row.column}`, () => {
+      printed(row.page, row.line, row.text);
+      assert.equal(columnByName(row.name), row.column);
+    });
+  }
+
+  test("a label the data file does not list is still read by its name: 经济快讯 holds briefs, 广告 notices", () => {
+    assert.equal(knowledge.labels.has("经济快讯"), false, "the test needs a label that is not in column-labels.yaml");
+    assert.deepEqual(parseColumnLabel("经济快讯", knowledge, new Set()), { name: "经济快讯", column: "brief", series: null, recognised: true });
+    assert.equal(parseColumnLabel("广告", knowledge, new Set())?.column, "notice");
+  });
+
+  test("an unmarked commentary name is not taken as a label on its own (草原论坛: the assembler decides by position)", () => {
+    assert.equal(parseColumnLabel("草原论坛", knowledge, new Set()), null);
+    assert.equal(parseColumnLabel("◎草原论坛", knowledge, new Set())?.column, "commentary");
+  });
+});
+
+describe("parseJump: where an article continues", () => {
+  const rows: { page: WholePaperPage | null; line: number; text: string; expected: ReturnType<typeof parseJump> }[] = [
+    { page: "issue-a/2023-03-06_p1.txt", line: 43, text: "（下转第3版）", expected: { direction: "to", page: 3 } },
+    { page: "issue-a/2023-03-06_p3.txt", line: 5, text: "（上接第1版）", expected: { direction: "from", page: 1 } },
+    { page: null, line: 0, text: "下转第十二版", expected: { direction: "to", page: 12 } },
+    { page: null, line: 0, text: "(下转第二版)", expected: { direction: "to", page: 2 } },
+    { page: null, line: 0, text: "（转第3版）", expected: { direction: "to", page: 3 } },
+    { page: null, line: 0, text: "（接第2版）", expected: { direction: "from", page: 2 } },
+    { page: null, line: 0, text: "上接第二十一版", expected: { direction: "from", page: 21 } },
+  ];
+  for (const row of rows) {
+    test(`${where(row.page, row.line)} ${row.text}`, () => {
+      assert.deepEqual(parseJump(printed(row.page, row.line, row.text)), row.expected);
+    });
+  }
+
+  test("a teaser's pointer and sentences naming a page are not jump lines", () => {
+    for (const text of [wholePaperLine("issue-a/2023-03-06_p1.txt", 23), "本报在第3版刊发了相关报道。", "（下转第3版）。"]) assert.equal(parseJump(text), null, text);
+  });
+
+  test("a jump run onto the last paragraph is not a jump line by itself (the assembler splits it)", () => {
+    assert.equal(parseJump(wholePaperLine("issue-b/2024-05-20_p1.txt", 24, { end: "（下转第2版）" })), null);
+  });
+});
+
+describe("parseAffiliation: the author's unit, printed after the piece", () => {
+  const rows: { page: WholePaperPage | null; line: number; text: string; expected: string }[] = [
+    { page: null, line: 0, text: "（作者单位：内蒙古师范大学）", expected: "内蒙古师范大学" },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 65, text: "（作者单位：内蒙古师范大学马克思主义学院）", expected: "内蒙古师范大学马克思主义学院" },
+    { page: null, line: 0, text: "作者系自治区党委党校教授", expected: "自治区党委党校教授" },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 79, text: "作者系包头市委党校副教授", expected: "包头市委党校副教授" },
+    { page: "issue-b/pinglun.txt", line: 57, text: "（作者系内蒙古自治区党委党校生态文明教研部教授）", expected: "内蒙古自治区党委党校生态文明教研部教授" },
+    { page: null, line: 0, text: "作者为内蒙古大学教授", expected: "内蒙古大学教授" },
+  ];
+  for (const row of rows) {
+    test(`${where(row.page, row.line)} ${row.text}`, () => {
+      assert.equal(parseAffiliation(printed(row.page, row.line, row.text)), row.expected);
+    });
+  }
+
+  test("sentences that start with 作者 are not affiliations", () => {
+    for (const text of ["作者系统梳理了相关文献。", "作者单位：内蒙古大学。", seedLine("2022-09-20", 25)]) assert.equal(parseAffiliation(text), null, text);
+  });
+});
+
+describe("pageNumber: 版次 in figures or Chinese numerals", () => {
+  const rows: [string, number | null][] = [
+    ["3", 3],
+    ["12", 12],
+    ["一", 1],
+    ["二", 2],
+    ["十", 10],
+    ["十二", 12],
+    ["二十", 20],
+    ["二十一", 21],
+    ["第3", null],
+    ["一百", null],
+    ["1234", null],
+    ["", null],
+  ];
+  for (const [text, expected] of rows) {
+    test(`"${text}" → ${expected}`, () => {
+      assert.equal(pageNumber(text), expected);
+    });
+  }
+});
+
+describe("whole-paper lines in page context", () => {
+  const rows: { page: WholePaperPage; line: number; type: BlockClass["type"]; byline?: Byline }[] = [
+    { page: "issue-a/2023-03-06_p3.txt", line: 5, type: "jump" },
+    { page: "issue-a/2023-03-06_p1.txt", line: 43, type: "jump" },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 65, type: "affiliation" },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 79, type: "affiliation" },
+    { page: "issue-a/2023-03-06_p3.txt", line: 17, type: "credit", byline: byline({ photographers: ["刘军"], agency: "新华社" }) },
+    { page: "issue-b/2024-05-20_p6.txt", line: 23, type: "credit", byline: byline({ photographers: ["白音仓"] }) },
+    { page: "issue-b/2024-05-20_p2.txt", line: 45, type: "brief-byline", byline: byline({ agency: "人民日报" }) },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 25, type: "brief-byline", byline: byline({ agency: "新华社" }) },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 7, type: "byline", byline: byline({ authors: ["本报评论员"] }) },
+    { page: "issue-a/2023-03-06_pinglun.txt", line: 17, type: "byline", byline: byline({ authors: ["新华社评论员"], agency: "新华社" }) },
+    { page: "issue-a/2023-03-06_wenhua.txt", line: 69, type: "byline", byline: byline({ reporters: ["娜仁其其格"] }) },
+    { page: "issue-b/2024-05-20_p2.txt", line: 37, type: "byline", byline: byline({ reporters: ["林晓帆"], agency: "人民日报" }) },
+    { page: "issue-a/2023-03-06_p2.txt", line: 13, type: "dateline" },
+    { page: "issue-a/2023-03-06_p2.txt", line: 51, type: "dateline" },
+    { page: "issue-b/2024-05-20_p1.txt", line: 11, type: "deck" },
+  ];
+  for (const row of rows) {
+    test(`${row.page}:${row.line} → ${row.type}`, () => {
+      const text = wholePaperLine(row.page, row.line);
+      const c = classifyBlock({ text, line: row.line, gapBefore: 1 }, knowledge, new Set());
+      assert.equal(c.type, row.type, text);
+      if (row.byline) assert.deepEqual((c as { byline: Byline }).byline, row.byline);
+    });
+  }
 });
