@@ -366,7 +366,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           // A headline printed after the first paragraph of its story (OCR order), its byline after it.
           setTitle(cur, c.text, block.line);
           cur.leadBeforeHeadline = true;
-          cur.warnings.push({ code: "headline-after-lead", message: `headline "${c.text}" printed after the first paragraph; taken as the title`, line: block.line });
+          cur.warnings.push({ code: "headline-after-lead", message: `标题“${c.text}”印在首段之后，已作为本文标题`, line: block.line });
           break;
         }
         if (next?.type === "heading" && afterNext?.type === "heading" && !afterGap && pendingLabel === null) {
@@ -432,7 +432,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         ) {
           // A headline printed after the first paragraph of its story (OCR order).
           setTitle(cur, c.text, block.line);
-          cur.warnings.push({ code: "headline-after-lead", message: `headline "${c.text}" printed after the first paragraph; taken as the title`, line: block.line });
+          cur.warnings.push({ code: "headline-after-lead", message: `标题“${c.text}”印在首段之后，已作为本文标题`, line: block.line });
         } else if (startsText || pendingLabel !== null || afterGap || cur === null || cur.photo || cur.brief || cur.verse) {
           const asPhoto = photoLabel !== null && !startsText;
           const draft = asPhoto ? start(block.line, afterGap) : startText(block.line, afterGap);
@@ -588,7 +588,7 @@ function finishDraft(draft: Draft, pageName: string | null): PageItem {
   if (item.paragraphs.length === 0 && item.title !== null && kind !== "photo" && draft.afterGap) {
     // A picture title whose caption the OCR lost (晒丰收, 2022-09-06).
     item.kind = "photo";
-    item.warnings.push({ code: "photo-without-caption", message: `"${item.title}" has no caption or text`, line: item.titleLine });
+    item.warnings.push({ code: "photo-without-caption", message: `“${item.title}”没有图片说明或正文`, line: item.titleLine });
   }
   return item;
 }

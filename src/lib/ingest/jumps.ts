@@ -6,9 +6,7 @@
  */
 import { bodyMarkdown } from "./markdown.ts";
 import type { ParsedArticle, ParsedIssue } from "./parse-page.ts";
-import { endsSentence } from "./text-shape.ts";
-
-const normalise = (text: string) => text.replace(/[\s\u3000“”"‘’'《》（）()、，,。：:！？!?·—-]/gu, "");
+import { comparableText, endsSentence } from "./text-shape.ts";
 
 function bodyOf(article: ParsedArticle): string {
   return article.bodyMarkdown ?? bodyMarkdown(article.body);
@@ -60,11 +58,11 @@ export function joinJumps(issues: ParsedIssue[]): void {
         );
         // A continuation that repeats the headline is that article's; otherwise the first one.
         const match =
-          candidates.find((c) => c.article.warnings.every((w) => w.code !== "guessed-headline") && normalise(c.article.frontmatter.title) === normalise(article.frontmatter.title)) ??
+          candidates.find((c) => c.article.warnings.every((w) => w.code !== "guessed-headline") && comparableText(c.article.frontmatter.title) === comparableText(article.frontmatter.title)) ??
           candidates.find((c) => c.article.warnings.some((w) => w.code === "guessed-headline")) ??
           candidates[0];
         if (!match) {
-          article.warnings.push({ code: "unmatched-jump", message: `continues on page ${to}, but no part marked 上接第${page.page.no ?? "?"}版 is on that page in this issue`, line: null });
+          article.warnings.push({ code: "unmatched-jump", message: `转至第${to}版，但本期该版没有标“上接第${page.page.no ?? "?"}版”的续文`, line: null });
           continue;
         }
         used.add(match.article);
@@ -75,7 +73,7 @@ export function joinJumps(issues: ParsedIssue[]): void {
     }
     for (const { article } of continuations) {
       if (used.has(article)) continue;
-      article.warnings.push({ code: "unmatched-jump", message: `continued from page ${article.jump.from}, whose first part is not in this issue`, line: null });
+      article.warnings.push({ code: "unmatched-jump", message: `上接第${article.jump.from}版，但本期没有找到前文`, line: null });
     }
   }
 }

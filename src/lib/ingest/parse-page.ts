@@ -106,11 +106,11 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
   });
   const warnings = [...item.warnings];
   if (location === null && item.kind !== "photo" && item.kind !== "notice" && byline.agency === null) {
-    warnings.push({ code: "unknown-location", message: "no place in Inner Mongolia found in the text", line: item.titleLine ?? item.startLine });
+    warnings.push({ code: "unknown-location", message: "正文中未找到区内地名", line: item.titleLine ?? item.startLine });
   }
   const label = item.label;
   if (label && !label.recognised) {
-    warnings.push({ code: "unrecognised-label", message: `"${label.name}" above the headline read as the column label; add it to content/data/column-labels.yaml if right`, line: item.startLine });
+    warnings.push({ code: "unrecognised-label", message: `标题上方的“${label.name}”被识别为栏目名；如无误，请加入 content/data/column-labels.yaml`, line: item.startLine });
   }
   const frontmatter: ArticleFrontmatter = {
     title: item.title ?? "",

@@ -6,6 +6,7 @@ import type { ItemKind } from "../article.ts";
 import type { IngestError } from "./errors.ts";
 import type { WarningCode } from "./page-item.ts";
 import type { Coverage, ParsedIssue } from "./parse-page.ts";
+import { comparableText } from "./text-shape.ts";
 
 export interface ParseReport {
   issues: {
@@ -27,16 +28,14 @@ export interface ParseReport {
   errors: IngestError[];
 }
 
-const comparable = (text: string) => text.replace(/[\s\u3000“”"‘’'《》（）()、，,。：:！？!?·—-]/gu, "");
-
 /** The article a front-page teaser announces: on the page it names, with its headline. */
 function teasedArticle(parsed: ParsedIssue[], date: string, teaser: { text: string; page: number | null }): string | null {
-  const wanted = comparable(teaser.text);
+  const wanted = comparableText(teaser.text);
   if (wanted === "") return null;
   for (const issue of parsed) {
     if (issue.issue.date !== date || (teaser.page !== null && issue.page.no !== teaser.page)) continue;
     const found = issue.articles.find((a) => {
-      const title = comparable(a.frontmatter.title);
+      const title = comparableText(a.frontmatter.title);
       return title === wanted || (title.length >= 6 && (wanted.includes(title) || title.includes(wanted)));
     });
     if (found) return found.id;

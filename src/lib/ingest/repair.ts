@@ -24,7 +24,7 @@ export function relocateOpeningFragment(item: PageItem): void {
   item.paragraphs[0] = { text: host.text + first.text, lines: [...host.lines, ...first.lines], heading: false };
   item.warnings.push({
     code: "moved-paragraph",
-    message: `line ${lineRef(host)} ends mid-quotation and the opening line ${lineRef(first)} completes it: joined as the lead`,
+    message: `第${lineRef(host)}行止于引号之中，开头第${lineRef(first)}行是其后半句：已合并为导语`,
     line: lineRef(first),
   });
 }
@@ -49,12 +49,12 @@ export function liftMidSentenceHeadings(item: PageItem): void {
       item.titleLine = lineRef(heading);
       item.titleOrigin = "mid-body";
       ps.splice(i, 3, joined);
-      item.warnings.push({ code: "headline-mid-body", message: `headline "${heading.text}" found inside the text; taken as the title`, line: lineRef(heading) });
+      item.warnings.push({ code: "headline-mid-body", message: `在正文中发现标题“${heading.text}”，已作为本文标题`, line: lineRef(heading) });
     } else {
       ps.splice(i, 3, joined, { ...heading, heading: true });
       item.warnings.push({
         code: "subhead-mid-sentence",
-        message: `subhead "${heading.text}" cut the sentence at line ${lineRef(before)}; sentence joined, subhead placed after it`,
+        message: `小标题“${heading.text}”截断了第${lineRef(before)}行的句子：句子已接上，小标题移至其后`,
         line: lineRef(heading),
       });
     }
@@ -67,7 +67,7 @@ export function joinCutSentences(item: PageItem): void {
   for (const next of item.paragraphs) {
     const current = joined[joined.length - 1];
     if (current && !current.heading && !next.heading && !current.verse && !next.verse && !endsSentence(current.text)) {
-      item.warnings.push({ code: "joined-fragments", message: `lines ${current.lines.join(", ")} and ${next.lines.join(", ")} are one sentence cut by a column break; joined`, line: lineRef(current) });
+      item.warnings.push({ code: "joined-fragments", message: `第${current.lines.join("、")}行与第${next.lines.join("、")}行是被分栏截断的同一句话，已合并`, line: lineRef(current) });
       joined[joined.length - 1] = { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false };
     } else {
       joined.push(next);
@@ -77,11 +77,11 @@ export function joinCutSentences(item: PageItem): void {
   const ps = joined;
   const last = ps[ps.length - 1];
   if (last && !last.heading && !last.verse && !endsSentence(last.text) && item.kind !== "photo") {
-    item.warnings.push({ code: "ends-mid-sentence", message: "the text stops mid-sentence; the rest is not on this page", line: last.lines[last.lines.length - 1] ?? null });
+    item.warnings.push({ code: "ends-mid-sentence", message: "正文止于半句，后文不在本版", line: last.lines[last.lines.length - 1] ?? null });
   }
   for (const p of ps) {
     if (!p.heading && !p.verse && isOrphanTail(p.text)) {
-      item.warnings.push({ code: "orphan-fragment", message: `"${p.text}" is the tail of a sentence whose start is not on the page`, line: lineRef(p) });
+      item.warnings.push({ code: "orphan-fragment", message: `“${p.text}”是半句话的结尾，句首不在本版`, line: lineRef(p) });
     }
   }
 }
@@ -137,10 +137,10 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
       itemLeagues.delete(item);
       item.warnings.push({
         code: "moved-continuation",
-        message: `lines ${moved[0]!.lines[0]}–${moved[moved.length - 1]!.lines.at(-1)} are about ${tailLeague}, not ${headLeague}: moved to "${host.title ?? "the earlier article"}"`,
+        message: `第${moved[0]!.lines[0]}–${moved[moved.length - 1]!.lines.at(-1)}行写的是${tailLeague}而非${headLeague}：已移入“${host.title ?? "前一篇文章"}”`,
         line: lineRef(moved[0]!),
       });
-      host.warnings.push({ code: "moved-continuation", message: `continued from line ${lineRef(moved[0]!)}, after another item`, line: lineRef(moved[0]!) });
+      host.warnings.push({ code: "moved-continuation", message: `从第${lineRef(moved[0]!)}行起接续，中间隔有另一篇稿件`, line: lineRef(moved[0]!) });
       break;
     }
   }
@@ -158,7 +158,7 @@ export function titleUntitled(item: PageItem): void {
   item.titleLine = first ? lineRef(first) : null;
   item.titleOrigin = "from-text";
   if (item.kind !== "brief") {
-    item.warnings.push({ code: "guessed-headline", message: `no headline printed; titled "${item.title}" from the first sentence`, line: item.titleLine });
+    item.warnings.push({ code: "guessed-headline", message: `未印标题；已取首句作标题“${item.title}”`, line: item.titleLine });
   }
 }
 
@@ -186,7 +186,7 @@ export function recoverRunInAuthor(item: PageItem, pagePeople: ReadonlySet<strin
       item.byline = { ...item.byline, authors: [name] };
       item.metaLines.push({ line: lineRef(p) ?? 0, text: name });
       item.kind = "commentary";
-      item.warnings.push({ code: "byline-in-text", message: `author "${name}" found run into the text; taken as the byline`, line: lineRef(p) });
+      item.warnings.push({ code: "byline-in-text", message: `作者“${name}”混入正文，已作为署名`, line: lineRef(p) });
       return { line: lineRef(p) ?? 0, name };
     }
   }
@@ -198,6 +198,6 @@ export function warnMissingByline(item: PageItem): void {
   // Notices are signed by their issuer in the text, never with a byline.
   if (item.kind === "notice" || b.agency !== null) return;
   if (b.reporters.length + b.correspondents.length + b.photographers.length + b.authors.length > 0) return;
-  const what = item.kind === "photo" ? "no photographer credit" : "no byline";
+  const what = item.kind === "photo" ? "图片没有摄影者署名" : "没有署名";
   item.warnings.push({ code: "missing-byline", message: what, line: item.titleLine ?? item.startLine });
 }

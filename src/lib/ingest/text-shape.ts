@@ -95,3 +95,8 @@ export function firstClause(text: string, max = 24): string {
   const chars = [...clause];
   return chars.length > max ? chars.slice(0, max).join("") + "…" : clause;
 }
+
+/** Text with spaces and punctuation removed, to compare headlines printed with different spacing or quotes. */
+export function comparableText(text: string): string {
+  return text.replace(/[\s\u3000“”"‘’'《》（）()、，,。：:！？!?·—-]/gu, "");
+}
