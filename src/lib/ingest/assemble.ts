@@ -6,7 +6,7 @@
  * open a story; credits that close a picture.
  */
 import type { ClassifiedBlock, ColumnLabel } from "./classify.ts";
-import { pageNumber, parseAffiliation } from "./classify.ts";
+import { columnByName, pageNumber, parseAffiliation } from "./classify.ts";
 import type { BylineRoles } from "./byline.ts";
 import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
 import type { PageItem } from "./page-item.ts";
@@ -305,9 +305,9 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
       case "verse": {
         const continuing = cur && (cur.verse ? !(hasPeople(cur) && c.text !== "" && block.gapBefore >= 1 && cur.paragraphs.length > 0 && false) : cur.paragraphs.length === 0 && !cur.photo && !cur.brief);
         const target = continuing ? cur! : startText(block.line, afterGap);
-        // Poems under one label (◎诗歌) each stand under it.
+        // Poems under one label (◎诗歌) each stand under it, their author printed over them or not.
         const before = items.at(-1);
-        if (!continuing && target.label === null && before?.verse && before.label) target.label = before.label;
+        if (target.paragraphs.length === 0 && target.label === null && before?.verse && before.label) target.label = before.label;
         target.verse = true;
         const stanza = target.paragraphs.at(-1);
         // Lines that follow each other form a stanza; a blank line starts the next one.
@@ -389,6 +389,10 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           // Headline, byline, then a second headline-shaped line: the deck printed after the byline.
           cur.subtitle = c.text;
           meta(cur, block);
+        } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && cur.label === null && !cur.photo && columnByName(c.text) !== null && charLength(c.text) <= 6) {
+          // An unmarked column label printed after its headline (草原论坛 over the □ byline).
+          cur.label = { name: c.text, column: columnByName(c.text)!, series: null, recognised: true };
+          meta(cur, block);
         } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && cur.subtitle === null && !cur.photo && !cur.brief && !hasPeople(cur) && (next?.type === "byline" || next?.type === "dateline")) {
           // Headline, then a line that is not a byline before the byline: the deck, with or without ——.
           cur.subtitle = c.text;
@@ -441,6 +445,9 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             draft.photo = true;
           }
           setTitle(draft, c.text, block.line);
+        } else if (cur.notice) {
+          // A notice's short lines (联系人：…, the issuer, its date) are its text, not subheads.
+          appendBody(cur, block.line, block.text);
         } else if (isSubheadShaped(c.text, c.marked)) {
           cur.paragraphs.push({ text: c.text, lines: [block.line], heading: true });
         } else {

@@ -142,6 +142,8 @@ export function parseAuthorByline(text: string, roles: BylineRoles): Byline | nu
   const institutional = parseInstitutionalByline(body, roles);
   if (institutional) return institutional;
   if (!marked && !slash) return null;
+  // □本报记者 白丹 is a staff byline: a role word is never an author's name.
+  if (roles.startsWithRole.test(body)) return null;
   const names = splitNames(body);
   // □内蒙古大学教授 郭振宇: a first "name" that ends in a title is the author's position.
   if (names && names.length === 2 && AUTHOR_TITLE.test(names[0]!)) return { ...emptyByline(), authors: [names[1]!], affiliation: names[0]! };

@@ -38,8 +38,9 @@ export function emptyPageMeta(): PageMeta {
 const STAFF_ROLE =
   "责任编辑|本版编辑|本版责编|责编|版式设计|版面设计|美术编辑|美编|校对|审校|审读|编辑|制图|排版|照排|组版|终审|一审|二审|三审|主编|值班编辑";
 const STAFF_NAMES = "[\\u4e00-\\u9fff·]{2,10}(?:[\\s\\u3000、，,]+(?!(?:" + STAFF_ROLE + "))[\\u4e00-\\u9fff·]{2,10})*";
-const STAFF_PAIR = new RegExp(`(${STAFF_ROLE})\\s*[：:]?\\s*(${STAFF_NAMES})`, "gu");
-const STAFF_LINE = new RegExp(`^(?:(?:${STAFF_ROLE})\\s*[：:]?\\s*${STAFF_NAMES}[\\s\\u3000]*)+$`, "u");
+// The role and the names are set apart by a colon or a space: 编辑手记 and 主编寄语 are column headings.
+const STAFF_PAIR = new RegExp(`(${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u3000]+)(${STAFF_NAMES})`, "gu");
+const STAFF_LINE = new RegExp(`^(?:(?:${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u3000]+)${STAFF_NAMES}[\\s\\u3000]*)+$`, "u");
 
 /** 责任编辑：李四  版式设计：王五 → [{责任编辑, [李四]}, {版式设计, [王五]}]; null when the line is anything else. */
 export function parseStaffLine(text: string): PageStaff[] | null {
@@ -69,7 +70,7 @@ function digits(text: string): number | null {
  * or 第6版 2024年5月20日 星期一 文化 责任编辑 某某. Null when the line is not one.
  */
 export function parseHeaderLine(text: string): { no: number | null; name: string | null; printedDate: string | null; staff: PageStaff[] } | null {
-  if (text.length > 80) return null;
+  if (text.length > 80 || TEASER_POINTER.test(text)) return null;
   const page = PAGE_MARK.exec(text);
   const date = PRINTED_DATE.exec(text);
   const weekday = WEEKDAY.test(text);
@@ -163,8 +164,16 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       const before = text.slice(0, pointer.index).replace(/[\s\u3000▶►●•>＞]+$/u, "").replace(/^[▶►●•>＞\s]+/u, "");
       let title = before;
       let summary: string | null = null;
+      // Headline, summary, then 详见第7版 on a line of its own: the headline is two blocks up.
+      const previous = pendingTeaser ? rest[rest.indexOf(pendingTeaser) - 1] : undefined;
+      if (before === "" && pendingTeaser && !headlineLike(pendingTeaser.text) && previous && headlineLike(previous.text)) {
+        furniture.push({ line: previous.line, text: previous.text });
+        rest.splice(rest.indexOf(previous), 1);
+        summary = pendingTeaser.text;
+        pendingTeaser = previous;
+      }
       if ((before === "" || !headlineLike(before)) && pendingTeaser) {
-        summary = before === "" ? null : before;
+        summary ??= before === "" ? null : before;
         title = pendingTeaser.text.replace(/^[▶►●•>＞\s]+/u, "");
         furniture.push({ line: pendingTeaser.line, text: pendingTeaser.text });
         rest.splice(rest.indexOf(pendingTeaser), 1);

@@ -35,6 +35,8 @@ export function relocateOpeningFragment(item: PageItem): void {
  * under the 北疆党旗红 label); otherwise it is a subhead (日常评 激斗志, 2022-09-06).
  */
 export function liftMidSentenceHeadings(item: PageItem): void {
+  // A notice's short lines (the issuer, its date) are not headlines that cut a sentence.
+  if (item.kind === "notice") return;
   const ps = item.paragraphs;
   for (let i = 0; i + 2 < ps.length; i++) {
     const before = ps[i]!;
@@ -66,7 +68,9 @@ export function joinCutSentences(item: PageItem): void {
   const joined: Paragraph[] = [];
   for (const next of item.paragraphs) {
     const current = joined[joined.length - 1];
-    if (current && !current.heading && !next.heading && !current.verse && !next.verse && !endsSentence(current.text)) {
+    // A notice prints its issuer and date on short lines of their own: they end no sentence and join none.
+    const noticeLine = item.kind === "notice" && current !== undefined && (charLength(current.text) <= 24 || charLength(next.text) <= 24);
+    if (current && !current.heading && !next.heading && !current.verse && !next.verse && !noticeLine && !endsSentence(current.text)) {
       item.warnings.push({ code: "joined-fragments", message: `第${current.lines.join("、")}行与第${next.lines.join("、")}行是被分栏截断的同一句话，已合并`, line: lineRef(current) });
       joined[joined.length - 1] = { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false };
     } else {
@@ -76,7 +80,7 @@ export function joinCutSentences(item: PageItem): void {
   item.paragraphs = joined;
   const ps = joined;
   const last = ps[ps.length - 1];
-  if (last && !last.heading && !last.verse && !endsSentence(last.text) && item.kind !== "photo") {
+  if (last && !last.heading && !last.verse && !endsSentence(last.text) && item.kind !== "photo" && item.kind !== "notice") {
     item.warnings.push({ code: "ends-mid-sentence", message: "正文止于半句，后文不在本版", line: last.lines[last.lines.length - 1] ?? null });
   }
   for (const p of ps) {
@@ -111,7 +115,7 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
   };
   for (let index = 1; index < items.length; index++) {
     const item = items[index]!;
-    if (item.kind === "photo" || item.kind === "brief") continue;
+    if (item.kind === "photo" || item.kind === "brief" || item.kind === "notice") continue;
     const ps = item.paragraphs;
     // Real articles run to a few dozen paragraphs; a page that is one endless item has no layout to repair.
     if (ps.length > MAX_PARAGRAPHS_TO_REARRANGE) continue;
