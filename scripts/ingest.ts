@@ -72,6 +72,7 @@ try {
   const summary = parallel ? await runIngestParallel({ ...options, dataDir: values.data, workers }) : runIngest(options);
   bar?.stop();
   for (const error of summary.errors) console.error(`error: ${formatIngestError(error)}`);
+  for (const warning of summary.fileWarnings) console.error(`warning: ${warning.message}`);
   const kinds = Object.entries(summary.byKind)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(", ");

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
 import iconv from "iconv-lite";
-import { decodeIssueBytes, normalizeLineEnds } from "../../src/lib/ingest/decode.ts";
+import { decodeIssueBytes, droppedTailWarning, normalizeLineEnds } from "../../src/lib/ingest/decode.ts";
 
 const SEED_FILES = [
   "2022-09-06_004_5a48dc7921c40574.txt",
@@ -173,13 +173,6 @@ describe("decodeIssueBytes: bytes that are not page text", () => {
     assert.equal(result.ok, false);
   });
 
-  test("UTF-16LE with BOM but truncated to an odd number of bytes is refused", () => {
-    const bytes = utf16le(seedText(SEED_FILES[1]!));
-    const truncated = bytes.subarray(0, bytes.length - 1);
-    const result = decodeIssueBytes(truncated);
-    assert.equal(result.ok, false, "a half code unit at the end is undecodable, not a U+FFFD to publish");
-  });
-
   test("UTF-16LE with BOM and an unpaired surrogate is refused", () => {
     const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("本报记者", "utf16le"), Buffer.from([0x00, 0xd8]), Buffer.from("白丹\n", "utf16le")]);
     const result = decodeIssueBytes(bytes);
@@ -192,5 +185,91 @@ describe("decodeIssueBytes: bytes that are not page text", () => {
       const result = decodeIssueBytes(Buffer.concat([Buffer.from(bom), payload]));
       assert.equal(result.ok, false, `BOM ${bom.map((b) => b.toString(16)).join(" ")}: ${result.ok ? `decoded as ${result.encoding}` : ""}`);
     }
+  });
+});
+
+describe("decodeIssueBytes: a file cut in the middle of its last character (an interrupted copy)", () => {
+  const text = seedText(SEED_FILES[3]!);
+  // The seed ends in a newline; cut after a Chinese character so the cut falls inside one.
+  const body = text.trimEnd();
+  const last = [...body].at(-1)!;
+  const withoutLast = body.slice(0, body.length - last.length);
+
+  const cases: { name: string; bytes: Buffer; encoding: string }[] = [];
+  const utf8 = Buffer.from(body, "utf8");
+  for (const cut of [1, 2]) cases.push({ name: `UTF-8, ${cut} of 3 bytes left out`, bytes: utf8.subarray(0, utf8.length - cut), encoding: "utf-8" });
+  const utf8Bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]);
+  cases.push({ name: "UTF-8 with BOM, 1 byte left out", bytes: utf8Bom.subarray(0, utf8Bom.length - 1), encoding: "utf-8" });
+  const gb = iconv.encode(body, "gb18030");
+  cases.push({ name: "GB18030, the second byte of a two-byte character left out", bytes: gb.subarray(0, gb.length - 1), encoding: "gb18030" });
+  const le = utf16le(body);
+  cases.push({ name: "UTF-16LE with BOM, half a code unit left out", bytes: le.subarray(0, le.length - 1), encoding: "utf-16le" });
+
+  for (const { name, bytes, encoding } of cases) {
+    test(`${name}: read, the broken character dropped, and the result says so`, () => {
+      assert.ok(body.length > 0 && /[\u4e00-\u9fff。”）]/u.test(last), `the seed ends in a wide character, not ${last}`);
+      const result = decodeIssueBytes(bytes);
+      assert.ok(result.ok, result.ok ? "" : result.reason);
+      assert.equal(result.encoding, encoding);
+      assert.equal(result.text, withoutLast);
+      assert.ok(result.droppedBytes > 0);
+      assert.ok(!result.text.includes("\ufffd"), "no replacement character is published");
+    });
+  }
+
+  test("a four-byte GB18030 character cut after its first, second or third byte is dropped", () => {
+    const tail = "𠀀"; // outside the BMP: four bytes in GB18030
+    const bytes = iconv.encode(`${body}${tail}`, "gb18030");
+    for (const cut of [1, 2, 3]) {
+      const result = decodeIssueBytes(bytes.subarray(0, bytes.length - cut));
+      assert.ok(result.ok, `cut ${cut}: ${result.ok ? "" : result.reason}`);
+      assert.equal(result.text, body);
+      assert.equal(result.droppedBytes, 4 - cut);
+    }
+  });
+
+  test("UTF-16BE with BOM cut inside a surrogate pair drops the whole pair", () => {
+    const bytes = utf16be(`${body}𠀀`);
+    const result = decodeIssueBytes(bytes.subarray(0, bytes.length - 1));
+    assert.ok(result.ok, result.ok ? "" : result.reason);
+    assert.equal(result.text, body);
+    assert.equal(result.droppedBytes, 3);
+  });
+
+  test("a whole file drops nothing", () => {
+    const result = decodeIssueBytes(Buffer.from(text, "utf8"));
+    assert.ok(result.ok);
+    assert.equal(result.droppedBytes, 0);
+  });
+
+  test("bad bytes before the end are still refused: only the last character may be cut", () => {
+    const bytes = Buffer.concat([utf8.subarray(0, 1000), Buffer.from([0xff]), utf8.subarray(1000, utf8.length - 1)]);
+    assert.equal(decodeIssueBytes(bytes).ok, false);
+  });
+
+  test("the warning names the file and the bytes dropped", () => {
+    const message = droppedTailWarning("2024-10-15_党建版.txt", 2);
+    assert.match(message, /^2024-10-15_党建版\.txt/u);
+    assert.match(message, /2 个字节/u);
+  });
+});
+
+describe("the ingest reads a cut file and warns about it", () => {
+  test("parseIssueBytes: the page is parsed and its file warning names the file; the report lists it first", async () => {
+    const [{ parseIssueBytes }, { loadPageKnowledge }, { articleLocator }, { buildParseReport }] = await Promise.all([
+      import("../../src/lib/ingest/run-ingest.ts"),
+      import("../../src/lib/ingest/page-knowledge.ts"),
+      import("../../src/lib/places/article-locator.ts"),
+      import("../../src/lib/ingest/parse-report.ts"),
+    ]);
+    const source = "2022-12-13_党建版.txt";
+    const bytes = Buffer.from(seedText(SEED_FILES[3]!).trimEnd(), "utf8");
+    const result = parseIssueBytes(source, bytes.subarray(0, bytes.length - 1), loadPageKnowledge("content/data"), articleLocator);
+    assert.ok(result.ok, result.ok ? "" : result.error.message);
+    assert.ok(result.parsed.articles.length > 0);
+    assert.equal(result.parsed.fileWarnings?.length, 1);
+    assert.ok(result.parsed.fileWarnings[0]!.message.includes(source));
+    const report = buildParseReport([result.parsed], []);
+    assert.deepEqual(report.issues[0]!.warnings[0], { code: "truncated-file", message: result.parsed.fileWarnings[0]!.message, line: null, article: null });
   });
 });

@@ -58,6 +58,8 @@ export interface ParsedIssue {
   page: PageMeta;
   articles: ParsedArticle[];
   coverage: Coverage;
+  /** Warnings about the file as a whole (its last character cut and dropped), each naming the file. */
+  fileWarnings?: { code: "truncated-file"; message: string }[];
 }
 
 function normaliseForCoverage(text: string): string {

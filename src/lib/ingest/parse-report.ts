@@ -22,7 +22,8 @@ export interface ParseReport {
       teasers: { text: string; summary: string | null; page: number | null; line: number; article: string | null }[];
     };
     articles: { id: string; title: string; kind: ItemKind; order: number }[];
-    warnings: { code: WarningCode; message: string; line: number | null; article: string }[];
+    /** Warnings about the whole file (truncated-file) come first, with no line and no article. */
+    warnings: { code: WarningCode | "truncated-file"; message: string; line: number | null; article: string | null }[];
     coverage: Coverage;
   }[];
   errors: IngestError[];
@@ -45,13 +46,16 @@ function teasedArticle(parsed: ParsedIssue[], date: string, teaser: { text: stri
 
 export function buildParseReport(parsed: ParsedIssue[], errors: IngestError[]): ParseReport {
   return {
-    issues: parsed.map(({ issue, page, articles, coverage }) => ({
+    issues: parsed.map(({ issue, page, articles, coverage, fileWarnings }) => ({
       issue: issue.date,
       date: issue.date,
       source: issue.source,
       page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(parsed, issue.date, t) })) },
       articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
-      warnings: articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
+      warnings: [
+        ...(fileWarnings ?? []).map((w) => ({ code: w.code, message: w.message, line: null, article: null })),
+        ...articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
+      ],
       coverage,
     })),
     errors: [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))),

@@ -10,7 +10,7 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ItemKind } from "../article.ts";
 import { applyCorrection, parseCorrections } from "./corrections.ts";
 import type { Corrections } from "./corrections.ts";
-import { decodeIssueBytes } from "./decode.ts";
+import { decodeIssueBytes, droppedTailWarning } from "./decode.ts";
 import { joinJumps } from "./jumps.ts";
 import type { IngestError } from "./errors.ts";
 import { readIssueFile } from "./issue-file.ts";
@@ -44,6 +44,8 @@ export interface IngestSummary {
   byKind: Record<ItemKind, number>;
   warnings: number;
   errors: IngestError[];
+  /** Files read with a warning about the file as a whole (a cut last character dropped). */
+  fileWarnings: IngestError[];
   written: number;
   unchanged: number;
   removed: number;
@@ -111,7 +113,9 @@ export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: Pa
   if (!decoded.ok) return { ok: false, error: { file: source, line: null, message: decoded.reason } };
   const read = readIssueFile(source, decoded.text);
   if (!read.ok) return { ok: false, error: read.error };
-  return { ok: true, parsed: parseIssue(read.issue, knowledge, places) };
+  const parsed = parseIssue(read.issue, knowledge, places);
+  if (decoded.droppedBytes > 0) parsed.fileWarnings = [{ code: "truncated-file", message: droppedTailWarning(source, decoded.droppedBytes) }];
+  return { ok: true, parsed };
 }
 
 interface ParsedFiles {
@@ -223,7 +227,8 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
   const ids = assignArticleIds(parsedIssues, previous, failedSources);
   const outputs = new Map<string, { text: string; source: string; base: string }>();
   const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0, notice: 0 };
-  let warnings = 0;
+  const fileWarnings = parsedIssues.flatMap((parsed) => (parsed.fileWarnings ?? []).map((w) => ({ file: parsed.issue.source, line: null, message: w.message })));
+  let warnings = fileWarnings.length;
   const usedCorrections = new Set<string>();
   for (const parsed of parsedIssues) {
     for (const article of parsed.articles) {
@@ -286,6 +291,7 @@ function finishIngest(options: IngestOptions, files: string[], parsedFiles: Pars
     byKind,
     warnings,
     errors,
+    fileWarnings,
     written,
     unchanged,
     removed,
