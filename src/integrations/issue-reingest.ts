@@ -11,6 +11,20 @@ import path from "node:path";
 /** Editors save in bursts (and editors write via temp files): wait for the burst to end. */
 const SETTLE_MS = 200;
 
+/**
+ * Whether a path the watcher reports is an issue file the ingest reads: a *.txt (of any case)
+ * anywhere under the issues folder, named in any script or with spaces (2024-10-15_党建版.txt,
+ * 2024-10-15 第5版.txt). Both paths are compared in Unicode NFC form: macOS reports names in NFD,
+ * so a name with a character such as 乡 written decomposed would otherwise never match.
+ * Hidden files (editors' swap and temp files, ".#…") are not issues.
+ */
+export function isWatchedIssueFile(file: string, issuesDir: string): boolean {
+  const relative = path.relative(path.resolve(issuesDir).normalize("NFC"), path.resolve(file).normalize("NFC"));
+  if (relative === "" || relative.startsWith("..") || path.isAbsolute(relative)) return false;
+  const name = path.basename(relative);
+  return /\.txt$/iu.test(name) && !name.startsWith(".");
+}
+
 export function issueReingest(): AstroIntegration {
   return {
     name: "archive:issue-reingest",
@@ -53,7 +67,7 @@ export function issueReingest(): AstroIntegration {
         };
 
         const onChange = (file: string) => {
-          if (path.dirname(file) !== issuesDir || !file.endsWith(".txt")) return;
+          if (!isWatchedIssueFile(file, issuesDir)) return;
           changed.add(file);
           clearTimeout(timer);
           timer = setTimeout(() => void run(), SETTLE_MS);
@@ -62,6 +76,8 @@ export function issueReingest(): AstroIntegration {
         server.watcher.add(issuesDir);
         server.watcher.on("add", onChange);
         server.watcher.on("change", onChange);
+        // A deleted page takes its articles with it.
+        server.watcher.on("unlink", onChange);
       },
     },
   };

@@ -18,9 +18,20 @@ export function issuePath(issue: string): string {
   return `/issues/${issue}/`;
 }
 
-/** The raw page text an issue was parsed from, copied unchanged into the build. */
+/**
+ * The raw page text an issue was parsed from, copied unchanged into the build. The file name is
+ * percent-encoded (UTF-8), so names in any script or with spaces (2024-10-15_党建版.txt,
+ * 2024-10-15 第5版.txt) make a valid URL, and the Traditional mirror, which converts Chinese
+ * characters in its pages, leaves it alone. The extension is written ".txt" whatever its case,
+ * as the raw route serves it (src/pages/raw/[name].txt.ts).
+ */
 export function rawIssuePath(source: string): string {
-  return `/raw/${source}`;
+  return `/raw/${encodeURIComponent(rawFileStem(source))}.txt`;
+}
+
+/** The file name without its ".txt" (of any case): the raw route's parameter. */
+export function rawFileStem(source: string): string {
+  return source.replace(/\.txt$/iu, "");
 }
 
 export function personPath(slug: string): string {

@@ -1,15 +1,18 @@
-// Each raw issue file of content/issues/, byte for byte, at /raw/<file name>.
+// Each raw issue file of content/issues/, byte for byte, at /raw/<file name> (any script, spaces included).
 import type { APIRoute, GetStaticPaths } from "astro";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { cacheKey } from "../../lib/site/page-keys.ts";
+import { rawFileStem } from "../../lib/site/paths.ts";
 import { ISSUES_DIR, listRawIssueFiles } from "../../lib/site/raw-issues.ts";
 
 export const getStaticPaths = (async () => {
   const files = await listRawIssueFiles(ISSUES_DIR);
   return Promise.all(
     files.map(async (file) => ({
-      params: { name: file.replace(/\.txt$/, "") },
+      // The name as it is (any script, spaces): Astro writes the file under it, and links
+      // percent-encode it (rawIssuePath).
+      params: { name: rawFileStem(file) },
       props: { file },
       cacheKey: cacheKey(createHash("sha256").update(await readFile(`${ISSUES_DIR}/${file}`)).digest("base64url")),
     })),
