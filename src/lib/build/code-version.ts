@@ -1,12 +1,14 @@
 /**
- * A digest of the code that makes an output: every module under src/lib, the lockfile (the
- * libraries it runs on) and any data files it reads. The build caches (the ingest's parses, the
- * search bundles) keep an output only while this digest is unchanged, so a change to the code
- * or a library redoes everything rather than mixing old output with new.
+ * A digest of the code that makes an output: the modules one stage runs (its entry modules and
+ * everything they import, found by following relative imports), the lockfile (the libraries it
+ * runs on) and any data files it reads. Each build cache (the ingest's parses, the article store,
+ * the search bundles) keeps an output only while its own stage's digest is unchanged, so a change
+ * to a chart re-parses nothing and a change to the parser re-indexes nothing it does not feed.
  */
 import { createHash, type Hash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 
 /**
  * A digest of every file under `dir` (recursively, in name order), with its name relative to
@@ -21,12 +23,34 @@ function hashTree(hash: Hash, dir: string, prefix = ""): void {
   }
 }
 
-/** The version of src/lib and its libraries, with the data files in `dataFiles` (folders or files). */
-export function codeVersion(dataFiles: readonly string[] = []): string {
+const LIB_ROOT = fileURLToPath(new URL("../", import.meta.url));
+const LOCKFILE = fileURLToPath(new URL("../../../package-lock.json", import.meta.url));
+
+// import … from "./x.ts", export … from "../y.ts", import("./z.ts"), import "./w.ts", new URL("./v.ts", …)
+const RELATIVE_IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+|new URL\(\s*)["'](\.{1,2}\/[^"']+\.ts)["']/gu;
+
+/** The modules a stage runs: its entry modules and every module they import by a relative path, in name order. */
+export function stageModules(entries: readonly (string | URL)[]): string[] {
+  const seen = new Set<string>();
+  const queue = entries.map((entry) => (entry instanceof URL ? fileURLToPath(entry) : resolve(entry)));
+  while (queue.length > 0) {
+    const file = queue.pop()!;
+    if (seen.has(file) || !existsSync(file)) continue;
+    seen.add(file);
+    for (const match of readFileSync(file, "utf8").matchAll(RELATIVE_IMPORT)) queue.push(resolve(dirname(file), match[1]!));
+  }
+  return [...seen].sort();
+}
+
+/**
+ * The version of one stage's code and its libraries, with the data files in `dataFiles` (folders or
+ * files). Module names are hashed relative to src/lib, so the same checkout elsewhere (another CI
+ * machine) has the same version.
+ */
+export function codeVersion(entries: readonly (string | URL)[], dataFiles: readonly string[] = []): string {
   const hash = createHash("sha256");
-  hashTree(hash, new URL("../", import.meta.url).pathname);
-  const lockfile = new URL("../../../package-lock.json", import.meta.url).pathname;
-  if (existsSync(lockfile)) hash.update(readFileSync(lockfile));
+  for (const file of stageModules(entries)) hash.update(`${relative(LIB_ROOT, file).split("\\").join("/")}\0`).update(readFileSync(file));
+  if (existsSync(LOCKFILE)) hash.update(readFileSync(LOCKFILE));
   for (const file of dataFiles) {
     const name = basename(file);
     if (!existsSync(file)) hash.update(`${name}\0missing`);

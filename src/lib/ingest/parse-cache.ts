@@ -3,9 +3,9 @@
  * unchanged, parsed by the same parser with the same data files, is not parsed again. A new
  * issue then costs the parse of that issue, not of the archive.
  *
- * The parser's version is a digest of the code that parses (every module under src/lib, and the
- * lockfile for the libraries it uses) and of the data files it reads; any change to either
- * parses everything again. Entries are stored with V8's serializer, which keeps what a parse
+ * The parser's version is a digest of the code that parses (the ingest's modules and what they
+ * import, and the lockfile for the libraries it uses) and of the data files it reads; any change
+ * to either parses everything again, a change elsewhere (the site, the search) nothing. Entries are stored with V8's serializer, which keeps what a parse
  * holds (Maps included) exactly as the parser made it.
  */
 import { createHash } from "node:crypto";
@@ -18,7 +18,7 @@ export const PARSE_CACHE_FILE = ".ingest-parse-cache";
 
 /** The parser's version: its code, its libraries, and the data files in `dataFiles` (folders or files). */
 export function parserVersion(dataFiles: readonly string[]): string {
-  return codeVersion(dataFiles);
+  return codeVersion([new URL("./run-ingest.ts", import.meta.url), new URL("./parse-workers.ts", import.meta.url), new URL("../places/article-locator.ts", import.meta.url)], dataFiles);
 }
 
 interface StoredCache {

@@ -217,7 +217,8 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   if (onlyShard === undefined) {
     for (const entry of await readdir(outputPath)) if (!names.has(entry)) await rm(path.join(outputPath, entry), { recursive: true, force: true });
   }
-  const version = codeVersion();
+  // The index is redone only for the code that makes it: this module, the article renderer, what they import.
+  const version = codeVersion([new URL(import.meta.url)]);
   const problems: string[] = [];
   let indexedPages = 0;
   let shardsIndexed = 0;

@@ -30,8 +30,8 @@ export function articleLoader(dir: string): Loader {
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, dir);
       // Astro empties the store only when its own config changes; a change to how articles are
-      // read or checked (src/lib, the libraries) must read every file again too.
-      const version = codeVersion();
+      // read or checked (this loader's modules, the libraries) must read every file again too.
+      const version = codeVersion([new URL(import.meta.url)]);
       if (meta.get(CODE_VERSION_KEY) !== version) {
         store.clear();
         meta.set(CODE_VERSION_KEY, version);
