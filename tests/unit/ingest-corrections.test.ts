@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { applyCorrection, parseCorrections } from "../../src/lib/ingest/corrections.ts";
-import type { ArticleLocator } from "../../src/lib/ingest/parse-page.ts";
+import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
 

@@ -257,7 +257,7 @@ describe("decodeIssueBytes: a file cut in the middle of its last character (an i
 describe("the ingest reads a cut file and warns about it", () => {
   test("parseIssueBytes: the page is parsed and its file warning names the file; the report lists it first", async () => {
     const [{ parseIssueBytes }, { loadPageKnowledge }, { articleLocator }, { buildParseReport }] = await Promise.all([
-      import("../../src/lib/ingest/run-ingest.ts"),
+      import("../../src/lib/ingest/parse-file.ts"),
       import("../../src/lib/ingest/page-knowledge.ts"),
       import("../../src/lib/places/article-locator.ts"),
       import("../../src/lib/ingest/parse-report.ts"),

@@ -21,7 +21,7 @@ import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import matter from "gray-matter";
 import iconv from "iconv-lite";
-import type { ArticleLocator } from "../../src/lib/ingest/parse-page.ts";
+import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";

@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import type { ParsedArticle } from "../../src/lib/ingest/parse-page.ts";
-import { parseIssueBytes } from "../../src/lib/ingest/run-ingest.ts";
+import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { SEED_PAGES, seedPagePath, type SeedDate } from "../support/seed-lines.ts";
 

@@ -16,7 +16,7 @@ import type { PageMeta } from "./page-furniture.ts";
 import { readPageFurniture } from "./page-furniture.ts";
 import { markVerse } from "./verse.ts";
 import { canonicalPersonName } from "./page-knowledge.ts";
-import type { PlaceReader } from "./repair.ts";
+import type { ArticleLocator } from "../places/article-locator.ts";
 import {
   joinCutSentences,
   liftMidSentenceHeadings,
@@ -27,10 +27,6 @@ import {
   warnMissingByline,
 } from "./repair.ts";
 
-export interface ArticleLocator extends PlaceReader {
-  /** `dateline`: the place a dateline prints (本报呼和浩特3月5日讯 → 呼和浩特), or null. */
-  locate(input: { title: string; lead: string; body: string; dateline?: string | null }): { location: string | null; county: string | null };
-}
 
 export interface ParsedArticle {
   /** `<date>/<slug>`: the permalink and the key of corrections. */

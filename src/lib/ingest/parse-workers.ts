@@ -6,10 +6,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
-import type { IngestError } from "./errors.ts";
-import type { ParsedIssue } from "./parse-page.ts";
+import type { ParseResult } from "./parse-file.ts";
 
-export type WorkerParseResult = { ok: true; parsed: ParsedIssue } | { ok: false; error: IngestError };
+export type WorkerParseResult = ParseResult;
 
 interface WorkerSetup {
   inDir: string;
@@ -53,7 +52,7 @@ async function serveParses(): Promise<void> {
   const { inDir, dataDir } = workerData as WorkerSetup;
   const [{ loadPageKnowledge }, { parseIssueBytes }, { articleLocator }, { bodyMarkdown }] = await Promise.all([
     import("./page-knowledge.ts"),
-    import("./run-ingest.ts"),
+    import("./parse-file.ts"),
     import("../places/article-locator.ts"),
     import("./markdown.ts"),
   ]);

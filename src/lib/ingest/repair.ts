@@ -3,6 +3,7 @@
  * one kind of damage seen on the bundled pages and records a warning, so an editor can
  * check the guess; none of them drops text.
  */
+import type { PlaceReader } from "../places/article-locator.ts";
 import type { PageItem, Paragraph } from "./page-item.ts";
 import { charLength, endsSentence, firstClause, isHeadlineShaped, quoteBalance, startsInsideQuote, isOrphanTail } from "./text-shape.ts";
 
@@ -97,12 +98,6 @@ export function joinCutSentences(item: PageItem): void {
  * article after the 红船初心 item; 2024-10-15: the subhead “三新领域”凝聚合力集中攻坚 and
  * its paragraphs (赤峰市) continue 强基固本 奋勇争先 after the 北疆党旗红 item.
  */
-export interface PlaceReader {
-  /** The league a text is mainly about (内蒙古 when region-wide), or null. */
-  mainLeague(text: string): string | null;
-  /** Every league the text names, directly or through one of its counties. */
-  leaguesNamed(text: string): Set<string>;
-}
 
 const MAX_PARAGRAPHS_TO_REARRANGE = 120;
 

@@ -10,15 +10,14 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import type { ItemKind } from "../article.ts";
 import { applyCorrection, parseCorrections } from "./corrections.ts";
 import type { Corrections } from "./corrections.ts";
-import { decodeIssueBytes, droppedTailWarning } from "./decode.ts";
 import { joinJumps } from "./jumps.ts";
 import type { IngestError } from "./errors.ts";
-import { readIssueFile } from "./issue-file.ts";
 import { articleMarkdown, bodyMarkdown } from "./markdown.ts";
 import { parseInWorkers } from "./parse-workers.ts";
-import type { ArticleLocator, ParsedArticle, ParsedIssue } from "./parse-page.ts";
+import type { ArticleLocator } from "../places/article-locator.ts";
+import type { ParsedArticle, ParsedIssue } from "./parse-page.ts";
+import { parseIssueBytes, type ParseResult } from "./parse-file.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
-import { parseIssue } from "./parse-page.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import { buildParseReport } from "./parse-report.ts";
 
@@ -108,16 +107,6 @@ function readManifest(outDir: string): Manifest {
   }
 }
 
-export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: PageKnowledge, places: ArticleLocator): { ok: true; parsed: ParsedIssue } | { ok: false; error: IngestError } {
-  const decoded = decodeIssueBytes(bytes);
-  if (!decoded.ok) return { ok: false, error: { file: source, line: null, message: decoded.reason } };
-  const read = readIssueFile(source, decoded.text);
-  if (!read.ok) return { ok: false, error: read.error };
-  const parsed = parseIssue(read.issue, knowledge, places);
-  if (decoded.droppedBytes > 0) parsed.fileWarnings = [{ code: "truncated-file", message: droppedTailWarning(source, decoded.droppedBytes) }];
-  return { ok: true, parsed };
-}
-
 interface ParsedFiles {
   parsedIssues: ParsedIssue[];
   failedSources: Set<string>;
@@ -138,7 +127,7 @@ function prepareRun(options: IngestOptions): { files: string[]; corrections: Cor
   return { files: listIssueFiles(options.inDir), corrections, errors };
 }
 
-function collectParsed(results: Iterable<{ source: string; result: ReturnType<typeof parseIssueBytes> }>): ParsedFiles {
+function collectParsed(results: Iterable<{ source: string; result: ParseResult }>): ParsedFiles {
   const collected: ParsedFiles = { parsedIssues: [], failedSources: new Set(), errors: [] };
   for (const { source, result } of results) {
     if (result.ok) collected.parsedIssues.push(result.parsed);
@@ -154,7 +143,6 @@ function openParseCache(options: IngestOptions): ParseCache | null {
   return options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
 }
 
-type ParseResult = ReturnType<typeof parseIssueBytes>;
 
 /** A file's parse from the cache, or parsed now; a good parse is kept for the next run. */
 function parseWithCache(cache: ParseCache | null, source: string, bytes: Uint8Array, parse: () => ParseResult): ParseResult {

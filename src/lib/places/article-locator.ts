@@ -1,9 +1,22 @@
 /**
  * The place reader the ingest uses: the gazetteer's article locator plus the two
- * questions the continuation repair asks of a stretch of text.
+ * questions the continuation repair asks of a stretch of text. The ingest is handed one
+ * (the interfaces live here, so the arrows run from the ingest to the places only).
  */
-import type { ArticleLocator } from "../ingest/parse-page.ts";
 import { findPlaceMentions, locateArticle } from "./locate.ts";
+
+/** What the ingest's continuation repair asks of a stretch of text. */
+export interface PlaceReader {
+  /** The league a text is mainly about (内蒙古 when region-wide), or null. */
+  mainLeague(text: string): string | null;
+  /** Every league the text names, directly or through one of its counties. */
+  leaguesNamed(text: string): Set<string>;
+}
+
+export interface ArticleLocator extends PlaceReader {
+  /** `dateline`: the place a dateline prints (本报呼和浩特3月5日讯 → 呼和浩特), or null. */
+  locate(input: { title: string; lead: string; body: string; dateline?: string | null }): { location: string | null; county: string | null };
+}
 
 export const articleLocator: ArticleLocator = {
   locate(input) {

@@ -1,0 +1,23 @@
+/**
+ * One issue file's bytes → its parsed page, or an error naming the file: decode, read the
+ * frontmatter, parse. The ingest run and its worker threads both parse through here.
+ */
+import { decodeIssueBytes, droppedTailWarning } from "./decode.ts";
+import type { IngestError } from "./errors.ts";
+import { readIssueFile } from "./issue-file.ts";
+import type { PageKnowledge } from "./page-knowledge.ts";
+import type { ArticleLocator } from "../places/article-locator.ts";
+import type { ParsedIssue } from "./parse-page.ts";
+import { parseIssue } from "./parse-page.ts";
+
+export type ParseResult = { ok: true; parsed: ParsedIssue } | { ok: false; error: IngestError };
+
+export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: PageKnowledge, places: ArticleLocator): ParseResult {
+  const decoded = decodeIssueBytes(bytes);
+  if (!decoded.ok) return { ok: false, error: { file: source, line: null, message: decoded.reason } };
+  const read = readIssueFile(source, decoded.text);
+  if (!read.ok) return { ok: false, error: read.error };
+  const parsed = parseIssue(read.issue, knowledge, places);
+  if (decoded.droppedBytes > 0) parsed.fileWarnings = [{ code: "truncated-file", message: droppedTailWarning(source, decoded.droppedBytes) }];
+  return { ok: true, parsed };
+}
