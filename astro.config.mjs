@@ -4,12 +4,13 @@ import { defineConfig } from "astro/config";
 import { unified } from "@astrojs/markdown-remark";
 import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
+import { hostHeadersFile } from "./src/integrations/host-headers.ts";
 import { issueReingest } from "./src/integrations/issue-reingest.ts";
 import { staleOutput } from "./src/integrations/stale-output.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? "https://archive.example.org",
+  site: process.env.ARCHIVE_SITE_URL || process.env.SITE_URL || "https://archive.example.org",
   // Builds of other content (the benchmark, the escaping test) write elsewhere; see src/content.config.ts.
   outDir: process.env.ARCHIVE_OUT_DIR || "./dist",
   trailingSlash: "always",
@@ -39,5 +40,5 @@ export default defineConfig({
     processor: unified(ARTICLE_MARKDOWN),
   },
   // stale-output runs last: it keeps the Traditional twins the mirror has just written.
-  integrations: [issueReingest(), traditionalMirror(), archiveSitemap(), staleOutput()],
+  integrations: [issueReingest(), traditionalMirror(), archiveSitemap(), hostHeadersFile(), staleOutput()],
 });
