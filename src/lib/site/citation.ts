@@ -33,8 +33,12 @@ function unique(names: readonly string[]): string[] {
   return [...new Set(names)];
 }
 
-/** Title with its subtitle as "other title information", which GB/T 7714 joins with a colon. */
-function fullTitle(article: ArchiveEntry): string {
+/**
+ * Title with its subtitle as "other title information", which GB/T 7714 joins with a colon; every
+ * citation format that has no field of its own for the subtitle (RIS, CSL-JSON, the page's
+ * citation tags) cites this too.
+ */
+export function citedTitle(article: ArchiveEntry): string {
   const { title, subtitle } = article.data;
   return subtitle ? `${title}：${subtitle}` : title;
 }
@@ -56,7 +60,7 @@ export function formatGbt7714(article: ArchiveEntry, options: CitationOptions): 
   const accessed = options.accessed === undefined ? "" : `[${checkDate(options.accessed)}]`;
   const head = names ? `${names}. ` : "";
   const page = article.data.page.no === null ? "" : `(${article.data.page.no})`;
-  return `${head}${fullTitle(article)}[N/OL]. ${SITE.newspaper}, ${checkDate(article.data.date)}${page}${accessed}. ${options.url}`;
+  return `${head}${citedTitle(article)}[N/OL]. ${SITE.newspaper}, ${checkDate(article.data.date)}${page}${accessed}. ${options.url}`;
 }
 
 function checkDate(date: string): string {

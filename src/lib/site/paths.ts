@@ -14,6 +14,16 @@ export function articleMarkdownPath(id: string): string {
   return `/articles/${id}.md`;
 }
 
+/** The article as a RIS reference, for citation managers (citation-export.ts). */
+export function articleRisPath(id: string): string {
+  return `/articles/${id}.ris`;
+}
+
+/** The article as a CSL-JSON reference (citation-export.ts). */
+export function articleCslJsonPath(id: string): string {
+  return `/articles/${id}.json`;
+}
+
 export function issuePath(issue: string): string {
   return `/issues/${issue}/`;
 }

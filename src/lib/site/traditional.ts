@@ -56,7 +56,9 @@ const TAG = /<[a-zA-Z][^>]*>/g;
 const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
 const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
 const JSON_URL = /"(https?:\/\/[^"]+)"/g;
-const KEPT = new RegExp(`(<pre\\b[^>]*\\b${KEEP_SCRIPT_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</pre>)`);
+// A citation quotes the title as printed: the kept <pre> elements (citations), and the citation
+// tags of an article's head (citation_*, DC.*, citation-meta.ts), which citation managers save.
+const KEPT = new RegExp(`(<pre\\b[^>]*\\b${KEEP_SCRIPT_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</pre>|<meta name="(?:citation_|DC\\.)[^"]*" content="[^"]*">)`);
 const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\\S]*?</a>`, "g");
 
 /**
@@ -64,11 +66,11 @@ const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\
  * `lang`, OpenGraph locale and JSON-LD language switched; links to pages of the site pointed into
  * /zh-hant/; the language switch (which led to /zh-hant/<path>) now leading back to <path>.
  * Other tags that carry `hreflang` (the alternates) are left alone: they already name both versions;
- * so is the text of <pre data-keep-script> elements (citations).
+ * so is the text of <pre data-keep-script> elements (citations) and of the citation meta tags.
  */
 export function toTraditionalPage(html: string, options: TraditionalPageOptions): string {
   const { site, convert = toTraditional } = options;
-  // Odd indices of the split are the kept <pre> elements.
+  // Odd indices of the split are the kept elements.
   const converted = html
     .split(KEPT)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(CONVERTIBLE, convert)))
