@@ -43,15 +43,18 @@ export function articleUrl(id: string, origin: string): string {
  * may add never leak into the download and the key order never depends on the input.
  */
 export function articlesToJson(records: Iterable<ArchiveEntry>, options: ExportOptions): string {
-  const articles = [...records].sort(compareArticles).map((record) => {
-    const out: Record<string, unknown> = { id: record.id, url: articleUrl(record.id, options.origin) };
-    const { series, page } = record.data;
-    for (const key of FRONTMATTER_KEYS) out[key] = record.data[key];
-    out["series"] = series ? { name: series.name, no: series.no } : null;
-    out["page"] = { no: page.no, name: page.name };
-    return out;
-  });
+  const articles = [...records].sort(compareArticles).map((record) => articleJsonRecord(record, options.origin));
   return `${JSON.stringify(articles, null, 2)}\n`;
+}
+
+/** One article of articles.json (and of the full-text files, which add its text): see articlesToJson. */
+export function articleJsonRecord(record: ArchiveEntry, origin: string): Record<string, unknown> {
+  const out: Record<string, unknown> = { id: record.id, url: articleUrl(record.id, origin) };
+  const { series, page } = record.data;
+  for (const key of FRONTMATTER_KEYS) out[key] = record.data[key];
+  out["series"] = series ? { name: series.name, no: series.no } : null;
+  out["page"] = { no: page.no, name: page.name };
+  return out;
 }
 
 /**

@@ -1,0 +1,27 @@
+// A year's articles with their full text, as gzipped JSON Lines (src/lib/site/full-text.ts).
+import type { APIRoute, GetStaticPaths } from "astro";
+import { readFile } from "node:fs/promises";
+import { readArticleFile } from "../../../lib/search/article-files.ts";
+import { getArchive, type ArticleEntry } from "../../../lib/site/collection.ts";
+import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
+import { cacheKey } from "../../../lib/site/page-keys.ts";
+
+export const getStaticPaths = (async () => {
+  const archive = await getArchive();
+  return fullTextYears(archive.articles).map((year) => {
+    const articles = archive.articles.filter((article) => fullTextYear(article) === year);
+    return { params: { year }, props: { articles }, cacheKey: cacheKey(year, articles.map((a) => [a.id, a.digest ?? a.data])) };
+  });
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute<{ articles: ArticleEntry[] }> = async ({ props, site }) => {
+  const texts = [];
+  for (const entry of props.articles) {
+    const file = entry.filePath;
+    if (!file) throw new Error(`Article ${entry.id} has no source file`);
+    texts.push({ entry, text: await markdownPlainText(readArticleFile(file, await readFile(file, "utf8")).body) });
+  }
+  return new Response(gzipDeterministic(fullTextJsonLines(texts, site!.origin)), {
+    headers: { "Content-Type": "application/gzip" },
+  });
+};
