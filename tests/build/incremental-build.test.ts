@@ -86,11 +86,21 @@ function assertSameSite(actual: string, expected: string): void {
   assert.deepEqual({ missing, extra, different }, { missing: [], extra: [], different: [] });
 }
 
-/** An article page of the first issue: no issue added or removed here is its neighbour. */
+/**
+ * An article page of the first issue that, built from all issues, links to no article of the
+ * newest: no issue added or removed here is its neighbour, and the new one brings none of its
+ * related articles.
+ */
 function untouchedArticle(dist: string): string {
   const date = ISSUE_FILES[0]!.slice(0, 10);
-  const [slug] = readdirSync(path.join(dist, "articles", date)).filter((name) => !name.endsWith(".md"));
-  return path.join(dist, "articles", date, slug!, "index.html");
+  const newest = NEWEST.slice(0, 10);
+  // The article folders, not the files beside them (<slug>.md, .ris, .json).
+  const slugs = readdirSync(path.join(dist, "articles", date))
+    .filter((name) => !name.includes("."))
+    .sort();
+  const slug = slugs.find((name) => !readFileSync(path.join(DIST, "articles", date, name, "index.html"), "utf8").includes(`/articles/${newest}/`));
+  assert.ok(slug, `every article of ${date} links to one of ${newest}`);
+  return path.join(dist, "articles", date, slug, "index.html");
 }
 
 const incremental = {} as Site;
