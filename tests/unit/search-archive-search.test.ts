@@ -9,6 +9,7 @@ import {
   type QueryConversion,
 } from "../../src/lib/search/archive-search.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
+import type { PagefindFilterValue } from "../../src/lib/search/archive-search.ts";
 
 interface Doc {
   url: string;
@@ -21,13 +22,23 @@ const DOCS: Doc[] = [
   { url: "/a/", text: "板凳议事会", date: "2022-11-08", filters: { region: ["包头市"], person: ["宋爽"], year: ["2022"] } },
   { url: "/b/", text: "议事会", date: "2023-01-01", filters: { region: ["赤峰市"], person: ["王五", "宋爽"], year: ["2023"] } },
   { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"], year: ["2021"] } },
-];
+].map((doc) => ({ ...doc, filters: { ...doc.filters, month: [doc.date.slice(0, 7)], day: [doc.date] } }));
+
+/** Whether a doc meets a filter condition as Pagefind reads it: `any` of values, `none` of values, or `any` of conditions. */
+function meets(doc: Doc, key: string, condition: PagefindFilterValue): boolean {
+  if (Array.isArray(condition)) return condition.some((part) => Object.entries(part).some(([k, c]) => meets(doc, k, c)));
+  const values = doc.filters[key] ?? [];
+  if ("none" in condition) return !values.some((v) => (condition.none as string[]).includes(v));
+  return values.some((v) => (condition.any as string[]).includes(v));
+}
 
 interface Log {
   searches: { term: string | null; options: PagefindSearchOptions }[];
   merged: string[];
   filtersLoaded: number;
   converterLoaded: number;
+  /** Results whose data was loaded. */
+  loaded: string[];
 }
 
 /** The index bundles over DOCS, newest first, and its years. */
@@ -59,10 +70,8 @@ function fakePagefind(log: Log): PagefindApi {
     },
     search: async (term, options = {}) => {
       log.searches.push({ term, options });
-      let docs = DOCS.filter((d) => term === null || d.text.includes(term));
-      for (const [key, { any }] of Object.entries(options.filters ?? {})) {
-        docs = docs.filter((d) => (d.filters[key] ?? []).some((v) => any.includes(v)));
-      }
+      let docs = DOCS.filter((d) => term === null || term.split(" ").every((word) => d.text.includes(word)));
+      for (const [key, condition] of Object.entries(options.filters ?? {})) docs = docs.filter((d) => meets(d, key, condition));
       if (options.sort) {
         const place = (doc: Doc) =>
           DOCS.filter((other) => bundleOf(other) === bundleOf(doc))
@@ -75,7 +84,13 @@ function fakePagefind(log: Log): PagefindApi {
       for (const doc of DOCS) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) (counts[key] ??= {})[v] = 0;
       for (const doc of docs) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) counts[key]![v]! += 1;
       return {
-        results: docs.map((d) => ({ id: d.url, data: async () => ({ url: d.url, excerpt: d.text, meta: { title: d.text, date: d.date } }) })),
+        results: docs.map((d) => ({
+          id: d.url,
+          data: async () => {
+            log.loaded.push(d.url);
+            return { url: d.url, excerpt: d.text, content: d.text, filters: d.filters, meta: { title: d.text, date: d.date } };
+          },
+        })),
         filters: counts,
       };
     },
@@ -83,10 +98,11 @@ function fakePagefind(log: Log): PagefindApi {
 }
 
 function setup(queryConversion: QueryConversion = "traditional-characters", pathPrefix = "", display = (t: string) => t) {
-  const log: Log = { searches: [], merged: [], filtersLoaded: 0, converterLoaded: 0 };
+  const log: Log = { searches: [], merged: [], filtersLoaded: 0, converterLoaded: 0, loaded: [] };
   const search = createArchiveSearch({
     shards: SHARDS,
     years: YEARS,
+    span: { first: "2021-05-01", last: "2023-01-01" },
     loadPagefind: async (shard) => {
       log.merged.push(`primary ${shard}`);
       return fakePagefind(log);
@@ -102,6 +118,11 @@ function setup(queryConversion: QueryConversion = "traditional-characters", path
   });
   return { search, log };
 }
+
+const yearOfFilter = (options: PagefindSearchOptions) => {
+  const year = options.filters?.["year"];
+  return year && "any" in year ? year.any : undefined;
+};
 
 const withFilters = (query: string, filters: Partial<SearchState["filters"]>, sort: SearchState["sort"] = "relevance"): SearchState => ({
   ...emptySearchState(),
@@ -156,13 +177,13 @@ describe("archive search: listing, filters and views", () => {
     const oldest = await search.run(withFilters("", {}, "oldest"));
     assert.deepEqual(oldest.hits.map((h) => h.id), ["/c/", "/a/", "/b/"]);
     assert.deepEqual(
-      log.searches.map((s) => s.options.filters?.["year"]?.any),
+      log.searches.map((s) => yearOfFilter(s.options)),
       [["2021"], ["2022"], ["2023"]],
     );
     log.searches.length = 0;
     const chosen = await search.run(withFilters("", { year: ["2023", "2021"] }, "newest"));
     assert.deepEqual(chosen.hits.map((h) => h.id), ["/b/", "/c/"]);
-    assert.deepEqual(log.searches.map((s) => s.options.filters?.["year"]?.any), [["2023"], ["2021"]]);
+    assert.deepEqual(log.searches.map((s) => yearOfFilter(s.options)), [["2023"], ["2021"]]);
   });
 
   it("searches nothing in an archive without articles", async () => {
@@ -211,5 +232,82 @@ describe("archive search: listing, filters and views", () => {
     assert.deepEqual(pagefindFilters(state.filters, "year"), { kind: { any: ["photo"] } });
     assert.deepEqual(pagefindSort(state), { date: "desc" });
     assert.equal(pagefindSort({ ...state, sort: "relevance" }), undefined);
+  });
+});
+
+describe("archive search: date ranges", () => {
+  const ranged = (query: string, from: string | null, to: string | null, sort: SearchState["sort"] = "relevance", filters: Partial<SearchState["filters"]> = {}): SearchState => ({
+    ...withFilters(query, filters, sort),
+    range: { from, to },
+  });
+
+  it("narrows by the range, with filters and sorts, loading no result to do it", async () => {
+    const { search, log } = setup();
+    assert.deepEqual((await search.run(ranged("议事会", "2022-11-08", "2022-12-31"))).hits.map((h) => h.id), ["/a/"]);
+    assert.deepEqual((await search.run(ranged("", "2021-06-01", null, "oldest"))).hits.map((h) => h.id), ["/a/", "/b/"]);
+    assert.deepEqual((await search.run(ranged("", null, "2022-11-07", "newest", { region: ["包头市"] }))).hits.map((h) => h.id), ["/c/"]);
+    assert.deepEqual(log.loaded, []);
+  });
+
+  it("searches by date only the years the range reaches", async () => {
+    const { search, log } = setup();
+    await search.run(ranged("", "2022-01-01", "2022-12-31", "newest"));
+    assert.deepEqual(log.searches.map((s) => yearOfFilter(s.options)), [["2022"]]);
+  });
+
+  it("counts the matches per month, the timeline's counts, within the range", async () => {
+    const { search } = setup();
+    assert.deepEqual((await search.run(ranged("", null, null))).months, { "2021-05": 1, "2022-11": 1, "2023-01": 1 });
+    assert.deepEqual((await search.run(ranged("议事会", "2022-01-01", null))).months, { "2022-11": 1, "2023-01": 1 });
+  });
+
+  it("counts filters within the range", async () => {
+    const { search } = setup();
+    const outcome = await search.run(ranged("", "2022-01-01", null, "relevance", { region: ["包头市"] }));
+    const counts = await search.counts(outcome);
+    assert.deepEqual(counts.region, { 包头市: 1, 赤峰市: 1 });
+  });
+});
+
+describe("archive search: phrases and exclusions", () => {
+  it("keeps the results whose text holds the phrase, after asking Pagefind for its words", async () => {
+    const { search, log } = setup();
+    const outcome = await search.run(withFilters('"板凳议事"', {}));
+    assert.equal(outcome.term, "板凳议事");
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/"]);
+    assert.equal(outcome.textChecked, true);
+    assert.deepEqual(log.loaded, ["/a/"]);
+  });
+
+  it("drops results holding an excluded word, and counts months and filters on what is kept", async () => {
+    const { search } = setup();
+    const outcome = await search.run(withFilters("议事会 -板凳", {}));
+    assert.equal(outcome.term, "议事会");
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/"]);
+    assert.deepEqual(outcome.months, { "2023-01": 1 });
+    const counts = await search.counts(outcome);
+    assert.deepEqual(counts.region, { 赤峰市: 1 });
+    assert.deepEqual(counts.person, { 王五: 1, 宋爽: 1 });
+  });
+
+  it("lists every article but those excluded for a query that only excludes", async () => {
+    const { search } = setup();
+    const outcome = await search.run(withFilters("-议事会", {}));
+    assert.equal(outcome.term, null);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/c/"]);
+  });
+
+  it("converts a Traditional phrase before matching it", async () => {
+    const { search } = setup("always");
+    const outcome = await search.run(withFilters("「議事會」", {}));
+    assert.deepEqual(outcome.hits.map((h) => h.id).sort(), ["/a/", "/b/"]);
+    assert.equal(outcome.converted, true);
+  });
+
+  it("gives export records of the first results, in order", async () => {
+    const { search } = setup();
+    const outcome = await search.run(withFilters("", {}));
+    const records = await search.exportRecords(outcome, 2, "https://archive.example");
+    assert.deepEqual(records.map((r) => r.url), ["https://archive.example/b/", "https://archive.example/a/"]);
   });
 });

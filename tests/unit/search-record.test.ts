@@ -64,7 +64,7 @@ describe("search record", () => {
     assert.equal(bylineText(data), "记者 宋爽 王五；通讯员 李四；摄影 宋爽；作者 赵六");
   });
 
-  it("writes filters, then metadata, then the date sort key; nothing for missing values", () => {
+  it("writes filters (with the month and day a date range narrows by), then metadata, then the date sort key; nothing for missing values", () => {
     assert.deepEqual(searchRecordFields({ ...BAN_DENG, section: "观潮", page: { no: 5, name: "党建" }, agency: "新华社" }), [
       { kind: "filter", key: "person", value: "宋爽" },
       { kind: "filter", key: "region", value: "包头市" },
@@ -74,6 +74,8 @@ describe("search record", () => {
       { kind: "filter", key: "agency", value: "新华社" },
       { kind: "filter", key: "kind", value: "article" },
       { kind: "filter", key: "year", value: "2022" },
+      { kind: "filter", key: "month", value: "2022-11" },
+      { kind: "filter", key: "day", value: "2022-11-08" },
       { kind: "meta", key: "date", value: "2022-11-08" },
       { kind: "meta", key: "kind", value: "article" },
       { kind: "meta", key: "page", value: "第5版 党建" },
@@ -87,7 +89,7 @@ describe("search record", () => {
     const bare = { ...BAN_DENG, reporters: [], location: null, county: null };
     assert.deepEqual(
       searchRecordFields(bare).map((f) => `${f.kind}:${f.key}`),
-      ["filter:kind", "filter:year", "meta:date", "meta:kind", "sort:date"],
+      ["filter:kind", "filter:year", "filter:month", "filter:day", "meta:date", "meta:kind", "sort:date"],
     );
   });
 

@@ -6,11 +6,13 @@ import {
   effectiveSort,
   emptySearchState,
   hasFilters,
+  isNarrowed,
   parseSearchState,
   sameSearchState,
   searchStateUrl,
   serialiseSearchState,
   toggleFilter,
+  withoutNarrowing,
   type SearchState,
 } from "../../src/lib/search/search-state.ts";
 
@@ -39,6 +41,14 @@ describe("search state ⇄ URL", () => {
       state: state({ filters: { kind: ["article", "photo"] }, sort: "oldest" }),
     },
   ];
+  cases.push(
+    {
+      name: "a date range with filters and a sort",
+      url: "q=%E8%AE%AE%E4%BA%8B%E4%BC%9A&region=%E5%8C%85%E5%A4%B4%E5%B8%82&from=2022-09-01&to=2022-12-31&sort=oldest",
+      state: state({ query: "议事会", filters: { region: ["包头市"] }, range: { from: "2022-09-01", to: "2022-12-31" }, sort: "oldest" }),
+    },
+    { name: "a range open at its start", url: "to=2022-12-31", state: state({ range: { from: null, to: "2022-12-31" } }) },
+  );
   for (const { name, url, state: expected } of cases) {
     it(`reads ${name}`, () => assert.deepEqual(parseSearchState(url), expected));
     it(`writes ${name}`, () => assert.equal(serialiseSearchState(expected).toString(), url));
@@ -71,6 +81,13 @@ describe("search state ⇄ URL", () => {
     assert.equal(parsed.filters.person.length, MAX_FILTER_VALUES);
   });
 
+  it("reads a year or a month as a range's ends, swaps ends the wrong way round, drops invalid days", () => {
+    assert.deepEqual(parseSearchState("from=2022-09&to=2022").range, { from: "2022-09-01", to: "2022-12-31" });
+    assert.deepEqual(parseSearchState("from=2022-12-31&to=2022-09-01").range, { from: "2022-09-01", to: "2022-12-31" });
+    assert.deepEqual(parseSearchState("from=2022-02-30&to=soon").range, { from: null, to: null });
+    assert.equal(serialiseSearchState(parseSearchState("from=2022")).toString(), "from=2022-01-01");
+  });
+
   it("builds the page URL, bare when there is nothing to say", () => {
     assert.equal(searchStateUrl("/search/", emptySearchState()), "/search/");
     assert.equal(searchStateUrl("/zh-hant/search/", state({ query: "a b" })), "/zh-hant/search/?q=a+b");
@@ -92,5 +109,13 @@ describe("search state helpers", () => {
     const off = toggleFilter(on, "county", "白云鄂博矿区", false);
     assert.deepEqual(off.filters.county, []);
     assert.ok(!hasFilters(off.filters));
+  });
+
+  it("tells a search narrowed by a filter or a range, and clears both", () => {
+    assert.equal(isNarrowed(state({ range: { from: "2022-01-01", to: null } })), true);
+    assert.equal(isNarrowed(state({ filters: { year: ["2022"] } })), true);
+    assert.equal(isNarrowed(emptySearchState()), false);
+    const cleared = withoutNarrowing(state({ query: "a", filters: { year: ["2022"] }, range: { from: "2022-01-01", to: null }, sort: "oldest" }));
+    assert.deepEqual(cleared, state({ query: "a", sort: "oldest" }));
   });
 });

@@ -23,12 +23,29 @@
  * it; these extra runs reuse the index chunks and filter files already loaded. Counting needs
  * every filter's file (about 110 KB at 10,000 articles), so counts are made only when asked for:
  * the page asks once its filter panel is open.
+ *
+ * Dates: a date range is one more filter condition on every run (months whole, days at the cut
+ * ends: date-range.ts), and a sorted search runs only the years the range reaches. Every run also
+ * loads the months' filter, whose counts are the timeline (timeline.ts); no result is loaded for it.
+ *
+ * Phrases and exclusions: Pagefind gets the words of the query, quotes and excluded words left
+ * out, and each of its results is then checked on its text (query-syntax.ts), at most
+ * MAX_TEXT_CHECKS of them; the counts and the timeline are then made from the results kept.
  */
+import { MONTH_FILTER, rangeFilter, yearsInRange, type ArchiveSpan } from "./date-range.ts";
 import { FILTER_KEYS, SORT_KEY, type FilterKey } from "./index-schema.ts";
+import { convertQuery, matchesText, needsTextCheck, pagefindTerms, parseQuery, type ParsedQuery } from "./query-syntax.ts";
+import { exportRecord, type ExportRecord } from "./result-export.ts";
 import { effectiveSort, type FilterSelection, type SearchState } from "./search-state.ts";
-import { hasHan, normaliseQuery } from "./search-query.ts";
+import { hasHan } from "./search-query.ts";
 import { resultView, type PagefindFragment, type ResultView } from "./search-results.ts";
 import type { Convert } from "./script-conversion.ts";
+import { monthCounts } from "./timeline.ts";
+
+/** Most Pagefind results whose text a phrase or exclusion query checks; a broader query is asked to narrow. */
+export const MAX_TEXT_CHECKS = 1000;
+/** Results' data loaded at a time (text checks, exports). */
+const LOAD_BATCH = 24;
 
 /** Counts per value of each filter. */
 export type FilterCounts = Record<string, Record<string, number>>;
@@ -42,14 +59,25 @@ export interface PagefindApi {
   search(term: string | null, options?: PagefindSearchOptions): Promise<PagefindSearch | null>;
 }
 
+/** A filter condition: values of one key (any of them; none of them), or `any` of several conditions. */
+export type PagefindFilterValue = { any: string[] } | { none: string[] } | Record<string, { any: string[] }>[];
+export type PagefindFilters = Record<string, PagefindFilterValue>;
+
 export interface PagefindSearchOptions {
-  filters?: Record<string, { any: string[] }>;
+  filters?: PagefindFilters;
   sort?: Record<string, "asc" | "desc">;
+}
+
+/** A result's data as loaded: what a result shows, its whole text and its filter values. */
+export interface PagefindResultData extends PagefindFragment {
+  /** The page's indexed text. */
+  content?: string;
+  filters?: Record<string, string[]>;
 }
 
 export interface PagefindHit {
   id: string;
-  data(): Promise<PagefindFragment>;
+  data(): Promise<PagefindResultData>;
 }
 
 export interface PagefindSearch {
@@ -68,6 +96,8 @@ export interface ArchiveSearchOptions {
   shards: readonly string[];
   /** The archive's years, newest first. */
   years: readonly string[];
+  /** The archive's first and last issue dates; null for an empty archive. */
+  span?: ArchiveSpan | null;
   /** Loads and returns Pagefind's browser module from the bundle of `shard`. */
   loadPagefind: (shard: string) => Promise<PagefindApi>;
   /** The base path of a shard's bundle, for mergeIndex. */
@@ -87,8 +117,18 @@ export interface SearchOutcome {
   state: SearchState;
   /** The term sent to Pagefind (normalised, converted when needed), or null for a listing without a query. */
   term: string | null;
+  /** The query taken apart (converted to Simplified when it was). */
+  query: ParsedQuery;
+  /** True when the query was converted to Simplified before the search. */
+  converted: boolean;
   /** All matching articles, in display order; ResultViews are made on demand. */
   hits: PagefindHit[];
+  /** Matching articles per month ("YYYY-MM"): the timeline's counts. */
+  months: Record<string, number>;
+  /** True when the results were checked on their text (a phrase or an exclusion). */
+  textChecked: boolean;
+  /** Set when the text check was not made: the number of Pagefind results, over MAX_TEXT_CHECKS. */
+  tooBroad?: number;
 }
 
 /** Per filter, how many of the matching articles each value would give (see the module note). */
@@ -100,13 +140,15 @@ export interface ArchiveSearch {
   counts(outcome: SearchOutcome): Promise<FacetCounts>;
   /** Views of hits[from, from + count). */
   views(outcome: SearchOutcome, from: number, count: number): Promise<ResultView[]>;
+  /** Export records of the first `max` hits, in order. */
+  exportRecords(outcome: SearchOutcome, max: number, origin: string): Promise<ExportRecord[]>;
   /** The display converter (loads it if needed). */
   displayConvert(): Promise<Convert>;
 }
 
 /** Pagefind's filter option for a selection: empty filters left out. */
-export function pagefindFilters(filters: FilterSelection, without?: FilterKey): Record<string, { any: string[] }> {
-  const out: Record<string, { any: string[] }> = {};
+export function pagefindFilters(filters: FilterSelection, without?: FilterKey): PagefindFilters {
+  const out: PagefindFilters = {};
   for (const key of FILTER_KEYS) {
     if (key !== without && filters[key].length > 0) out[key] = { any: [...filters[key]] };
   }
@@ -143,51 +185,130 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     return ready;
   };
 
+  const span = options.span ?? null;
   const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
     if (shards.length === 0) return { results: [], filters: {} };
     const response = await (await pagefind()).search(term, opts);
     return response ?? { results: [], filters: {} };
   };
 
-  /** The hits in display order: by score, or under a sort year by year (see the module note). */
-  const hits = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindHit[]> => {
+  /** Pagefind's filters for a state: the chosen values (but those of `without`) and the date range. */
+  const filtersOf = (state: SearchState, without?: FilterKey): PagefindFilters => ({
+    ...pagefindFilters(state.filters, without),
+    ...(span ? rangeFilter(state.range, span) : {}),
+  });
+
+  /**
+   * The hits in display order, by score or under a sort year by year (see the module note), and
+   * their counts per month.
+   */
+  const hits = async (term: string | null, opts: PagefindSearchOptions, state: SearchState): Promise<{ hits: PagefindHit[]; months: Record<string, number> }> => {
     const direction = opts.sort?.[SORT_KEY];
-    if (direction === undefined || shards.length < 2) return (await search(term, opts)).results;
-    const chosen = opts.filters?.["year"]?.any;
-    const years = (direction === "desc" ? allYears : allYears.toReversed()).filter((year) => !chosen || chosen.includes(year));
-    const runs = await Promise.all(years.map((year) => search(term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
-    return runs.flatMap((run) => run.results);
+    let runs: PagefindSearch[];
+    if (direction === undefined || shards.length < 2) {
+      runs = [await search(term, opts)];
+    } else {
+      const chosen = state.filters.year;
+      const years = yearsInRange(direction === "desc" ? allYears : allYears.toReversed(), state.range).filter(
+        (year) => chosen.length === 0 || chosen.includes(year),
+      );
+      runs = await Promise.all(years.map((year) => search(term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
+    }
+    const months: Record<string, number> = {};
+    for (const run of runs) {
+      for (const [month, count] of Object.entries(run.filters[MONTH_FILTER] ?? {})) if (count > 0) months[month] = (months[month] ?? 0) + count;
+    }
+    return { hits: runs.flatMap((run) => run.results), months };
+  };
+
+  /** Each hit's data, loaded a batch at a time, in order. */
+  const loadData = async (list: readonly PagefindHit[]): Promise<PagefindResultData[]> => {
+    const out: PagefindResultData[] = [];
+    for (let i = 0; i < list.length; i += LOAD_BATCH) out.push(...(await Promise.all(list.slice(i, i + LOAD_BATCH).map((hit) => hit.data()))));
+    return out;
+  };
+
+  // Whether a result's text passes a query's phrases and exclusions, by query and result id.
+  const checked = new Map<string, Map<string, boolean>>();
+  /** The hits whose text passes the query, with their data; null when there are too many to check. */
+  const textCheck = async (list: readonly PagefindHit[], query: ParsedQuery): Promise<{ hits: PagefindHit[]; data: PagefindResultData[] } | null> => {
+    if (list.length > MAX_TEXT_CHECKS) return null;
+    const key = JSON.stringify([query.phrases, query.excluded]);
+    let known = checked.get(key);
+    if (!known) checked.set(key, (known = new Map()));
+    const data = await loadData(list);
+    const kept: { hits: PagefindHit[]; data: PagefindResultData[] } = { hits: [], data: [] };
+    list.forEach((hit, i) => {
+      const fragment = data[i]!;
+      let ok = known.get(hit.id);
+      if (ok === undefined) known.set(hit.id, (ok = matchesText(`${fragment.meta["title"] ?? ""} ${fragment.content ?? ""}`, query)));
+      if (ok) {
+        kept.hits.push(hit);
+        kept.data.push(fragment);
+      }
+    });
+    return kept;
+  };
+
+  /** The query as searched: taken apart, and converted to Simplified when needed (see the module note). */
+  const searchedQuery = async (typed: string): Promise<{ query: ParsedQuery; converted: boolean }> => {
+    const query = parseQuery(typed);
+    const all = [...query.words, ...query.phrases, ...query.excluded].join(" ");
+    const convert =
+      hasHan(all) && (options.queryConversion === "always" || (await import("./traditional-characters.ts")).hasTraditionalCharacters(all));
+    if (!convert) return { query, converted: false };
+    const [toSimplified] = await Promise.all([options.loadToSimplified(), shards.length > 0 ? pagefind() : undefined]);
+    const converted = convertQuery(query, toSimplified);
+    return { query: converted, converted: JSON.stringify(converted) !== JSON.stringify(query) };
   };
 
   return {
     async run(state) {
-      const typed = normaliseQuery(state.query);
+      const { query, converted } = await searchedQuery(state.query);
+      const term = pagefindTerms(query) || null;
       const sort = pagefindSort(state);
-      const opts: PagefindSearchOptions = { filters: pagefindFilters(state.filters), ...(sort ? { sort } : {}) };
-      if (typed === "") return { state, term: null, hits: await hits(null, opts) };
-      const convert =
-        hasHan(typed) &&
-        (options.queryConversion === "always" || (await import("./traditional-characters.ts")).hasTraditionalCharacters(typed));
-      if (!convert) return { state, term: typed, hits: await hits(typed, opts) };
-      const [toSimplified] = await Promise.all([options.loadToSimplified(), pagefind()]);
-      const term = toSimplified(typed);
-      return { state, term, hits: await hits(term, opts) };
+      const opts: PagefindSearchOptions = { filters: filtersOf(state), ...(sort ? { sort } : {}) };
+      const found = await hits(term, opts, state);
+      const outcome: SearchOutcome = { state, term, query, converted, ...found, textChecked: false };
+      if (!needsTextCheck(query)) return outcome;
+      const kept = await textCheck(found.hits, query);
+      if (!kept) return { ...outcome, hits: [], months: {}, textChecked: true, tooBroad: found.hits.length };
+      return { ...outcome, hits: kept.hits, months: monthCounts(kept.data.map((d) => d.meta["date"] ?? "")), textChecked: true };
     },
 
     async counts(outcome) {
       const { term, state } = outcome;
+      const counts = {} as FacetCounts;
+      if (outcome.textChecked) {
+        // Counted on the results kept, each filter's on those of the search without its own selection.
+        await Promise.all(
+          FILTER_KEYS.map(async (key) => {
+            let list = outcome.hits;
+            if (state.filters[key].length > 0) {
+              list = (await textCheck((await hits(term, { filters: filtersOf(state, key) }, state)).hits, outcome.query))?.hits ?? [];
+            }
+            const tally: Record<string, number> = {};
+            for (const data of await loadData(list)) for (const value of data.filters?.[key] ?? []) tally[value] = (tally[value] ?? 0) + 1;
+            counts[key] = tally;
+          }),
+        );
+        return counts;
+      }
       // Pagefind counts only the filters whose files it has loaded; filters() loads them all.
       allFilters ??= pagefind().then((api) => api.filters());
       await allFilters;
-      const main = await search(term, { filters: pagefindFilters(state.filters) });
-      const counts = {} as FacetCounts;
+      const main = await search(term, { filters: filtersOf(state) });
       await Promise.all(
         FILTER_KEYS.map(async (key) => {
-          const source = state.filters[key].length === 0 ? main : await search(term, { filters: pagefindFilters(state.filters, key) });
+          const source = state.filters[key].length === 0 ? main : await search(term, { filters: filtersOf(state, key) });
           counts[key] = source.filters[key] ?? {};
         }),
       );
       return counts;
+    },
+
+    async exportRecords(outcome, max, origin) {
+      return (await loadData(outcome.hits.slice(0, max))).map((data) => exportRecord(data, origin));
     },
 
     async views(outcome, from, count) {

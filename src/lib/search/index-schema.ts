@@ -18,9 +18,10 @@ export type FilterKey = (typeof FILTER_KEYS)[number];
 
 /**
  * Metadata a result shows; Pagefind adds `title` from the article's <h1>. `page` is the printed
- * page as cited (第5版 党建), `agency` the source of wire copy (新华社).
+ * page as cited (第5版 党建), `agency` the source of wire copy (新华社), `subtitle` the deck, which
+ * a result's export cites after the title (result-export.ts).
  */
-export const META_KEYS = ["date", "kind", "page", "section", "agency", "byline", "location", "county"] as const;
+export const META_KEYS = ["date", "kind", "page", "section", "agency", "byline", "location", "county", "subtitle"] as const;
 export type MetaKey = (typeof META_KEYS)[number];
 
 /** The one sort key: the issue date, ISO, so that string order is date order. */

@@ -29,6 +29,20 @@ export function searchLabels(): SearchLabels {
       showAll: "显示全部 {count} 项",
       showFewer: "收起",
       count: "（{count}）",
+      noneInRange: "所选的日期范围内没有文章。",
+      tooBroad:
+        "引号和减号要逐篇核对候选文章的原文，一次最多核对 {max} 篇，这次有 {count} 篇候选。请加检索词、筛选条件或日期范围后再试。",
+      clearRange: "不限日期",
+      timelineYears: "各年份的匹配文章数（共 {count} 篇），点击柱条只看那一年",
+      timelineMonths: "各月份的匹配文章数（共 {count} 篇），点击柱条只看那个月",
+      timelineYear: "{year}年",
+      timelineMonth: "{year}年{month}月",
+      timelineBar: "{period}：{count} 篇",
+      exportRis: "导出 RIS（前 {n} 篇）",
+      exportCsv: "导出 CSV（前 {n} 篇）",
+      exportLabel: "导出检索结果",
+      exporting: "正在导出……",
+      exported: "已导出 {n} 篇。",
     },
   };
 }

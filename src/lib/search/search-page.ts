@@ -4,6 +4,10 @@
  * chooses filters) the filters with their counts. Every change of query, filter or sort is a new
  * history entry, so back/forward, reload and a shared link all restore it.
  *
+ * Above the results stand the timeline of matches (an SVG of bars, each a link that narrows the
+ * date range, with its count as its name) and the export buttons (RIS, CSV of the first
+ * MAX_EXPORT results, made in the browser: result-export.ts).
+ *
  * The page's words come from the HTML (a JSON block of labels rendered by the page), so the
  * Traditional mirror of the page, converted at build time like every page, speaks Traditional.
  * Results are rendered as text nodes only; nothing from the index is parsed as HTML.
@@ -11,22 +15,35 @@
  * The root element's data-search-state is "loading", "done" or "error": tests wait on it.
  */
 import { formatDate } from "../site/format.ts";
-import { createArchiveSearch, type ArchiveSearch, type FacetCounts, type PagefindApi, type SearchOutcome } from "./archive-search.ts";
+import { SIMPLIFIED } from "../site/locale.ts";
+import { SITE } from "../site/site-info.ts";
+import {
+  MAX_TEXT_CHECKS,
+  createArchiveSearch,
+  type ArchiveSearch,
+  type FacetCounts,
+  type PagefindApi,
+  type SearchOutcome,
+} from "./archive-search.ts";
+import { hasRange, openRange, parseDateRange, type ArchiveSpan } from "./date-range.ts";
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
 import { shardPath } from "./index-shards.ts";
+import { MAX_EXPORT, csvExport, exportFileName, risExport } from "./result-export.ts";
 import { normaliseQuery } from "./search-query.ts";
 import { facetValues, resultLabels, type ResultView } from "./search-results.ts";
 import {
   SORT_ORDERS,
-  emptyFilters,
   hasFilters,
+  isNarrowed,
   parseSearchState,
   searchStateUrl,
   toggleFilter,
+  withoutNarrowing,
   type SearchState,
   type SortOrder,
 } from "./search-state.ts";
 import { loadToSimplified, loadToTraditional } from "./script-conversion.ts";
+import { buildTimeline, labelledBuckets, timelineBars, type Timeline } from "./timeline.ts";
 
 /** Results added per "more" press (and shown first). */
 export const PAGE_SIZE = 10;
@@ -53,7 +70,20 @@ export interface SearchLabels {
     | "clearFilters"
     | "showAll"
     | "showFewer"
-    | "count",
+    | "count"
+    | "noneInRange"
+    | "tooBroad"
+    | "clearRange"
+    | "timelineYears"
+    | "timelineMonths"
+    | "timelineYear"
+    | "timelineMonth"
+    | "timelineBar"
+    | "exportRis"
+    | "exportCsv"
+    | "exportLabel"
+    | "exporting"
+    | "exported",
     string
   >;
 }
@@ -74,6 +104,29 @@ function element<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+function svgElement(tag: string, attributes: Record<string, string | number> = {}, ...children: (Node | string)[]): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, String(value));
+  node.append(...children);
+  return node;
+}
+
+/** The timeline's drawing size, in SVG units (the SVG scales to the column's width). */
+const CHART = { width: 640, height: 64, labels: 18 };
+
+/** Starts a download of `text` as a file named `name`, made in the browser. */
+function download(name: string, text: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = element("a", { href: url, download: name, hidden: "" });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: the download may start after this task.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
 function required<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`search page: ${selector} is missing`);
@@ -91,13 +144,20 @@ export function startSearchPage(root: HTMLElement): void {
   const more = required<HTMLButtonElement>(root, "[data-search-more]");
   const filtersToggle = required<HTMLButtonElement>(root, "[data-filters-toggle]");
   const facets = required<HTMLElement>(root, "[data-search-facets]");
+  const fromInput = required<HTMLInputElement>(form, "input[name=from]");
+  const toInput = required<HTMLInputElement>(form, "input[name=to]");
+  const clearRange = required<HTMLButtonElement>(root, "[data-clear-range]");
+  const timelineBox = required<HTMLElement>(root, "[data-search-timeline]");
+  const exportBox = required<HTMLElement>(root, "[data-search-export]");
   const traditional = document.documentElement.lang.toLowerCase() === "zh-hant";
   const pagePath = window.location.pathname;
   const expanded = new Set<FilterKey>();
 
+  const span = JSON.parse(root.dataset["searchSpan"] ?? "null") as ArchiveSpan | null;
   const search: ArchiveSearch = createArchiveSearch({
     shards: JSON.parse(root.dataset["searchShards"] ?? "[]") as string[],
     years: JSON.parse(root.dataset["searchYears"] ?? "[]") as string[],
+    span,
     // A URL, so the bundler leaves the import alone.
     loadPagefind: (shard) => import(/* @vite-ignore */ `${shardPath(shard)}pagefind.js`) as Promise<PagefindApi>,
     shardPath,
@@ -115,12 +175,16 @@ export function startSearchPage(root: HTMLElement): void {
   // Counting loads every filter's file, so the panel opens on request, or by itself when the
   // URL chooses filters (their files are loaded for the search anyway).
   let filtersOpen = hasFilters(state.filters);
+  let exporting = false;
 
   const message = (key: keyof SearchLabels["messages"], values: Record<string, string | number> = {}) =>
     fillMessage(labels.messages[key], values);
 
   function showControls(): void {
     input.value = state.query;
+    fromInput.value = state.range.from ?? "";
+    toInput.value = state.range.to ?? "";
+    clearRange.hidden = !hasRange(state.range);
     sortSelect.value = SORT_ORDERS.includes(state.sort) ? state.sort : "relevance";
     filtersToggle.setAttribute("aria-expanded", String(filtersOpen));
     filtersToggle.textContent = filtersOpen ? message("hideFilters") : message("showFilters");
@@ -191,7 +255,7 @@ export function startSearchPage(root: HTMLElement): void {
       }
       groups.push(group);
     }
-    if (hasFilters(state.filters)) {
+    if (isNarrowed(state)) {
       groups.push(element("button", { type: "button", class: "search-clear", "data-clear-filters": "panel" }, message("clearFilters")));
     }
     facets.replaceChildren(...groups);
@@ -210,24 +274,132 @@ export function startSearchPage(root: HTMLElement): void {
 
   function renderNote(current: SearchOutcome): void {
     note.replaceChildren();
-    if (current.term !== null && current.term !== normaliseQuery(current.state.query)) {
+    if (current.converted && current.term !== null) {
       note.append(element("p", {}, message("converted", { term: current.term })));
     }
-    if (current.hits.length === 0 && hasFilters(current.state.filters)) {
+    if (current.hits.length === 0 && isNarrowed(current.state)) {
       note.append(element("button", { type: "button", class: "search-clear", "data-clear-filters": "note" }, message("clearFilters")));
     }
   }
 
   function statusText(current: SearchOutcome): string {
     const count = current.hits.length;
+    if (current.tooBroad !== undefined) return message("tooBroad", { max: MAX_TEXT_CHECKS, count: current.tooBroad });
     if (count === 0) {
       const query = normaliseQuery(current.state.query);
-      if (!hasFilters(current.state.filters)) return message("none", { query });
-      const none = current.term === null ? message("noneListed") : message("noneFiltered", { query });
+      if (!isNarrowed(current.state)) return message("none", { query });
+      if (current.term === null && !current.textChecked && !hasFilters(current.state.filters)) return message("noneInRange");
+      const none = current.term === null && !current.textChecked ? message("noneListed") : message("noneFiltered", { query });
       return `${none}${message("removeFilters")}`;
     }
     const total = current.term === null ? message("latest", { count }) : message("found", { count });
     return shown < count ? `${total}${message("shown", { shown })}` : total;
+  }
+
+  function renderTimeline(current: SearchOutcome): void {
+    const timeline: Timeline = buildTimeline(current.months, current.state.range, span);
+    if (timeline.buckets.length === 0) {
+      timelineBox.replaceChildren();
+      timelineBox.hidden = true;
+      return;
+    }
+    const captionId = "search-timeline-caption";
+    const caption = element(
+      "figcaption",
+      { id: captionId },
+      message(timeline.unit === "year" ? "timelineYears" : "timelineMonths", { count: timeline.total }),
+    );
+    const period = (key: string) =>
+      key.length === 4
+        ? message("timelineYear", { year: key })
+        : message("timelineMonth", { year: key.slice(0, 4), month: Number(key.slice(5, 7)) });
+    const shortPeriod = (key: string, i: number) =>
+      key.length === 4 ? key : i === 0 || key.endsWith("-01") ? `${key.slice(0, 4)}.${Number(key.slice(5, 7))}` : String(Number(key.slice(5, 7)));
+    const bars = timelineBars(timeline, { width: CHART.width, height: CHART.height });
+    const labelled = labelledBuckets(timeline, 12);
+    const svg = svgElement("svg", {
+      class: "search-timeline-chart",
+      viewBox: `0 0 ${CHART.width} ${CHART.height + CHART.labels}`,
+      role: "group",
+      "aria-labelledby": captionId,
+    });
+    svg.append(svgElement("line", { x1: 0, x2: CHART.width, y1: CHART.height + 0.5, y2: CHART.height + 0.5, class: "search-timeline-axis", "aria-hidden": "true" }));
+    bars.forEach((bar, i) => {
+      const name = message("timelineBar", { period: period(bar.bucket.key), count: bar.bucket.count });
+      // The whole slot is the target, so a short bar is as easy to hit as a tall one.
+      const hit = svgElement("rect", { x: bar.x, y: 0, width: bar.width, height: CHART.height, class: "search-timeline-slot" });
+      const shape = svgElement("rect", { x: bar.x, y: bar.y, width: bar.width, height: bar.height, class: "search-timeline-bar" });
+      if (bar.bucket.count > 0) {
+        const next = { ...current.state, range: bar.bucket.range };
+        svg.append(
+          svgElement(
+            "a",
+            {
+              href: searchStateUrl(pagePath, next),
+              "aria-label": name,
+              "data-timeline-bar": bar.bucket.key,
+              "data-from": bar.bucket.range.from ?? "",
+              "data-to": bar.bucket.range.to ?? "",
+              "data-count": bar.bucket.count,
+            },
+            svgElement("title", {}, name),
+            hit,
+            shape,
+          ),
+        );
+      }
+      if (labelled.has(i)) {
+        svg.append(
+          svgElement(
+            "text",
+            { x: bar.x + bar.width / 2, y: CHART.height + CHART.labels - 4, "text-anchor": "middle", class: "search-timeline-label", "aria-hidden": "true" },
+            shortPeriod(bar.bucket.key, i),
+          ),
+        );
+      }
+    });
+    timelineBox.replaceChildren(caption, svg);
+    timelineBox.hidden = false;
+  }
+
+  function renderExport(current: SearchOutcome): void {
+    const n = Math.min(MAX_EXPORT, current.hits.length);
+    exportBox.hidden = n === 0;
+    exportBox.replaceChildren(
+      ...(n === 0
+        ? []
+        : [
+            element("button", { type: "button", "data-export": "ris" }, message("exportRis", { n })),
+            " ",
+            element("button", { type: "button", "data-export": "csv" }, message("exportCsv", { n })),
+          ]),
+    );
+  }
+
+  async function exportResults(format: "ris" | "csv", button: HTMLButtonElement): Promise<void> {
+    const current = outcome;
+    if (!current || exporting) return;
+    exporting = true;
+    const label = button.textContent ?? "";
+    button.disabled = true;
+    button.textContent = message("exporting");
+    try {
+      const records = await search.exportRecords(current, MAX_EXPORT, window.location.origin);
+      const name = exportFileName("search-results", current.state.range, format);
+      if (format === "ris") {
+        download(name, risExport(records, { newspaper: SITE.newspaper, lang: SIMPLIFIED.lang }), "application/x-research-info-systems;charset=utf-8");
+      } else {
+        download(name, csvExport(records), "text/csv;charset=utf-8");
+      }
+      exportBox.dataset["exported"] = String(records.length);
+    } catch (error) {
+      console.warn("search export:", error);
+      status.textContent = message("error");
+    } finally {
+      exporting = false;
+      button.disabled = false;
+      button.textContent = label;
+    }
   }
 
   /** Runs `work` as the page's current task: older tasks' results are dropped when they arrive. */
@@ -260,6 +432,8 @@ export function startSearchPage(root: HTMLElement): void {
         counts = nextCounts;
         shown = views.length;
         list.replaceChildren(...views.map(renderResult));
+        renderTimeline(next);
+        renderExport(next);
         renderNote(next);
         renderMore(next);
         await renderFacets();
@@ -270,6 +444,10 @@ export function startSearchPage(root: HTMLElement): void {
           counts = undefined;
           list.replaceChildren();
           note.replaceChildren();
+          timelineBox.replaceChildren();
+          timelineBox.hidden = true;
+          exportBox.replaceChildren();
+          exportBox.hidden = true;
           more.hidden = true;
         }
         throw error;
@@ -312,11 +490,25 @@ export function startSearchPage(root: HTMLElement): void {
     });
   }
 
+  /** The state the form's controls describe. */
+  const formState = (): SearchState => ({
+    ...state,
+    query: input.value.trim(),
+    range: parseDateRange(fromInput.value, toInput.value),
+    sort: sortSelect.value as SortOrder,
+  });
   form.addEventListener("submit", (event) => {
     event.preventDefault();
-    navigate({ ...state, query: input.value.trim(), sort: sortSelect.value as SortOrder });
+    navigate(formState());
   });
-  sortSelect.addEventListener("change", () => navigate({ ...state, query: input.value.trim(), sort: sortSelect.value as SortOrder }));
+  sortSelect.addEventListener("change", () => navigate(formState()));
+  timelineBox.addEventListener("click", (event) => {
+    const bar = event.target instanceof Element ? event.target.closest("[data-timeline-bar]") : null;
+    if (!bar || event.defaultPrevented || (event instanceof MouseEvent && (event.ctrlKey || event.metaKey || event.shiftKey || event.button !== 0))) return;
+    event.preventDefault();
+    navigate({ ...state, range: { from: bar.getAttribute("data-from") || null, to: bar.getAttribute("data-to") || null } });
+    input.focus();
+  });
   facets.addEventListener("change", (event) => {
     const box = event.target;
     if (!(box instanceof HTMLInputElement) || !(FILTER_KEYS as readonly string[]).includes(box.name)) return;
@@ -333,8 +525,13 @@ export function startSearchPage(root: HTMLElement): void {
       else expanded.add(facet);
       void renderFacets();
     } else if (button.dataset["clearFilters"]) {
-      navigate({ ...state, filters: emptyFilters() });
+      navigate(withoutNarrowing(state));
       input.focus();
+    } else if (button === clearRange) {
+      navigate({ ...state, range: openRange() });
+      fromInput.focus();
+    } else if (button.dataset["export"]) {
+      void exportResults(button.dataset["export"] === "csv" ? "csv" : "ris", button);
     }
   });
   more.addEventListener("click", () => void showMore());

@@ -10,6 +10,7 @@
 import type { ArticleFrontmatter, PrintedPage } from "../article.ts";
 import { ROLES, ROLE_FIELD } from "../site/archive.ts";
 import { ROLE_LABEL } from "../site/format.ts";
+import { DAY_FILTER, MONTH_FILTER } from "./date-range.ts";
 import { META_KEYS, SORT_KEY, type FilterKey, type MetaKey } from "./index-schema.ts";
 
 export type PagefindFieldKind = "filter" | "meta" | "sort";
@@ -74,6 +75,9 @@ export function searchRecordFields(data: ArticleFrontmatter): PagefindField[] {
   for (const [key, values] of Object.entries(articleFilters(data))) {
     for (const value of values) fields.push({ kind: "filter", key, value });
   }
+  // What a date range and the timeline narrow and count by (date-range.ts); not shown as filters.
+  fields.push({ kind: "filter", key: MONTH_FILTER, value: data.date.slice(0, 7) });
+  fields.push({ kind: "filter", key: DAY_FILTER, value: data.date });
   const meta: Record<MetaKey, string | null> = {
     date: data.date,
     kind: data.kind,
@@ -83,6 +87,7 @@ export function searchRecordFields(data: ArticleFrontmatter): PagefindField[] {
     byline: bylineText(data) || null,
     location: data.location,
     county: data.county,
+    subtitle: data.subtitle,
   };
   for (const key of META_KEYS) {
     const value = meta[key];

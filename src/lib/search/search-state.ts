@@ -1,8 +1,10 @@
 /**
- * What a search is: the query as typed, the chosen filter values and the sort order. The state
- * lives in the search page's URL (/search/?q=议事会&region=包头市&sort=newest), so reload,
+ * What a search is: the query as typed, the chosen filter values, the date range and the sort
+ * order. The state lives in the search page's URL
+ * (/search/?q=议事会&region=包头市&from=2022-09-01&to=2022-12-31&sort=newest), so reload,
  * back/forward and a shared link all restore it; this module converts between the two.
  */
+import { hasRange, openRange, parseDateRange, type DateRange } from "./date-range.ts";
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
 
 /** relevance: Pagefind's ranking; newest/oldest: by issue date. */
@@ -16,6 +18,8 @@ export interface SearchState {
   /** The query as the reader typed it (possibly Traditional); "" lists the latest articles. */
   query: string;
   filters: FilterSelection;
+  /** First and last day (ISO), either open; "from" and "to" in the URL. */
+  range: DateRange;
   sort: SortOrder;
 }
 
@@ -29,7 +33,7 @@ export function emptyFilters(): FilterSelection {
 }
 
 export function emptySearchState(): SearchState {
-  return { query: "", filters: emptyFilters(), sort: "relevance" };
+  return { query: "", filters: emptyFilters(), range: openRange(), sort: "relevance" };
 }
 
 function isSortOrder(value: string | null): value is SortOrder {
@@ -51,16 +55,20 @@ export function parseSearchState(search: string | URLSearchParams): SearchState 
   return {
     query: [...(params.get("q") ?? "").trim()].slice(0, MAX_QUERY_LENGTH).join(""),
     filters,
+    range: parseDateRange(params.get("from"), params.get("to")),
     sort: isSortOrder(sort) ? sort : "relevance",
   };
 }
 
-/** The query string for a state: q first, then filters in FILTER_KEYS order, then sort; defaults omitted. */
+/** The query string for a state: q first, then filters in FILTER_KEYS order, the range, then sort; defaults omitted. */
 export function serialiseSearchState(state: SearchState): URLSearchParams {
   const params = new URLSearchParams();
   const query = state.query.trim();
   if (query !== "") params.set("q", query);
   for (const key of FILTER_KEYS) for (const value of canonicalValues(state.filters[key])) params.append(key, value);
+  const range = parseDateRange(state.range.from, state.range.to);
+  if (range.from !== null) params.set("from", range.from);
+  if (range.to !== null) params.set("to", range.to);
   if (state.sort !== "relevance") params.set("sort", state.sort);
   return params;
 }
@@ -84,6 +92,16 @@ export function effectiveSort(state: Pick<SearchState, "query" | "sort">): SortO
 /** Whether any filter value is chosen. */
 export function hasFilters(filters: FilterSelection): boolean {
   return FILTER_KEYS.some((key) => filters[key].length > 0);
+}
+
+/** Whether the search is narrowed at all: by a filter value or by a date range. */
+export function isNarrowed(state: Pick<SearchState, "filters" | "range">): boolean {
+  return hasFilters(state.filters) || hasRange(state.range);
+}
+
+/** The state with no filter and an open range. */
+export function withoutNarrowing(state: SearchState): SearchState {
+  return { ...state, filters: emptyFilters(), range: openRange() };
 }
 
 /** The state with one filter value added or removed. */
