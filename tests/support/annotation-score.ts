@@ -252,7 +252,10 @@ export function scoreAnnotation(annotation: Annotation, output: IngestOutput): A
   // match is never taken by an earlier item's looser body match.
   annotation.items.forEach((exp, e) => {
     const title = normaliseText(exp.title);
-    const a = actual.findIndex((act, i) => !taken.has(i) && onSamePage(exp, act) && normaliseText(asString(act.data.title) ?? "") === title);
+    const sameTitle = (act: ActualItem, i: number) => !taken.has(i) && onSamePage(exp, act) && normaliseText(asString(act.data.title) ?? "") === title;
+    // Several items may share a headline (three 遗失声明 in a row): the one whose text opens the same is this one.
+    const byBody = actual.findIndex((act, i) => sameTitle(act, i) && startsNear(act.body, exp.body_starts));
+    const a = byBody >= 0 ? byBody : actual.findIndex(sameTitle);
     if (a >= 0) {
       matchOf.set(e, a);
       taken.add(a);

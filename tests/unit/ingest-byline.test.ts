@@ -367,8 +367,10 @@ describe("signed pieces: titles, 文/ and 图/ credits", () => {
     });
   }
 
-  test("文图/ credits one person for both words and picture (written)", () => {
-    assert.deepEqual(parseCredit("文图/张三", roles), byline({ photographers: ["张三"], authors: ["张三"] }));
+  test("文图/ and 文/图 credit one person for both words and picture: a byline of a story, not a photo's credit (written)", () => {
+    assert.equal(parseCredit("文图/张三", roles), null);
+    assert.deepEqual(parseAuthorByline("文图/张三", roles), byline({ photographers: ["张三"], authors: ["张三"] }));
+    assert.deepEqual(parseStaffByline("文/图 本报记者 哈斯图雅", roles), byline({ reporters: ["哈斯图雅"], photographers: ["哈斯图雅"] }));
   });
 });
 

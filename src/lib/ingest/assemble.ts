@@ -7,7 +7,7 @@
  */
 import type { ClassifiedBlock, ColumnLabel } from "./classify.ts";
 import { columnByName, pageNumber, parseAffiliation } from "./classify.ts";
-import type { BylineRoles } from "./byline.ts";
+import type { Byline, BylineRoles } from "./byline.ts";
 import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
 import type { PageItem } from "./page-item.ts";
 import { charLength, endsSentence, isHeadlineShaped, isSubheadShaped } from "./text-shape.ts";
@@ -25,6 +25,18 @@ interface Draft extends PageItem {
   /** Its headline was printed after its first paragraph; the byline may still follow. */
   leadBeforeHeadline: boolean;
 }
+
+/** Captions of a group of pictures under one credit: 图①：…, 图2 …, 上图：… */
+const PHOTO_GROUP_CAPTION = /^(?:图\s*[①-⑩\d]|[上下左右]图[：:])/u;
+
+/** The number of a part of an essay or a theory piece: 一, （二）, 3. */
+const PART_NUMBER = /^(?:[(（]?[一二三四五六七八九十]{1,3}[)）、.]?|\d{1,2}[.、]?)$/u;
+
+/** A name printed on its own: two to four Han characters, none of them a word that ends a phrase. */
+const BARE_NAME = /^[\u4e00-\u9fff]{2,4}$/u;
+
+/** The date that closes a notice: 2024年5月20日. */
+const NOTICE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 
 /** Two or more blank lines: the layout moved to a picture or another column. */
 const COLUMN_GAP = 2;
@@ -124,6 +136,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
   const start = (line: number, afterGap: boolean): Draft => {
     close();
     const draft = newDraft(line, pendingLabel, afterGap);
+    if (pageName !== null && NOTICE_PAGE.test(pageName)) draft.notice = true;
     // 广告 over a block of advertisements marks their kind; it is not a column they belong to.
     if (noticeLabel && !pendingLabel) draft.notice = true;
     pendingLabel = null;
@@ -249,14 +262,16 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
       case "brief-byline":
       case "credit": {
         let target = lastItem() ?? start(block.line, afterGap);
-        const story = c.type === "brief-byline" && !target.brief ? splitAtLastSubhead(target, c.byline.reporters) : null;
+        const story = c.type === "brief-byline" && !target.brief ? splitAtLastSubhead(target, c.byline) : null;
         if (story) {
           if (target === current) close();
           items.push(story);
           target = story;
         }
         const previous = blocks[i - 1];
-        if (c.type === "credit" && !target.photo && !target.brief && target.paragraphs.length >= 2 && previous?.class.type === "body") {
+        const photoGroup = target.paragraphs.some((p) => PHOTO_GROUP_CAPTION.test(p.text));
+        if (c.type === "credit" && photoGroup) target.photo = true;
+        if (c.type === "credit" && !photoGroup && !target.photo && !target.brief && target.paragraphs.length >= 2 && previous?.class.type === "body") {
           const last = target.paragraphs.at(-1)!;
           if (looksLikeCaption(last.text, previous.gapBefore) && !c.byline.photographers.every((n) => target.byline.reporters.includes(n))) {
             // A picture's caption and credit under a report: the credit is the picture's (2022-09-06 style pages).
@@ -303,6 +318,13 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         break;
       }
       case "verse": {
+        const lastPoem = items.at(-1);
+        if (cur === null && afterGap && lastPoem?.verse && lastPoem.paragraphs.at(-1)?.verse) {
+          // Stanzas set further apart than one blank line: the poem goes on.
+          current = items.pop()!;
+          current.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
+          break;
+        }
         const continuing = cur && (cur.verse ? !(hasPeople(cur) && c.text !== "" && block.gapBefore >= 1 && cur.paragraphs.length > 0 && false) : cur.paragraphs.length === 0 && !cur.photo && !cur.brief);
         const target = continuing ? cur! : startText(block.line, afterGap);
         // Poems under one label (◎诗歌) each stand under it, their author printed over them or not.
@@ -385,9 +407,14 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         } else if (cur && cur.title === null && cur.paragraphs.length === 0 && !cur.brief && cur.continuedFrom === null) {
           // The byline came before its headline (□本报记者 白丹 / 文明新风拂遍青城大地, 2022-11-08).
           setTitle(cur, c.text, block.line);
-        } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && cur.subtitle === null && !cur.photo && !cur.brief && cur.byline !== null && hasPeople(cur)) {
+        } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && cur.subtitle === null && !cur.photo && !cur.brief && hasPeople(cur) && !PART_NUMBER.test(c.text)) {
           // Headline, byline, then a second headline-shaped line: the deck printed after the byline.
           cur.subtitle = c.text;
+          meta(cur, block);
+        } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && !hasPeople(cur) && !cur.photo && !cur.brief && next?.type === "body" && BARE_NAME.test(c.text) && columnByName(c.text) === null) {
+          // A signed piece whose author's name is printed bare under the headline (李慧敏).
+          cur.byline = { ...cur.byline, authors: [c.text] };
+          cur.signature = "marked";
           meta(cur, block);
         } else if (cur && cur.title !== null && cur.paragraphs.length === 0 && cur.label === null && !cur.photo && columnByName(c.text) !== null && charLength(c.text) <= 6) {
           // An unmarked column label printed after its headline (草原论坛 over the □ byline).
@@ -404,7 +431,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             // Headline, then a short column label after it (草原论坛), then the byline.
             const draft = startText(block.line, afterGap);
             setTitle(draft, c.text, block.line);
-          } else if (charLength(c.text.replace(/[“”"]/gu, "")) <= 8 && !/\s/u.test(c.text)) {
+          } else if (charLength(c.text.replace(/[“”"]/gu, "")) <= 8 && !/\s/u.test(c.text) && afterNext?.type === "byline") {
             // A short rubric over a headline with a byline: read it as the column label.
             close();
             pendingLabel = { name: c.text, column: "text", series: null, recognised: false };
@@ -445,6 +472,11 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             draft.photo = true;
           }
           setTitle(draft, c.text, block.line);
+        } else if (cur.notice && NOTICE_DATE.test(cur.paragraphs.at(-1)?.text ?? "")) {
+          // A notice ends with its date: a headline after it opens the next notice or advertisement.
+          const draft = startText(block.line, afterGap);
+          draft.notice = true;
+          setTitle(draft, c.text, block.line);
         } else if (cur.notice) {
           // A notice's short lines (联系人：…, the issuer, its date) are its text, not subheads.
           appendBody(cur, block.line, block.text);
@@ -476,6 +508,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         if (cur === null && afterGap && previous && previousLast && !previousLast.heading && !previousLast.verse && !previous.photo && !endsSentence(previousLast.text)) {
           // The rest of a sentence a column break cut: the story goes on in the next column.
           current = items.pop()!;
+          if (current.brief) briefLabel = current.label;
           appendBody(current, block.line, block.text);
           break;
         }
@@ -542,12 +575,16 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
 }
 
 /**
- * A story whose closing credit (本报记者 李建军) names people its opening byline does not: the
+ * A story whose closing credit names people its opening byline does not (本报记者 李建军), or
+ * another outlet than its dateline ((新华社) under 中新社…电): the
  * text from its last subhead on is another story, whose headline was read as a subhead
  * because no byline followed it.
  */
-function splitAtLastSubhead(draft: Draft, closingReporters: string[]): Draft | null {
-  if (!hasPeople(draft) || closingReporters.length === 0 || closingReporters.every((n) => draft.byline.reporters.includes(n))) return null;
+function splitAtLastSubhead(draft: Draft, closing: Byline): Draft | null {
+  const otherPeople = closing.reporters.length > 0 && !closing.reporters.every((n) => draft.byline.reporters.includes(n));
+  // （新华社） closing a text that opened with 中新社…电: another outlet's story.
+  const otherOutlet = closing.agency !== null && draft.byline.agency !== null && closing.agency !== draft.byline.agency;
+  if (!(hasPeople(draft) || draft.byline.agency !== null) || !(otherPeople || otherOutlet)) return null;
   const at = draft.paragraphs.findLastIndex((p) => p.heading || (p.lines.length === 1 && isHeadlineShaped(p.text)));
   if (at < 1 || at === draft.paragraphs.length - 1) return null;
   const heading = draft.paragraphs[at]!;

@@ -74,9 +74,11 @@ export function compileBylineRoles(data: { reporter: string[]; correspondent: st
 // A person's name as printed: Han characters, with · or • inside transliterated names.
 const NAME = "[\\u4e00-\\u9fff]{2,8}(?:[·•][\\u4e00-\\u9fff]{1,10})*";
 const NAME_RE = new RegExp(`^${NAME}$`, "u");
-const BYLINE_MARK = /^[□■◎○]\s*/u;
+const BYLINE_MARK = /^[□■◎○◇◆]\s*/u;
 /** 文/ 图/ 文·图/ 文/图 credits, with a full-width slash as often as not. */
-const SLASH_CREDIT = /^(文|图|摄影|文字|文图|文·图|图文|文\/图|文／图)\s*[/／:：]\s*/u;
+const SLASH_CREDIT = /^(图|摄影)\s*[/／:：]\s*/u;
+/** 文/ 文/图 文·图/ 文图/ before a byline: the writer, and with 图 the photographer too. */
+const WRITER_PREFIX = /^(文\s*[/／·]\s*图|文图|图文|文字|文)\s*[/／:：]?\s*/u;
 
 function splitNames(text: string): string[] | null {
   const names = text.split(/[\s\u3000、，,]+/u).filter(Boolean);
@@ -117,13 +119,18 @@ const ROLE_WORD_COLUMNS = /^(本报)?记者(手记|观察|调查|专访|走访|�
 
 /** A byline of a report: □本报记者 X, 本报记者 X 通讯员 Y, □见习记者 X, 文/本报记者 X, 新华社记者 X. */
 export function parseStaffByline(text: string, roles: BylineRoles): Byline | null {
-  if (text.length > 40) return null;
-  const body = text.replace(BYLINE_MARK, "").replace(/^文\s*[/／]\s*/u, "");
+  // 记者 孙立峰 摄影报道 / 本报记者 X 摄: a photo credit, not a report's byline.
+  if (text.length > 40 || /(摄|摄影|摄影报道)[)）]?$/u.test(text)) return null;
+  const unmarked = text.replace(BYLINE_MARK, "");
+  const writer = /^文/u.test(unmarked) ? WRITER_PREFIX.exec(unmarked) : null;
+  // …通讯员 韩雪莲 报道: the closing 报道 ("reports") is not a name.
+  const body = (writer ? unmarked.slice(writer[0].length) : unmarked).replace(/\s*(?:报道|采写|整理)$/u, "");
   if (ROLE_WORD_COLUMNS.test(body)) return null;
   if (!roles.startsWithRole.test(body)) return null;
   const read = readRoleSequence(body, roles);
   if (!read || read.unlabelled.length > 0) return null;
   if (read.byline.reporters.length + read.byline.correspondents.length === 0) return null;
+  if (writer && /图/u.test(writer[1]!)) return { ...read.byline, photographers: [...read.byline.reporters, ...read.byline.correspondents] };
   return read.byline;
 }
 
@@ -136,15 +143,21 @@ const AUTHOR_TITLE = /(教授|研究员|讲师|博士|院长|所长|主任|书�
  */
 export function parseAuthorByline(text: string, roles: BylineRoles): Byline | null {
   const marked = BYLINE_MARK.test(text);
-  const slash = /^文\s*[/／]\s*/u.exec(text);
+  const unmarked = text.replace(BYLINE_MARK, "");
+  const slash = /^文/u.test(unmarked) ? WRITER_PREFIX.exec(unmarked) : null;
+  if (text.length > 60) return null;
+  // 作者：巴图孟和（内蒙古农业大学经济管理学院教授）
+  const signed = new RegExp(`^作者[：:]\\s*(${NAME})\\s*(?:[(（]([^()（）]{2,40})[)）])?$`, "u").exec(unmarked.trim());
+  if (signed && signed[1]) return { ...emptyByline(), authors: [signed[1]], affiliation: signed[2] ?? null };
   if (text.length > 40) return null;
-  const body = text.replace(BYLINE_MARK, "").replace(/^文\s*[/／]\s*/u, "").trim();
+  const body = (slash ? unmarked.slice(slash[0].length) : unmarked).trim();
   const institutional = parseInstitutionalByline(body, roles);
   if (institutional) return institutional;
   if (!marked && !slash) return null;
   // □本报记者 白丹 is a staff byline: a role word is never an author's name.
   if (roles.startsWithRole.test(body)) return null;
   const names = splitNames(body);
+  if (names && slash && /图/u.test(slash[1]!)) return { ...emptyByline(), authors: names, photographers: names };
   // □内蒙古大学教授 郭振宇: a first "name" that ends in a title is the author's position.
   if (names && names.length === 2 && AUTHOR_TITLE.test(names[0]!)) return { ...emptyByline(), authors: [names[1]!], affiliation: names[0]! };
   if (names && names.length <= 3 && names.every((n) => [...n].length <= 10)) return { ...emptyByline(), authors: names };
@@ -184,7 +197,7 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
 
 /** A photo credit line: 李文超 摄, 本报记者 陈春艳 摄, 新华社记者 王五 摄, 图/李四, (新华社发). */
 export function parseCredit(text: string, roles: BylineRoles): Byline | null {
-  if (text.length > 40) return null;
+  if (text.length > 40 || /^文/u.test(text.replace(BYLINE_MARK, ""))) return null;
   const slash = SLASH_CREDIT.exec(text);
   if (slash && slash[1] && /图|摄影/u.test(slash[1])) {
     const rest = text.slice(slash[0].length).trim();
@@ -200,7 +213,7 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
     const names = splitNames(sentPhoto[2].replace(roles.roleRe, " "));
     if (names) return { ...emptyByline(), photographers: names, agency: sentPhoto[1] };
   }
-  const m = /^[(（]?(.+?)\s*(?:摄|摄影)[)）]?$/u.exec(text);
+  const m = /^[(（]?(.+?)\s*(?:摄影报道|摄|摄影)[)）]?$/u.exec(text);
   if (!m || !m[1]) return null;
   const credit = m[1].replace(BYLINE_MARK, "").replace(/^(?:据)?新华社发\s*/u, "新华社记者 ");
   const read = readRoleSequence(credit, roles);
@@ -215,14 +228,14 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
  * "…图为民警参观党建文化主题广场。本报记者 陈春艳 摄" → caption + credit.
  */
 export function splitTrailingCredit(text: string, roles: BylineRoles): { caption: string; credit: string; byline: Byline } | null {
-  if (!/(摄影?|新华社发)[)）]?$/u.test(text)) return null;
+  if (!/(摄影?|摄影报道|新华社发)[)）]?$/u.test(text)) return null;
   const sent = /^(.*[。！？!?”])\s*((?:据)?[\u4e00-\u9fff]{2,6}发\s*[(（][^()（）]{2,30}摄[)）])$/u.exec(text);
   if (sent && sent[1] && sent[2]) {
     const byline = parseCredit(sent[2], roles);
     if (byline) return { caption: sent[1], credit: sent[2], byline };
   }
   const role = roles.roleRe.source.slice(1, -1);
-  const m = new RegExp(`^(.*[。！？!?”])\\s*([(（]?(?:(?:${role})\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影?|新华社发)[)）]?)$`, "u").exec(text);
+  const m = new RegExp(`^(.*[。！？!?”])\\s*([(（]?(?:(?:${role})\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影报道|摄影?|新华社发)[)）]?)$`, "u").exec(text);
   if (!m || !m[1] || !m[2]) return null;
   const byline = parseCredit(m[2], roles) ?? (/^[(（]?新华社发[)）]?$/u.test(m[2]) ? { ...emptyByline(), agency: "新华社" } : null);
   return byline ? { caption: m[1], credit: m[2], byline } : null;

@@ -73,7 +73,7 @@ export function pageNumber(text: string): number | null {
   return (parts[0] === "" ? 1 : CHINESE_DIGITS.indexOf(parts[0]!)) * 10 + (parts[1] === "" ? 0 : CHINESE_DIGITS.indexOf(parts[1]!));
 }
 
-const JUMP_LINE = /^[(（]?\s*(下转|转|上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]?$/u;
+const JUMP_LINE = /^[(（【[]?\s*(下转|转|上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）】\]]?$/u;
 
 export function parseJump(text: string): { direction: "to" | "from"; page: number } | null {
   const m = JUMP_LINE.exec(text);
@@ -84,7 +84,7 @@ export function parseJump(text: string): { direction: "to" | "from"; page: numbe
 
 /** （作者单位：内蒙古大学）, 作者系自治区党委党校教授: the author's affiliation, printed after the piece. */
 export function parseAffiliation(text: string): string | null {
-  const m = /^[(（]?\s*(?:作者单位[：:]\s*|作者系|作者为|作者是)(.{2,60}?)\s*[)）]?$/u.exec(text);
+  const m = /^[(（]?\s*(?:作者单位[：:]\s*|作者单位为|作者系|作者为|作者是)(.{2,60}?)\s*[)）]?$/u.exec(text);
   return m && m[1] && !/[。！？]$/u.test(m[1]) ? m[1].replace(/[。；;]$/u, "") : null;
 }
 

@@ -8,6 +8,9 @@ import { bodyMarkdown } from "./markdown.ts";
 import type { ParsedArticle, ParsedIssue } from "./parse-page.ts";
 import { comparableText, endsSentence } from "./text-shape.ts";
 
+/** Warnings about a continuation as if it stood alone; joined to its first part, they no longer hold. */
+const PART_WARNINGS = new Set(["guessed-headline", "missing-byline", "unknown-location"]);
+
 function bodyOf(article: ParsedArticle): string {
   return article.bodyMarkdown ?? bodyMarkdown(article.body);
 }
@@ -34,7 +37,7 @@ function join(first: ParsedArticle, second: ParsedArticle): void {
     first.bodyMarkdown = `${a}${cut ? "" : "\n\n"}${b}`;
     first.body = [];
   }
-  first.warnings = first.warnings.filter((w) => w.code !== "ends-mid-sentence").concat(second.warnings.filter((w) => w.code !== "guessed-headline"));
+  first.warnings = first.warnings.filter((w) => w.code !== "ends-mid-sentence").concat(second.warnings.filter((w) => !PART_WARNINGS.has(w.code)));
   first.jump = { to: null, from: first.jump.from };
 }
 

@@ -36,7 +36,7 @@ export function emptyPageMeta(): PageMeta {
 }
 
 const STAFF_ROLE =
-  "责任编辑|本版编辑|本版责编|责编|版式设计|版面设计|美术编辑|美编|校对|审校|审读|编辑|制图|排版|照排|组版|终审|一审|二审|三审|主编|值班编辑";
+  "责任编辑|本版编辑|本版责编|本版主编|责编|版式设计|版面设计|版式编辑|版式|美术编辑|美编|图片编辑|责任校对|校对|审校|审读|编辑|制图|排版|照排|组版|终审|一审|二审|三审|主编|值班编辑";
 const STAFF_NAMES = "[\\u4e00-\\u9fff·]{2,10}(?:[\\s\\u3000、，,]+(?!(?:" + STAFF_ROLE + "))[\\u4e00-\\u9fff·]{2,10})*";
 // The role and the names are set apart by a colon or a space: 编辑手记 and 主编寄语 are column headings.
 const STAFF_PAIR = new RegExp(`(${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u3000]+)(${STAFF_NAMES})`, "gu");
@@ -86,20 +86,28 @@ export function parseHeaderLine(text: string): { no: number | null; name: string
     }
   }
   rest = rest.replace(PAGE_MARK, " ").replace(PRINTED_DATE, " ").replace(WEEKDAY, " ").replace(LUNAR, " ");
-  const words = rest.split(/[\s\u3000：:·|｜/／,，]+/u).filter(Boolean);
+  let words = rest.split(/[\s\u3000：:·|｜/／,，]+/u).filter(Boolean);
+  // 3 经济 2025年1月8日 星期三, 副刊 ｜ 7 ｜ …: a bare number beside the printed date is the page's.
+  let bareNo: number | null = null;
+  if (!page && words.filter((w) => /^\d{1,2}$/u.test(w)).length === 1) {
+    bareNo = Number(words.find((w) => /^\d{1,2}$/u.test(w)));
+    words = words.filter((w) => !/^\d{1,2}$/u.test(w));
+  }
   // Whatever is left must be a page name (and perhaps the paper's name), or this is a sentence.
   if (words.some((w) => !/^[\u4e00-\u9fff]{1,8}$/u.test(w))) return null;
   const names = words.filter((w) => !/(日报|晚报|报)$/u.test(w));
   if (names.length > 1) return null;
   const printedDate = date ? `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}` : null;
-  return { no: page ? digits(page[1]!) : null, name: names[0] ?? null, printedDate, staff };
+  return { no: page ? digits(page[1]!) : bareNo, name: names[0] ?? null, printedDate, staff };
 }
 
 /** Lines of a page's masthead that are neither header nor news: the paper's name, its serial numbers. */
-const MASTHEAD = /^(?:[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)|[\u4e00-\u9fff]{2,20}机关报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|[A-Z ]{6,}|(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}).*|今日\d{1,2}版|总第\s*\d+\s*[号期].*|第\s*\d{4,6}\s*[号期])$/u;
+const MASTHEAD = /^(?:[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年\S{2,8}|[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)|[\u4e00-\u9fff]{2,20}机关报|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|星期[一二三四五六日天]|[A-Z ]{6,}|(?:国内统一连续出版物号|国内统一刊号|邮发代号|CN\s*\d{2}\s*[-－]\s*\d{4}).*|今日\d{1,2}版|总第\s*\d+\s*[号期].*|第\s*\d{4,6}\s*[号期])$/u;
 
 const TEASER_POINTER = new RegExp(`[(（【\\[]?\\s*(?:详见|见|请看|详情见)\\s*(?:今日|本报)?\\s*第?\\s*(${NUMERAL})\\s*版\\s*[)）】\\]]?[。.]?$`, "u");
-const TEASER_HEAD = /^(?:今日)?导读$|^导\s*读$|^本期导读$|^今日看点$/u;
+/** ▶雪落阿尔山（7版）: in a teaser block, the page alone in brackets. */
+const BARE_POINTER = new RegExp(`[(（【\\[]\\s*第?\\s*(${NUMERAL})\\s*版\\s*[)）】\\]]$`, "u");
+const TEASER_HEAD = /^(?:今日|本期|本版)?(?:导读|看点|提要)$|^导\s*读$/u;
 
 /** Headline-shaped: short, no full stop at the end. */
 const headlineLike = (text: string) => text.length <= 40 && !/[。！？]$/u.test(text);
@@ -133,7 +141,7 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       continue;
     }
     nameFollows = false;
-    const pointer = TEASER_POINTER.exec(text);
+    const pointer = TEASER_POINTER.exec(text) ?? ((inTeasers || /^[▶►]/u.test(text)) && text.length <= 50 ? BARE_POINTER.exec(text) : null);
     const header = pointer ? null : parseHeaderLine(text);
     const staff = parseStaffLine(text);
     if (header) {

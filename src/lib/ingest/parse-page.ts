@@ -97,7 +97,8 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
   const byline = foldNames(item.byline, (name) => canonicalPersonName(knowledge, name));
   const text = item.paragraphs.filter((p) => !p.heading);
   const { location, county } = places.locate({
-    title: item.title ?? "",
+    // A notice's 内蒙古…有限公司 names where the firm is registered, not what the notice is about.
+    title: item.kind === "notice" ? (item.title ?? "").replace(/^内蒙古(?:自治区)?/u, "") : (item.title ?? ""),
     lead: text[0]?.text ?? "",
     body: text.slice(1).map((p) => p.text).join("\n"),
     dateline: item.dateline?.place ?? null,
@@ -171,12 +172,19 @@ function accountLines(blocks: { line: number; text: string }[], items: PageItem[
     const own = texts.get(block.line) ?? [];
     const meta = metas.get(block.line) ?? [];
     if (text === "" || own.some((t) => t.includes(text)) || meta.includes(text)) continue;
-    const splitCovered = meta.some((m) => {
+    // A line may carry several: a dateline and the closing credit of a one-paragraph story.
+    let rest = text;
+    for (const m of meta) {
+      const at = m === "" ? -1 : rest.indexOf(m);
+      if (at >= 0) rest = rest.slice(0, at) + rest.slice(at + m.length);
+    }
+    const eachCovers = meta.some((m) => {
       const at = m === "" ? -1 : text.indexOf(m);
       if (at < 0) return false;
-      const rest = text.slice(0, at) + text.slice(at + m.length);
-      return rest === "" || own.some((t) => t.includes(rest));
+      const left = text.slice(0, at) + text.slice(at + m.length);
+      return left === "" || own.some((t) => t.includes(left));
     });
+    const splitCovered = eachCovers || (rest !== text && (rest === "" || own.some((t) => t.includes(rest))));
     if (!splitCovered) uncovered.push(block.line);
   }
   const lines = blocks.length;

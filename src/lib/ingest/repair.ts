@@ -69,8 +69,8 @@ export function joinCutSentences(item: PageItem): void {
   const joined: Paragraph[] = [];
   for (const next of item.paragraphs) {
     const current = joined[joined.length - 1];
-    // A notice prints its issuer and date on short lines of their own: they end no sentence and join none.
-    const noticeLine = item.kind === "notice" && current !== undefined && (charLength(current.text) <= 24 || charLength(next.text) <= 24);
+    // A notice prints its terms, issuer and date on lines of their own: they end no sentence and join none.
+    const noticeLine = item.kind === "notice";
     if (current && !current.heading && !next.heading && !current.verse && !next.verse && !noticeLine && !endsSentence(current.text)) {
       item.warnings.push({ code: "joined-fragments", message: `第${current.lines.join("、")}行与第${next.lines.join("、")}行是被分栏截断的同一句话，已合并`, line: lineRef(current) });
       joined[joined.length - 1] = { text: current.text + next.text, lines: [...current.lines, ...next.lines], heading: false };
@@ -151,7 +151,8 @@ export function titleUntitled(item: PageItem): void {
   const first = item.paragraphs.find((p) => !p.heading);
   // A poem without a title is known by its first line.
   const opening = first?.verse ? (first.text.split("\n")[0] ?? "") : first?.text;
-  const source = opening?.replace(/^(近日|日前|目前|近期|今年以来)[，,]\s*/u, "") ?? "";
+  // Openings that say when, not what: 近日, 3月3日, 进入春季.
+  const source = opening?.replace(/^(近日|日前|目前|近期|今年以来|(?:\d{4}年)?\d{1,2}月\d{1,2}日|进入[春夏秋冬]季)[，,]\s*/u, "") ?? "";
   const title = item.kind === "brief" ? firstSentence(source) : firstClause(source, 24).split(/[，,]/u)[0] ?? "";
   item.title = title === "" ? "无题" : title;
   item.titleLine = first ? lineRef(first) : null;
