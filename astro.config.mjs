@@ -1,6 +1,7 @@
 // @ts-check
 import { availableParallelism } from "node:os";
 import { defineConfig } from "astro/config";
+import { ARCHIVE, siteInfo } from "./src/lib/config/archive-config.ts";
 import { unified } from "@astrojs/markdown-remark";
 import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
@@ -10,16 +11,18 @@ import { staleOutput } from "./src/integrations/stale-output.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
-  site: process.env.ARCHIVE_SITE_URL || process.env.SITE_URL || "https://archive.example.org",
-  // Builds of other content (the benchmark, the escaping test) write elsewhere; see src/content.config.ts.
-  outDir: process.env.ARCHIVE_OUT_DIR || "./dist",
+  // Address, base path and output folder from the archive's config (archive.config.yaml and the
+  // few overrides CI may set: src/lib/config/archive-config.ts).
+  site: ARCHIVE.site.origin,
+  base: ARCHIVE.site.base,
+  outDir: ARCHIVE.folders.out,
   trailingSlash: "always",
   output: "static",
   build: {
     format: "directory",
     // Pages render independently, and a page waits on file I/O about half the time: rendering
     // 22,000 routes of 10,000 articles took 27.3 s one per core (2), 22.2 s eight at a time, 21.4 s 32.
-    concurrency: Number(process.env.ARCHIVE_BUILD_CONCURRENCY) || Math.max(8, availableParallelism()),
+    concurrency: ARCHIVE.buildConcurrency ?? Math.max(8, availableParallelism()),
   },
   experimental: {
     // Pages whose getStaticPaths cacheKey and code are unchanged are copied from the previous
@@ -27,6 +30,8 @@ export default defineConfig({
     incrementalBuild: true,
   },
   vite: {
+    // The config's public part, for code that runs in the browser too (src/lib/site/site-info.ts).
+    define: { __ARCHIVE_SITE__: JSON.stringify(siteInfo(ARCHIVE)) },
     // Pages an incremental build does not render again stay where the last build wrote them;
     // src/integrations/stale-output.ts removes what no build makes any more.
     build: { emptyOutDir: false },
@@ -40,5 +45,12 @@ export default defineConfig({
     processor: unified(ARTICLE_MARKDOWN),
   },
   // stale-output runs last: it keeps the Traditional twins the mirror has just written.
-  integrations: [issueReingest(), traditionalMirror(), archiveSitemap(), hostHeadersFile(), staleOutput()],
+  // The Traditional mirror only when the config publishes it (languages.traditional).
+  integrations: [
+    issueReingest(),
+    ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
+    archiveSitemap({ traditional: ARCHIVE.languages.traditional }),
+    hostHeadersFile(),
+    staleOutput(),
+  ],
 });

@@ -16,13 +16,14 @@
  * every bundle built and only links them and writes the phrase table.
  */
 import { parseArgs } from "node:util";
+import { ARCHIVE } from "../src/lib/config/archive-config.ts";
 import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
 import { BUILD_MEMORY_MB, buildPeakMb } from "../src/lib/search/index-shards.ts";
 
 const { values } = parseArgs({
   options: {
-    articles: { type: "string", default: process.env["ARCHIVE_CONTENT_DIR"] || "content/articles" },
-    site: { type: "string", default: process.env["ARCHIVE_OUT_DIR"] || "dist" },
+    articles: { type: "string", default: ARCHIVE.folders.articles },
+    site: { type: "string", default: ARCHIVE.folders.out },
     cache: { type: "string", default: "node_modules/.astro/search-index" },
     shard: { type: "string" },
     plan: { type: "boolean", default: false },

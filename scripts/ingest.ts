@@ -8,6 +8,7 @@
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import cliProgress from "cli-progress";
+import { ARCHIVE } from "../src/lib/config/archive-config.ts";
 import { formatIngestError } from "../src/lib/ingest/errors.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 import { REPORT_FILE, listIssueFiles, runIngest, runIngestParallel } from "../src/lib/ingest/run-ingest.ts";
@@ -22,8 +23,8 @@ function readOptions() {
   try {
     return parseArgs({
       options: {
-        in: { type: "string", default: "content/issues" },
-        out: { type: "string", default: "content/articles" },
+        in: { type: "string", default: ARCHIVE.folders.issues },
+        out: { type: "string", default: ARCHIVE.folders.articles },
         data: { type: "string", default: "content/data" },
         corrections: { type: "string", default: "content/corrections.yaml" },
         quiet: { type: "boolean", default: false },

@@ -7,11 +7,12 @@
  */
 import { defineCollection } from "astro:content";
 import { articleFrontmatterSchema } from "./lib/article-schema.ts";
+import { ARCHIVE } from "./lib/config/archive-config.ts";
 import { articleLoader } from "./lib/site/article-loader.ts";
 
 const articles = defineCollection({
-  // $ARCHIVE_CONTENT_DIR builds the site from another ingest's output (the benchmark, the escaping test).
-  loader: articleLoader(process.env["ARCHIVE_CONTENT_DIR"] || "./content/articles"),
+  // The config's articles folder: another ingest's output for the benchmark and the tests (src/lib/config/).
+  loader: articleLoader(ARCHIVE.folders.articles),
   schema: articleFrontmatterSchema,
 });
 

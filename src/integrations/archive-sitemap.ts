@@ -10,7 +10,8 @@ import path from "node:path";
 import { isTraditionalPath } from "../lib/site/locale.ts";
 import { SITEMAP_INDEX, isSitemapPage, sitemapFiles } from "../lib/site/sitemap.ts";
 
-export function archiveSitemap(): AstroIntegration {
+/** `traditional`: whether the pages have Traditional twins to list (the config's languages.traditional). */
+export function archiveSitemap(options: { traditional?: boolean } = {}): AstroIntegration {
   let origin = "";
   return {
     name: "archive:sitemap",
@@ -21,7 +22,7 @@ export function archiveSitemap(): AstroIntegration {
       "astro:build:done": async ({ dir, pages, logger }) => {
         const root = fileURLToPath(dir);
         const paths = pages.map((page) => `/${page.pathname.replace(/^\//, "")}`).filter((p) => isSitemapPage(p) && !isTraditionalPath(p));
-        const files = sitemapFiles(origin, paths);
+        const files = sitemapFiles(origin, paths, undefined, options.traditional ?? true);
         await Promise.all([...files].map(([name, xml]) => writeFile(path.join(root, name), xml)));
         logger.info(`${SITEMAP_INDEX} and ${files.size - 1} sitemap file${files.size === 2 ? "" : "s"}: ${paths.length * 2} pages`);
       },

@@ -7,6 +7,7 @@
 import type { AstroIntegration } from "astro";
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { ARCHIVE } from "../lib/config/archive-config.ts";
 
 /** Editors save in bursts (and editors write via temp files): wait for the burst to end. */
 const SETTLE_MS = 200;
@@ -31,7 +32,7 @@ export function issueReingest(): AstroIntegration {
     hooks: {
       "astro:server:setup": ({ server, logger }) => {
         const root = server.config.root;
-        const issuesDir = path.join(root, "content", "issues");
+        const issuesDir = path.resolve(root, ARCHIVE.folders.issues);
         let timer: ReturnType<typeof setTimeout> | undefined;
         let running = false;
         let again = false;

@@ -3,6 +3,7 @@
  * mirrored in Traditional Chinese under /zh-hant/ with the same path after the prefix
  * (see traditional.ts, which produces the mirror after the build).
  */
+import { SITE } from "./site-info.ts";
 
 export interface ScriptLocale {
   /** BCP 47 tag for `lang` and `hreflang`. */
@@ -44,9 +45,11 @@ export interface LanguageAlternate {
 
 /**
  * hreflang alternates for a Simplified page path: both scripts, and x-default → Simplified.
- * Identical on both versions of a page, so the mirror leaves them as they are.
+ * Identical on both versions of a page, so the mirror leaves them as they are. None when the
+ * config turns the Traditional mirror off.
  */
-export function languageAlternates(path: string, site: URL | string): LanguageAlternate[] {
+export function languageAlternates(path: string, site: URL | string, traditional: boolean = SITE.traditional): LanguageAlternate[] {
+  if (!traditional) return [];
   const simplified = new URL(path, site).href;
   return [
     { hreflang: SIMPLIFIED.lang, href: simplified },

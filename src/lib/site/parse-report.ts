@@ -5,10 +5,11 @@
  */
 import { readFile } from "node:fs/promises";
 import { z } from "zod";
+import { ARCHIVE } from "../config/archive-config.ts";
 import type { PageFurniture } from "./issue-pages.ts";
 
-/** Where the ingest writes the report: beside the articles ($ARCHIVE_CONTENT_DIR, else content/articles). */
-export const PARSE_REPORT_FILE = `${process.env["ARCHIVE_CONTENT_DIR"] || "content/articles"}/parse-report.json`;
+/** Where the ingest writes the report: beside the articles (the config's articles folder). */
+export const PARSE_REPORT_FILE = `${ARCHIVE.folders.articles}/parse-report.json`;
 
 const warning = z.object({
   code: z.string(),

@@ -1,8 +1,9 @@
 /** The raw issue files (content/issues/*.txt) the site publishes unchanged at /raw/. */
 import { readdir } from "node:fs/promises";
+import { ARCHIVE } from "../config/archive-config.ts";
 
-/** Relative to the project root, where Astro runs; $ARCHIVE_ISSUES_DIR publishes another folder. */
-export const ISSUES_DIR = process.env["ARCHIVE_ISSUES_DIR"] || "content/issues";
+/** The config's issues folder, relative to the project root, where Astro runs. */
+export const ISSUES_DIR = ARCHIVE.folders.issues;
 
 /**
  * Whether a file name is a raw issue file the site publishes: any name in any script, spaces

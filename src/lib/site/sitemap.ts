@@ -23,15 +23,17 @@ function escapeXml(text: string): string {
 
 /**
  * The sitemap files (name → XML) for the Simplified pages at `paths` ("/issues/", "/"), on the
- * site at `origin`: each page and its Traditional twin, in URL order, `perFile` URLs a file.
+ * site at `origin`: each page and its Traditional twin (unless `traditional` is false: the mirror
+ * is turned off), in URL order, `perFile` URLs a file.
  */
-export function sitemapFiles(origin: string, paths: Iterable<string>, perFile: number = SITEMAP_URLS_PER_FILE): Map<string, string> {
+export function sitemapFiles(origin: string, paths: Iterable<string>, perFile: number = SITEMAP_URLS_PER_FILE, traditional = true): Map<string, string> {
   const entries: [string, string][] = [];
   for (const simplified of new Set(paths)) {
-    const links =
-      `<xhtml:link rel="alternate" hreflang="${SIMPLIFIED.lang}" href="${escapeXml(origin + simplified)}"/>` +
-      `<xhtml:link rel="alternate" hreflang="${TRADITIONAL.lang}" href="${escapeXml(origin + traditionalPath(simplified))}"/>`;
-    for (const url of [origin + simplified, origin + traditionalPath(simplified)]) {
+    const links = traditional
+      ? `<xhtml:link rel="alternate" hreflang="${SIMPLIFIED.lang}" href="${escapeXml(origin + simplified)}"/>` +
+        `<xhtml:link rel="alternate" hreflang="${TRADITIONAL.lang}" href="${escapeXml(origin + traditionalPath(simplified))}"/>`
+      : "";
+    for (const url of traditional ? [origin + simplified, origin + traditionalPath(simplified)] : [origin + simplified]) {
       entries.push([url, `<url><loc>${escapeXml(url)}</loc>${links}</url>`]);
     }
   }

@@ -1,0 +1,166 @@
+/**
+ * The one resolved config object every part of the archive reads: the config file
+ * (archive.config.yaml, validated by schema.ts), then the few settings the environment may
+ * override. This module is the only place that reads them:
+ *
+ * - $ARCHIVE_CONFIG: another config file (a second paper's, the tests').
+ * - $ARCHIVE_SITE_URL (or $SITE_URL): the address CI publishes at; a path in it is the base path.
+ * - $ARCHIVE_OUT_DIR: the output folder (default dist).
+ * - $ARCHIVE_ISSUES_DIR, $ARCHIVE_CONTENT_DIR: other input and article folders, for builds of
+ *   other content (the benchmark's, the tests'); default content/issues and content/articles.
+ * - $ARCHIVE_BUILD_CONCURRENCY: pages Astro renders at once (docs/scale.md).
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse as parseYaml } from "yaml";
+import { archiveConfigSchema, basePath } from "./schema.ts";
+import type { ArchiveConfigFile } from "./schema.ts";
+
+export interface ArchiveConfig extends Omit<ArchiveConfigFile, "url" | "base"> {
+  site: {
+    /** Scheme and host, no trailing slash: https://archive.example.org */
+    origin: string;
+    /** "/" or "/archive/": always with a leading and a trailing slash. */
+    base: string;
+    /** origin + base: https://archive.example.org/archive/ */
+    url: string;
+  };
+  folders: {
+    /** Raw issue files (input of the ingest, published at /raw/). */
+    issues: string;
+    /** The ingest's articles and parse report. */
+    articles: string;
+    /** The built site. */
+    out: string;
+  };
+  /** Pages Astro renders at once; null for its default. */
+  buildConcurrency: number | null;
+  /** The config file read. */
+  file: string;
+}
+
+/** The settings the environment may override; anything else in it is ignored. */
+export type ConfigEnvironment = Partial<
+  Record<"ARCHIVE_CONFIG" | "ARCHIVE_SITE_URL" | "SITE_URL" | "ARCHIVE_OUT_DIR" | "ARCHIVE_ISSUES_DIR" | "ARCHIVE_CONTENT_DIR" | "ARCHIVE_BUILD_CONCURRENCY", string>
+>;
+
+/** A config file that is not valid: `message` names the file and the field. */
+export class ArchiveConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ArchiveConfigError";
+  }
+}
+
+export const CONFIG_FILE_NAME = "archive.config.yaml";
+
+/** The project root: beside src/, found from this module; a bundler may move it, so else the working directory. */
+function projectRoot(): string {
+  const here = fileURLToPath(new URL("../../../", import.meta.url));
+  return existsSync(path.join(here, CONFIG_FILE_NAME)) ? here : process.cwd();
+}
+
+/** Validates the text of a config file; throws ArchiveConfigError naming `file` and the first bad field. */
+export function parseArchiveConfig(source: string, file: string): ArchiveConfigFile {
+  let document: unknown;
+  try {
+    document = parseYaml(source);
+  } catch (error) {
+    throw new ArchiveConfigError(`${file}: not valid YAML: ${(error as Error).message}`);
+  }
+  if (document === null || typeof document !== "object" || Array.isArray(document)) {
+    throw new ArchiveConfigError(`${file}: expected a mapping of fields (name, newspaper, description, url, province, licence …)`);
+  }
+  const result = archiveConfigSchema.safeParse(document);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => {
+    if (issue.code === "unrecognized_keys") {
+      const where = issue.path.length > 0 ? `${issue.path.join(".")}.` : "";
+      return `${issue.keys.map((key) => `${where}${key}`).join(", ")}: unknown field${issue.keys.length > 1 ? "s" : ""}`;
+    }
+    const field = issue.path.join(".");
+    return field === "" ? issue.message : `${field}: ${issue.message}`;
+  });
+  throw new ArchiveConfigError(`${file}: ${problems.join("; ")}`);
+}
+
+/** The config file's fields with the environment's overrides applied. */
+export function resolveArchiveConfig(fileConfig: ArchiveConfigFile, env: ConfigEnvironment, file: string): ArchiveConfig {
+  const { url, base, ...rest } = fileConfig;
+  let origin = new URL(url).origin;
+  let sitePath = base;
+  const override = env.ARCHIVE_SITE_URL || env.SITE_URL;
+  if (override) {
+    if (!URL.canParse(override) || !/^https?:$/u.test(new URL(override).protocol)) {
+      throw new ArchiveConfigError(`$ARCHIVE_SITE_URL: ${override} is not an absolute http:// or https:// URL`);
+    }
+    const parsed = new URL(override);
+    origin = parsed.origin;
+    if (parsed.pathname !== "/" && parsed.pathname !== "") {
+      const checked = basePath.safeParse(parsed.pathname);
+      if (!checked.success) throw new ArchiveConfigError(`$ARCHIVE_SITE_URL: its path ${parsed.pathname}: ${checked.error.issues[0]?.message ?? "invalid"}`);
+      sitePath = checked.data;
+    }
+  }
+  const concurrency = Number(env.ARCHIVE_BUILD_CONCURRENCY);
+  return {
+    ...rest,
+    site: { origin, base: sitePath, url: `${origin}${sitePath}` },
+    folders: {
+      issues: env.ARCHIVE_ISSUES_DIR || "content/issues",
+      articles: env.ARCHIVE_CONTENT_DIR || "content/articles",
+      out: env.ARCHIVE_OUT_DIR || "dist",
+    },
+    buildConcurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : null,
+    file,
+  };
+}
+
+/** Reads, validates and resolves the config file named by $ARCHIVE_CONFIG, else archive.config.yaml at the project root. */
+export function loadArchiveConfig(env: ConfigEnvironment = process.env as ConfigEnvironment): ArchiveConfig {
+  const file = env.ARCHIVE_CONFIG ? path.resolve(env.ARCHIVE_CONFIG) : path.join(projectRoot(), CONFIG_FILE_NAME);
+  let source: string;
+  try {
+    source = readFileSync(file, "utf8");
+  } catch (error) {
+    throw new ArchiveConfigError(`${file}: cannot read the config file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  return resolveArchiveConfig(parseArchiveConfig(source, file), env, file);
+}
+
+/** The archive's config, resolved once. */
+export const ARCHIVE: ArchiveConfig = loadArchiveConfig();
+
+/**
+ * What pages and their scripts may know of the config: no folders, nothing of the machine that
+ * builds. The Astro build inlines it (astro.config.mjs, `vite.define`), so browser code that
+ * reads it (src/lib/site/site-info.ts) never loads this module.
+ */
+export interface SiteInfo {
+  name: string;
+  newspaper: string;
+  edition: string;
+  description: string;
+  licence: string;
+  repository: string | null;
+  traditional: boolean;
+  /** https://archive.example.org */
+  origin: string;
+  /** "/" or "/archive/" */
+  base: string;
+}
+
+export function siteInfo(config: ArchiveConfig): SiteInfo {
+  return {
+    name: config.name,
+    newspaper: config.newspaper,
+    edition: config.edition,
+    description: config.description,
+    licence: config.licence,
+    repository: config.repository,
+    traditional: config.languages.traditional,
+    origin: config.site.origin,
+    base: config.site.base,
+  };
+}
