@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import type { Browser, BrowserContextOptions, Locator, Page, Response } from "playwright-core";
 import { FRONTMATTER_KEYS } from "../../src/lib/article.ts";
 import { compareArticles } from "../../src/lib/site/archive.ts";
@@ -18,6 +18,7 @@ import { CSV_COLUMNS } from "../../src/lib/site/data-export.ts";
 import { KIND_LABEL, ROLE_LABEL, formatPrintedPage } from "../../src/lib/site/format.ts";
 import { isInstitutionalByline } from "../../src/lib/site/institutional-byline.ts";
 import { PAGE_SIZE } from "../../src/lib/site/site-info.ts";
+import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { collectPageProblems } from "../support/page-guards.ts";
@@ -833,4 +834,171 @@ describe("a whole paper: an issue printed on several pages", () => {
       },
       { site: paper },
     ));
+
+  test("citation managers get the page number, and notices are never related articles nor have any", () =>
+    withPage(
+      async (page) => {
+        const numbered = items.find((a) => a.data.page.no !== null && a.data.kind !== "notice")!;
+        await open(page, numbered.url);
+        assert.equal(await page.locator('head meta[name="citation_firstpage"]').getAttribute("content"), String(numbered.data.page.no));
+        const ris = (await fetchInPage(page, `${numbered.url.slice(0, -1)}.ris`)).text;
+        assert.ok(ris.includes(`\r\nSP  - ${numbered.data.page.no}\r\n`), ris);
+        const notices = new Set(items.filter((a) => a.data.kind === "notice").map((a) => a.url));
+        for (const item of items) {
+          const html = readFileSync(path.join(work, "dist", item.url, "index.html"), "utf8");
+          const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+          if (notices.has(item.url)) assert.equal(related, "", `${item.url} is a notice and lists no related articles`);
+          for (const notice of notices) assert.equal(related.includes(`href="${notice}"`), false, `${item.url} lists the notice ${notice}`);
+        }
+      },
+      { site: paper },
+    ));
+});
+
+describe("researchers and readers: citation managers, related articles, on this day, the text as data", () => {
+  /** The <meta name content> tags of the page's head, in order. */
+  const metaTags = (page: Page, prefix: string) =>
+    page.$$eval(`head meta[name^="${prefix}"]`, (tags) => tags.map((tag) => [tag.getAttribute("name") ?? "", tag.getAttribute("content") ?? ""] as [string, string]));
+
+  test("an article's head carries Highwire and Dublin Core tags, kept as printed in the Traditional twin", () =>
+    withPage(async (page) => {
+      await open(page, BAN_DENG.url);
+      const highwire = await metaTags(page, "citation_");
+      const value = (name: string) => highwire.filter(([n]) => n === name).map(([, c]) => c);
+      assert.deepEqual(value("citation_title"), [BAN_DENG.data.subtitle ? `${BAN_DENG.data.title}：${BAN_DENG.data.subtitle}` : BAN_DENG.data.title]);
+      assert.deepEqual(value("citation_author"), [...BAN_DENG.data.reporters, ...BAN_DENG.data.correspondents]);
+      assert.deepEqual(value("citation_publication_date"), [BAN_DENG.data.date.replaceAll("-", "/")]);
+      assert.deepEqual(value("citation_journal_title"), ["内蒙古日报"]);
+      assert.deepEqual(value("citation_language"), ["zh"]);
+      assert.deepEqual(value("citation_public_url"), [`${SITE}${BAN_DENG.url}`]);
+      const dc = new Map(await metaTags(page, "DC."));
+      assert.equal(dc.get("DC.date"), BAN_DENG.data.date);
+      assert.equal(dc.get("DC.identifier"), `${SITE}${BAN_DENG.url}`);
+      for (const name of ["DC.title", "DC.creator", "DC.type", "DC.publisher", "DC.language", "DC.source"]) assert.ok(dc.get(name), name);
+
+      await open(page, `${TRADITIONAL_PREFIX}${BAN_DENG.url}`);
+      const twin = await metaTags(page, "citation_");
+      assert.deepEqual(
+        twin.filter(([n]) => n !== "citation_public_url" && n !== "citation_fulltext_html_url"),
+        highwire.filter(([n]) => n !== "citation_public_url" && n !== "citation_fulltext_html_url"),
+        "the Traditional page cites the title as printed",
+      );
+      assert.deepEqual(twin.find(([n]) => n === "citation_public_url"), ["citation_public_url", `${SITE}${TRADITIONAL_PREFIX}${BAN_DENG.url}`]);
+    }));
+
+  test("an article offers RIS and CSL-JSON beside the Markdown, in both scripts, and they describe the article", () =>
+    withPage(async (page) => {
+      for (const prefix of ["", TRADITIONAL_PREFIX]) {
+        await open(page, `${prefix}${BAN_DENG.url}`);
+        const links = await hrefs(page, ".source-links a[download]");
+        const base = BAN_DENG.url.slice(0, -1);
+        assert.deepEqual(links, [`${base}.md`, `${base}.ris`, `${base}.json`]);
+        const ris = await fetchInPage(page, `${base}.ris`);
+        assert.equal(ris.status, 200);
+        assert.match(ris.text, /^TY {2}- NEWS\r\n/);
+        assert.ok(ris.text.includes(`\r\nTI  - ${BAN_DENG.data.title}`), ris.text);
+        assert.ok(ris.text.includes(`\r\nDA  - ${BAN_DENG.data.date.replaceAll("-", "/")}\r\n`));
+        assert.ok(ris.text.includes(`\r\nUR  - ${SITE}${BAN_DENG.url}\r\n`));
+        assert.ok(ris.text.endsWith("\r\nER  - \r\n"));
+        const csl = await fetchInPage(page, `${base}.json`);
+        const [item] = JSON.parse(csl.text) as Record<string, unknown>[];
+        assert.equal(item!["type"], "article-newspaper");
+        assert.equal(item!["URL"], `${SITE}${BAN_DENG.url}`);
+        assert.deepEqual(item!["issued"], { "date-parts": [BAN_DENG.data.date.split("-").map(Number)] });
+      }
+    }));
+
+  test("an article lists up to five related articles from other issues, never a notice, each a working link", () =>
+    withPage(async (page) => {
+      const byUrl = new Map(articles.map((a) => [a.url, a]));
+      let listed = 0;
+      for (const article of articles.filter((a) => a.data.kind !== "notice").slice(0, 12)) {
+        await open(page, article.url);
+        const related = await hrefs(page, "section.related a.title");
+        assert.ok(related.length <= 5, `${article.url}: ${related.length}`);
+        for (const href of related) {
+          const other = byUrl.get(href);
+          assert.ok(other, `${href} is an article`);
+          assert.notEqual(other.data.issue, article.data.issue, `${href} is from another issue`);
+          assert.notEqual(other.data.kind, "notice");
+        }
+        listed += related.length;
+      }
+      assert.ok(listed > 0, "some article has related articles");
+      await open(page, BAN_DENG.url);
+      const first = page.locator("section.related a.title").first();
+      assert.equal(await page.getByRole("heading", { name: "相关文章" }).count(), 1);
+      await follow(page, first);
+    }));
+
+  test("the home page shows what was printed on today's date in earlier years, refreshed for the reader's day, in both scripts", async () => {
+    const day = "2022-11-08";
+    const printed = articles.filter((a) => a.data.date === day && a.data.kind !== "notice");
+    for (const prefix of ["", TRADITIONAL_PREFIX]) {
+      await withPage(async (page) => {
+        // A reader on 8 November 2025: the build's day is another, so the script fetches this day's list.
+        await page.clock.setFixedTime(new Date(2025, 10, 8, 10, 0, 0));
+        await open(page, `${prefix}/`);
+        const section = page.locator("section.on-this-day");
+        await page.waitForFunction(() => document.querySelector<HTMLElement>("section.on-this-day")?.dataset["onThisDay"] === "11-08");
+        assert.equal(await section.locator("h2").innerText(), "往年今日：11月8日");
+        const links = await section.locator("a.title").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+        assert.equal(links.length, Math.min(5, printed.length));
+        for (const [href, title] of links) {
+          const article = printed.find((a) => `${prefix}${a.url}` === href);
+          assert.ok(article, `${href} was printed on ${day}`);
+          assert.equal(title, prefix === "" ? article.data.title : toTraditional(article.data.title));
+        }
+        assert.deepEqual(await runAxe(page).then((v) => v.map((x) => x.id)), []);
+        // A day with nothing printed in earlier years says so.
+        await page.clock.setFixedTime(new Date(2025, 0, 1, 10, 0, 0));
+        await page.reload();
+        await page.waitForFunction(() => document.querySelector<HTMLElement>("section.on-this-day")?.dataset["onThisDay"] === "01-01");
+        assert.equal(await section.locator("a.title").count(), 0);
+        assert.equal(await section.locator("[data-empty]").isVisible(), true);
+      });
+    }
+  });
+
+  test("the home page's list is there without JavaScript, as picked for the day of the build", () =>
+    withPage(
+      async (page) => {
+        await open(page, "/");
+        const section = page.locator("section.on-this-day");
+        const monthDay = await section.getAttribute("data-on-this-day");
+        const year = Number(await section.getAttribute("data-year"));
+        const expected = articles.filter((a) => a.data.date.slice(5) === monthDay && Number(a.data.date.slice(0, 4)) < year && a.data.kind !== "notice");
+        const links = await hrefs(page, "section.on-this-day a.title");
+        assert.equal(links.length, Math.min(5, expected.length));
+        for (const href of links) assert.ok(expected.some((a) => a.url === href), href);
+      },
+      { context: { javaScriptEnabled: false } },
+    ));
+
+  test("datapackage.json lists files that exist, and each file's rows have the fields its schema names", () => {
+    const pkg = JSON.parse(readFileSync(path.join(DIST, "data", "datapackage.json"), "utf8")) as {
+      resources: { name: string; path: string; format: string; compression?: string; schema: { fields: { name: string; constraints?: { required?: boolean } }[] } }[];
+    };
+    const years = [...new Set(articles.map((a) => a.data.date.slice(0, 4)))].sort();
+    assert.deepEqual(
+      pkg.resources.map((r) => r.path),
+      ["articles.json", "articles.csv", ...years.map((y) => `text/${y}.jsonl.gz`)],
+    );
+    let texts = 0;
+    for (const resource of pkg.resources) {
+      const file = path.join(DIST, "data", resource.path);
+      assert.ok(existsSync(file), resource.path);
+      if (resource.format !== "jsonl") continue;
+      const lines = gunzipSync(readFileSync(file)).toString("utf8").trimEnd().split("\n");
+      for (const line of lines) {
+        const row = JSON.parse(line) as Record<string, unknown>;
+        assert.deepEqual(Object.keys(row), resource.schema.fields.map((f) => f.name));
+        // A photo printed without a caption has no text of its own: an empty string.
+        assert.equal(typeof row["text"], "string", `${String(row["id"])} has its text`);
+        if (row["id"] === BAN_DENG.id) assert.ok((row["text"] as string).includes("板凳议事会"), "the body's text is there");
+      }
+      texts += lines.length;
+    }
+    assert.equal(texts, articles.length, "every article is in the full text once");
+  });
 });
