@@ -521,7 +521,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           appendBody(target, block.line, block.text.slice(jumpIn[0].length));
           break;
         }
-        const jumpOut = /\s*[(（]\s*(?:下转|转)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]$/u.exec(block.text);
+        const jumpOut = !block.text.includes("转") ? null : /\s*[(（]\s*(?:下转|转)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]$/u.exec(block.text);
         if (jumpOut && jumpOut.index > 0) {
           // （下转第2版）run onto the last paragraph of the part on this page.
           const target = cur ?? start(block.line, afterGap);

@@ -47,6 +47,14 @@ export interface BylineRoles {
   startsWithRole: RegExp;
   /** An institutional byline: (本报|outlet)(评论员|编辑部 …). */
   institutionRe: RegExp;
+  /** Outlets, longest first, to tell 新华社 from 新华社记者. */
+  outletsByLength: string[];
+  /** （新华社发）, （据新华社北京3月5日电）, （据《人民日报》）: a story credited to an outlet alone. */
+  sentByRe: RegExp;
+  /** 新华社发（刘军 摄）: an outlet's photo with its photographer. */
+  sentPhotoRe: RegExp;
+  /** A caption with its credit run on at the end. */
+  trailingCreditRe: RegExp;
 }
 
 const byLengthDesc = (words: string[]) => [...new Set(words)].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
@@ -68,12 +76,23 @@ export function compileBylineRoles(data: { reporter: string[]; correspondent: st
     roleRe: new RegExp(`(${outletPrefix}(?:${roles}))`, "gu"),
     startsWithRole: new RegExp(`^${outletPrefix}(?:${roles})`, "u"),
     institutionRe: new RegExp(`^(本报|${outlets === "" ? "(?!)" : outlets})(特约)?(${alternation(data.institution)})$`, "u"),
+    outletsByLength: byLengthDesc(data.agency),
+    sentByRe: new RegExp(`^(?:据)?《?(${outlets === "" ? "(?!)" : outlets})》?(?:[\\u4e00-\\u9fff]{0,6}\\d{1,2}月\\d{1,2}日)?(?:供稿|发|电|报道)?$`, "u"),
+    sentPhotoRe: new RegExp(`^(?:据)?(${outlets === "" ? "(?!)" : outlets})发\\s*[(（](.+?)\\s*摄[)）]$`, "u"),
+    trailingCreditRe: new RegExp(
+      `^(.*[。！？!?”])\\s*([(（]?(?:(?:${outletPrefix}(?:${roles}))\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影报道|摄影?|新华社发)[)）]?)$`,
+      "u",
+    ),
   };
 }
 
 // A person's name as printed: Han characters, with · or • inside transliterated names.
 const NAME = "[\\u4e00-\\u9fff]{2,8}(?:[·•][\\u4e00-\\u9fff]{1,10})*";
 const NAME_RE = new RegExp(`^${NAME}$`, "u");
+/** 作者：巴图孟和（内蒙古农业大学经济管理学院教授） */
+const SIGNED_AUTHOR = new RegExp(`^作者[：:]\\s*(${NAME})\\s*(?:[(（]([^()（）]{2,40})[)）])?$`, "u");
+/** □内蒙古大学教授 张三: a title, then the name. */
+const TITLED_AUTHOR = new RegExp(`^(\\S.{1,30}?)\\s+(${NAME})$`, "u");
 const BYLINE_MARK = /^[□■◎○◇◆]\s*/u;
 /** 文/ 图/ 文·图/ 文/图 credits, with a full-width slash as often as not. */
 const SLASH_CREDIT = /^(图|摄影)\s*[/／:：]\s*/u;
@@ -88,7 +107,7 @@ function splitNames(text: string): string[] | null {
 
 /** The outlet that prefixes a role word (新华社记者 → 新华社), or null. */
 function outletOf(role: string, roles: BylineRoles): string | null {
-  for (const outlet of byLengthDesc(roles.agency)) if (role.startsWith(outlet) && role.length > outlet.length) return outlet;
+  for (const outlet of roles.outletsByLength) if (role.startsWith(outlet) && role.length > outlet.length) return outlet;
   return null;
 }
 
@@ -147,7 +166,7 @@ export function parseAuthorByline(text: string, roles: BylineRoles): Byline | nu
   const slash = /^文/u.test(unmarked) ? WRITER_PREFIX.exec(unmarked) : null;
   if (text.length > 60) return null;
   // 作者：巴图孟和（内蒙古农业大学经济管理学院教授）
-  const signed = new RegExp(`^作者[：:]\\s*(${NAME})\\s*(?:[(（]([^()（）]{2,40})[)）])?$`, "u").exec(unmarked.trim());
+  const signed = SIGNED_AUTHOR.exec(unmarked.trim());
   if (signed && signed[1]) return { ...emptyByline(), authors: [signed[1]], affiliation: signed[2] ?? null };
   if (text.length > 40) return null;
   const body = (slash ? unmarked.slice(slash[0].length) : unmarked).trim();
@@ -162,7 +181,7 @@ export function parseAuthorByline(text: string, roles: BylineRoles): Byline | nu
   if (names && names.length === 2 && AUTHOR_TITLE.test(names[0]!)) return { ...emptyByline(), authors: [names[1]!], affiliation: names[0]! };
   if (names && names.length <= 3 && names.every((n) => [...n].length <= 10)) return { ...emptyByline(), authors: names };
   // □内蒙古大学教授 张三: the last word is the name, what precedes it the author's title.
-  const titled = new RegExp(`^(\\S.{1,30}?)\\s+(${NAME})$`, "u").exec(body);
+  const titled = TITLED_AUTHOR.exec(body);
   if (titled && titled[1] && titled[2] && !/[。，,！？]/u.test(titled[1]) && !roles.startsWithRole.test(titled[1])) {
     return { ...emptyByline(), authors: [titled[2]], affiliation: titled[1].trim() };
   }
@@ -183,7 +202,7 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
   const m = /^[(（]\s*(.+?)\s*[)）]$/u.exec(text);
   if (!m || !m[1]) return null;
   const inner = m[1];
-  const sent = new RegExp(`^(?:据)?《?(${alternation(roles.agency)})》?(?:[\\u4e00-\\u9fff]{0,6}${"\\d{1,2}月\\d{1,2}日"})?(?:供稿|发|电|报道)?$`, "u").exec(inner);
+  const sent = roles.sentByRe.exec(inner);
   if (sent && sent[1]) return { ...emptyByline(), agency: sent[1] };
   // （载4月9日《人民日报》）, （据《光明日报》）, （摘自《经济日报》）: reprinted from another paper.
   const reprint = /^(?:据|载|原载|转载自|摘自|来源[：:])\s*(?:\d{1,2}月\d{1,2}日\s*)?《([^》]{2,12})》/u.exec(inner);
@@ -208,7 +227,7 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
     const both = slash[1] !== "图" && slash[1] !== "摄影";
     return { ...emptyByline(), photographers: names, authors: both ? names : [], agency: read.byline.agency };
   }
-  const sentPhoto = new RegExp(`^(?:据)?(${alternation(roles.agency)})发\\s*[(（](.+?)\\s*摄[)）]$`, "u").exec(text);
+  const sentPhoto = roles.sentPhotoRe.exec(text);
   if (sentPhoto && sentPhoto[1] && sentPhoto[2]) {
     const names = splitNames(sentPhoto[2].replace(roles.roleRe, " "));
     if (names) return { ...emptyByline(), photographers: names, agency: sentPhoto[1] };
@@ -234,8 +253,7 @@ export function splitTrailingCredit(text: string, roles: BylineRoles): { caption
     const byline = parseCredit(sent[2], roles);
     if (byline) return { caption: sent[1], credit: sent[2], byline };
   }
-  const role = roles.roleRe.source.slice(1, -1);
-  const m = new RegExp(`^(.*[。！？!?”])\\s*([(（]?(?:(?:${role})\\s*)?(?:新华社发\\s*)?(?:${NAME})?(?:\\s+${NAME})*\\s*(?:摄影报道|摄影?|新华社发)[)）]?)$`, "u").exec(text);
+  const m = roles.trailingCreditRe.exec(text);
   if (!m || !m[1] || !m[2]) return null;
   const byline = parseCredit(m[2], roles) ?? (/^[(（]?新华社发[)）]?$/u.test(m[2]) ? { ...emptyByline(), agency: "新华社" } : null);
   return byline ? { caption: m[1], credit: m[2], byline } : null;
@@ -243,6 +261,7 @@ export function splitTrailingCredit(text: string, roles: BylineRoles): { caption
 
 /** A closing credit run onto the last paragraph: "…口岸货运量持续回升。（本报记者 萨如拉）". */
 export function splitTrailingBriefByline(text: string, roles: BylineRoles): { text: string; credit: string; byline: Byline } | null {
+  if (!/[)）]$/u.test(text)) return null;
   const m = /^(.*[。！？!?”])\s*([(（][^()（）]{2,40}[)）])$/u.exec(text);
   if (!m || !m[1] || !m[2]) return null;
   const byline = parseBriefByline(m[2], roles);

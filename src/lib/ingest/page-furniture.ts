@@ -141,7 +141,7 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       continue;
     }
     nameFollows = false;
-    const pointer = TEASER_POINTER.exec(text) ?? ((inTeasers || /^[▶►]/u.test(text)) && text.length <= 50 ? BARE_POINTER.exec(text) : null);
+    const pointer = !text.includes("版") ? null : (TEASER_POINTER.exec(text) ?? ((inTeasers || /^[▶►]/u.test(text)) && text.length <= 50 ? BARE_POINTER.exec(text) : null));
     const header = pointer ? null : parseHeaderLine(text);
     const staff = parseStaffLine(text);
     if (header) {
