@@ -162,9 +162,17 @@ export function titleUntitled(item: PageItem): void {
   }
 }
 
+/**
+ * A brief's title: its first sentence; when that is long, its first clause if the clause says
+ * what happened (巴彦淖尔市…口岸货运量突破3800万吨，同比增长…), not why or when (为进一步…);
+ * else the sentence cut short.
+ */
 function firstSentence(text: string, max = 30): string {
   const sentence = text.split(/[。！？!?]/u)[0] ?? text;
-  return charLength(sentence) > max ? [...sentence].slice(0, max).join("") + "…" : sentence;
+  if (charLength(sentence) <= max) return sentence;
+  const clause = sentence.split(/[，,；;]/u)[0] ?? sentence;
+  if (clause !== sentence && charLength(clause) >= 8 && charLength(clause) <= 40 && !/^(为|为了|根据|按照|随着|在|据|对|围绕|通过)/u.test(clause)) return clause;
+  return [...sentence].slice(0, max).join("") + "…";
 }
 
 /**
