@@ -1,13 +1,16 @@
 /**
- * Regenerates src/lib/site/league-geometry.ts: one SVG path per league of Inner Mongolia,
- * projected, simplified and rounded, ready for src/lib/site/region-map.ts.
+ * Generates the map of a province's prefectures ("leagues"), src/lib/places/geometry/<file>.ts:
+ * one SVG path per prefecture, projected, simplified and rounded, ready for
+ * src/lib/site/region-map.ts (which draws the configured province's, src/lib/places/geometry/).
  *
- *   node scripts/build-region-geometry.ts            # fetches echarts@3.8.5 with `npm pack`
- *   node scripts/build-region-geometry.ts FILE.json  # or reads an already extracted copy
+ *   node scripts/build-region-geometry.ts                          # the configured province; fetches echarts@3.8.5 with `npm pack`
+ *   node scripts/build-region-geometry.ts --province 浙江省         # another province
+ *   node scripts/build-region-geometry.ts --province 浙江省 FILE.json  # or reads an already extracted copy
  *
- * Source: `map/json/province/neimenggu.json` in the npm package echarts@3.8.5, which ships under
+ * Source: `map/json/province/<pinyin>.json` in the npm package echarts@3.8.5, which ships under
  * the package's BSD-3-Clause licence (Copyright (c) 2017, Baidu Inc.); see public/geo/LICENSE.md
- * for why this file was chosen and what its terms ask of us.
+ * for why these files were chosen and what their terms ask of us. A province whose file's digest
+ * is not yet recorded below is written with its digest printed, to be reviewed and recorded.
  *
  * Steps: decode ECharts' compressed coordinates → project (equirectangular, x scaled by
  * cos of the mid latitude) → simplify each border once (Douglas–Peucker on arcs between
@@ -20,6 +23,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 
 export type Point = readonly [number, number];
 type Ring = Point[];
@@ -27,10 +31,25 @@ type Ring = Point[];
 type Rings = Ring[];
 
 const SOURCE_PACKAGE = "echarts@3.8.5";
-const SOURCE_FILE = "package/map/json/province/neimenggu.json";
-/** SHA-256 of the source file as published; a different file means the geometry must be re-reviewed. */
-const SOURCE_SHA256 = "60b7ad14d11a80022fb2032dc65a58edd4170a7459b21a67e08cf30ebc406815";
-const OUTPUT = fileURLToPath(new URL("../src/lib/site/league-geometry.ts", import.meta.url));
+
+/** The source file of each province (division code → file name in map/json/province/ of the package). */
+export const PROVINCE_FILES: Readonly<Record<string, string>> = {
+  "11": "beijing", "12": "tianjin", "13": "hebei", "14": "shanxi", "15": "neimenggu", "21": "liaoning", "22": "jilin",
+  "23": "heilongjiang", "31": "shanghai", "32": "jiangsu", "33": "zhejiang", "34": "anhui", "35": "fujian", "36": "jiangxi",
+  "37": "shandong", "41": "henan", "42": "hubei", "43": "hunan", "44": "guangdong", "45": "guangxi", "46": "hainan",
+  "50": "chongqing", "51": "sichuan", "52": "guizhou", "53": "yunnan", "54": "xizang", "61": "shanxi1", "62": "gansu",
+  "63": "qinghai", "64": "ningxia", "65": "xinjiang",
+};
+
+/** SHA-256 of each reviewed source file as published; a different file means the geometry must be re-reviewed. */
+const SOURCE_SHA256: Readonly<Record<string, string>> = {
+  neimenggu: "60b7ad14d11a80022fb2032dc65a58edd4170a7459b21a67e08cf30ebc406815",
+  ningxia: "c55a2b4daf7e6526a972f103d4780e0d657669dc1a25277fc7f7f5cb64cf2ecb",
+  zhejiang: "af5af3b80ef1ea026f09b57a64b148ddaddfee671d93152d77cd9b81c1e5a2cd",
+};
+
+const sourceFile = (name: string) => `package/map/json/province/${name}.json`;
+const outputFile = (name: string) => fileURLToPath(new URL(`../src/lib/places/geometry/${name}.ts`, import.meta.url));
 
 /** Width of the map in SVG user units; the height follows from the projection. */
 const WIDTH = 1000;
@@ -325,23 +344,33 @@ function roundRing(ring: readonly Point[]): Point[] {
   return out;
 }
 
-function readSource(path: string | undefined): string {
+function readSource(path: string | undefined, member: string): string {
   if (path) return readFileSync(path, "utf8");
   const dir = mkdtempSync(join(tmpdir(), "region-geometry-"));
   try {
     execFileSync("npm", ["pack", SOURCE_PACKAGE, "--pack-destination", dir, "--silent"], { stdio: "ignore" });
-    execFileSync("tar", ["-xzf", join(dir, "echarts-3.8.5.tgz"), "-C", dir, SOURCE_FILE]);
-    return readFileSync(join(dir, SOURCE_FILE), "utf8");
+    execFileSync("tar", ["-xzf", join(dir, "echarts-3.8.5.tgz"), "-C", dir, member]);
+    return readFileSync(join(dir, member), "utf8");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-function main(): void {
-  const text = readSource(process.argv[2]);
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ options: { province: { type: "string" } }, allowPositionals: true });
+  const [{ ARCHIVE }, { provinceByName }] = await Promise.all([import("../src/lib/config/archive-config.ts"), import("../src/lib/places/province.ts")]);
+  const province = provinceByName(values.province ?? ARCHIVE.province);
+  const name = PROVINCE_FILES[province.code];
+  if (!name) throw new Error(`${province.name}: no map file in ${SOURCE_PACKAGE}`);
+  const SOURCE_FILE = sourceFile(name);
+  const OUTPUT = outputFile(name);
+  const text = readSource(positionals[0], SOURCE_FILE);
   const digest = createHash("sha256").update(text).digest("hex");
-  if (digest !== SOURCE_SHA256) {
-    throw new Error(`${SOURCE_FILE} has SHA-256 ${digest}, expected ${SOURCE_SHA256}`);
+  const expected = SOURCE_SHA256[name];
+  if (expected === undefined) {
+    console.warn(`${SOURCE_FILE}: SHA-256 ${digest}, not yet recorded: review the file, then add it to SOURCE_SHA256`);
+  } else if (digest !== expected) {
+    throw new Error(`${SOURCE_FILE} has SHA-256 ${digest}, expected ${expected}`);
   }
   const source = JSON.parse(text) as { features: SourceFeature[] };
   const features = [...source.features].sort((a, b) => a.id.localeCompare(b.id));
@@ -383,31 +412,25 @@ function main(): void {
         `    label: [${l.label[0]}, ${l.label[1]}],\n    path: ${JSON.stringify(l.path)},\n  },`,
     )
     .join("\n");
-  const output = `// Generated by scripts/build-region-geometry.ts; do not edit by hand.
+  const output = `// Generated by scripts/build-region-geometry.ts --province ${province.name}; do not edit by hand.
 // Geometry: ${SOURCE_FILE.replace("package/", "")} from the npm package ${SOURCE_PACKAGE},
 // BSD-3-Clause, Copyright (c) 2017, Baidu Inc. Terms and caveats: public/geo/LICENSE.md.
 // Source SHA-256: ${digest}
 // Projection: equirectangular, x scaled by cos(${((minLat + maxLat) / 2 / 1024).toFixed(2)}°);
 // Douglas–Peucker tolerance ${TOLERANCE} units on shared arcs; whole-unit coordinates.
 
-export interface LeagueShape {
-  /** Official name, as used in article frontmatter \`location\`. */
-  readonly name: string;
-  /** GB/T 2260 administrative division code. */
-  readonly adcode: string;
-  /** Where the name is drawn, in SVG user units. */
-  readonly label: readonly [number, number];
-  /** SVG path data in the map's user units. */
-  readonly path: string;
-}
+import type { ProvinceMap } from "./province-map.ts";
 
-export const MAP_WIDTH = ${WIDTH};
-export const MAP_HEIGHT = ${height};
-
-/** The 12 leagues and prefecture-level cities of Inner Mongolia, in adcode order. */
-export const LEAGUE_SHAPES = [
-${body}
-] as const satisfies readonly LeagueShape[];
+/** The ${leagues.length} prefecture-level divisions of ${province.name}, in adcode order. */
+export const MAP: ProvinceMap = {
+  province: ${JSON.stringify(province.name)},
+  source: ${JSON.stringify(`${SOURCE_FILE.replace("package/", "")} (${SOURCE_PACKAGE})`)},
+  width: ${WIDTH},
+  height: ${height},
+  shapes: [
+${body.replace(/^/gmu, "  ")}
+  ],
+};
 `;
   writeFileSync(OUTPUT, output);
   const pointCount = leagues.reduce((n, l) => n + (l.path.match(/ /g)?.length ?? 0), 0);
@@ -416,4 +439,4 @@ ${body}
   );
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) main();
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();

