@@ -9,7 +9,7 @@ import type { ClassifiedBlock, ColumnLabel } from "./classify.ts";
 import { columnByName, pageNumber, parseAffiliation } from "./classify.ts";
 import type { Byline, BylineRoles } from "./byline.ts";
 import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
-import type { PageItem } from "./page-item.ts";
+import type { PageItem, Paragraph } from "./page-item.ts";
 import { charLength, endsSentence, isHeadlineShaped, isSubheadShaped } from "./text-shape.ts";
 
 interface Draft extends PageItem {
@@ -24,6 +24,8 @@ interface Draft extends PageItem {
   verse: boolean;
   /** Its headline was printed after its first paragraph; the byline may still follow. */
   leadBeforeHeadline: boolean;
+  /** It opened with an editor's note (编者按); its headline follows the note. */
+  editorsNote: boolean;
 }
 
 /** Captions of a group of pictures under one credit: 图①：…, 图2 …, 上图：… */
@@ -42,7 +44,13 @@ const NOTICE_DATE = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/u;
 const COLUMN_GAP = 2;
 
 /** Headlines of notices: 减资公告, 遗失声明, 招聘启事 … */
-const NOTICE_TITLE = /(公告|启事|启示|声明|通告|公示|告知书|通知书|讣告|注销公告|拍卖会|招标公告|广告)$/u;
+const NOTICE_TITLE = /(公告|启事|启示|声明|通告|公示|告知书|通知书|讣告|注销公告|拍卖会|招标公告|广告|更正|致歉|天气预报|节目预告|今日荧屏|电视节目)$/u;
+
+/** Boxes that belong to the report they follow: 相关链接, 延伸阅读, 记者手记, 编后. */
+const ATTACHED_BOX = /^[【\[]?(相关链接|延伸阅读|链接|背景链接|新闻链接|记者手记|编后|编后语|编后记|记者观察)[】\]]?$/u;
+
+/** An editor's note printed before the headline of the report it introduces. */
+const EDITORS_NOTE = /^[【\[]?编者按[】\]]?[：:]?/u;
 
 /** Kickers (引题) open on a verb of purpose: 推动产业链向高端延伸, 坚持生态优先. */
 const KICKER_OPENING = /^(推动|推进|坚持|聚焦|围绕|立足|深化|加快|奋力|扎实|持续|牢记|践行|喜迎|学习|贯彻|打造|全力|奋进|筑牢|共建|勇当|做好|着力|强化|落实|守护|助力|赋能|擦亮|厚植|激活|服务|凝心|聚力|砥砺|书写|谱写|绘就|办好|用好|抓好|把|让|为|以)/u;
@@ -85,6 +93,7 @@ function newDraft(line: number, label: ColumnLabel | null, afterGap: boolean): D
     signature: null,
     verse: false,
     leadBeforeHeadline: false,
+    editorsNote: false,
   };
 }
 
@@ -223,9 +232,18 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         }
         // A poem's author is printed under it as often as over it.
         const fresh =
-          cur && (cur.paragraphs.length === 0 || (cur.leadBeforeHeadline && !hasPeople(cur)) || (cur.verse && !hasPeople(cur))) && !cur.photo && !cur.brief;
+          cur &&
+          (cur.paragraphs.length === 0 || ((cur.leadBeforeHeadline || cur.editorsNote) && !hasPeople(cur)) || (cur.verse && !hasPeople(cur))) &&
+          !cur.photo &&
+          !cur.brief;
+        const landed = !fresh && cur && next?.type === "body" && c.byline.authors.length + c.byline.reporters.length > 0 ? landedHeadline(cur) : null;
         const target = fresh ? cur : startText(block.line, afterGap);
         if (!fresh) noticeLabel = null;
+        if (landed) {
+          // The story's headline landed inside the story above it (OCR read across the columns).
+          setTitle(target, landed.text, landed.lines[0]!);
+          target.warnings.push({ code: "headline-mid-body", message: `标题“${landed.text}”印在上一篇正文之中，已移作本文标题`, line: landed.lines[0]! });
+        }
         target.byline = mergeBylines(target.byline, c.byline);
         if (c.byline.authors.length > 0) {
           target.signature = /^文\s*[/／]/u.test(block.text) ? "slash" : c.byline.authors.some((a) => /评论员|编辑部|社论/u.test(a)) ? "institutional" : "marked";
@@ -236,7 +254,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
       case "dateline": {
         const { dateline } = c;
         let target: Draft;
-        if (cur && cur.paragraphs.length === 0 && !cur.photo && !cur.brief && cur.dateline === null) {
+        if (cur && (cur.paragraphs.length === 0 || (cur.editorsNote && cur.title !== null)) && !cur.photo && !cur.brief && cur.dateline === null) {
           target = cur;
         } else {
           // A headline read as the last item's subhead was this story's headline.
@@ -346,6 +364,24 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         const startsText = opensStory || (next?.type === "label" && next.label.column !== "photo" && next.label.column !== "brief" && next.label.column !== "notice");
         const previous = items.at(-1);
         const previousLast = previous?.paragraphs.at(-1);
+        const host = cur ?? previous;
+        if (ATTACHED_BOX.test(c.text) && host && host.paragraphs.length > 0 && !host.photo && !host.brief && !host.notice) {
+          // 相关链接 / 记者手记 after a report: a box of that report, its text part of the report.
+          if (cur === null) current = items.pop()!;
+          current!.paragraphs.push({ text: c.text, lines: [block.line], heading: true });
+          break;
+        }
+        if (/^[(（][^()（）]+[)）]$/u.test(c.text) && host && host.paragraphs.length > 0 && !host.photo) {
+          // （数据来源：…） under a report: the report's own line, not a headline.
+          if (cur === null) current = items.pop()!;
+          appendBody(current!, block.line, c.text);
+          break;
+        }
+        if (cur && cur.editorsNote && cur.title === null && !afterGap) {
+          // The headline under an editor's note heads the report the note introduces.
+          setTitle(cur, c.text, block.line);
+          break;
+        }
         if (
           afterGap &&
           cur === null &&
@@ -393,7 +429,8 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         }
         if (next?.type === "heading" && afterNext?.type === "heading" && !afterGap && pendingLabel === null) {
           const fourth = blocks[i + 3]?.class.type;
-          if (fourth === "byline" || fourth === "dateline") {
+          const together = blocks.slice(i + 1, i + 4).every((b) => b.gapBefore < COLUMN_GAP);
+          if (together && (fourth === "byline" || fourth === "dateline")) {
             // Kicker, headline, deck, then the byline or dateline.
             close();
             pendingKicker = { text: c.text, line: block.line };
@@ -512,6 +549,12 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           appendBody(current, block.line, block.text);
           break;
         }
+        if (EDITORS_NOTE.test(block.text) && (cur === null || cur.paragraphs.length > 0 || cur.title !== null)) {
+          const note = startText(block.line, afterGap);
+          note.editorsNote = true;
+          appendBody(note, block.line, block.text);
+          break;
+        }
         const jumpIn = /^[(（]\s*(?:上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]\s*/u.exec(block.text);
         if (jumpIn) {
           // （上接第1版）run into the continued text.
@@ -593,6 +636,18 @@ function splitAtLastSubhead(draft: Draft, closing: Byline): Draft | null {
   story.paragraphs = draft.paragraphs.splice(at);
   story.paragraphs.shift();
   return story;
+}
+
+/**
+ * A headline-shaped line inside a story, with the story's text going on after it, taken out of
+ * that story: the headline of the story whose byline comes next (2025-06-16 p7 style pages).
+ */
+function landedHeadline(draft: Draft): Paragraph | null {
+  if (draft.photo || draft.brief || draft.notice || draft.verse || !hasPeople(draft)) return null;
+  const ps = draft.paragraphs;
+  const at = ps.findLastIndex((p, i) => i > 0 && i < ps.length - 1 && p.lines.length === 1 && isHeadlineShaped(p.text) && charLength(p.text) >= 8 && !ATTACHED_BOX.test(p.text));
+  if (at < 0) return null;
+  return ps.splice(at, 1)[0]!;
 }
 
 function hasPeople(draft: Draft): boolean {

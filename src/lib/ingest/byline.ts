@@ -64,10 +64,14 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 }
 
+const GENERIC_OUTLET = "[\\u4e00-\\u9fff]{2,6}(?:日报|晚报|报社|通讯社|电视台|广播电视台)";
+const GENERIC_OUTLET_RE = new RegExp(`^(${GENERIC_OUTLET})`, "u");
+
 export function compileBylineRoles(data: { reporter: string[]; correspondent: string[]; agency: string[]; institution: string[] }): BylineRoles {
   const roles = alternation([...data.reporter, ...data.correspondent]);
   const outlets = alternation(data.agency);
-  const outletPrefix = outlets === "" ? "" : `(?:${outlets})?`;
+  // An outlet the data does not list is known by its form: 鄂尔多斯日报记者, 中国日报记者.
+  const outletPrefix = `(?:${outlets === "" ? "" : `${outlets}|`}${GENERIC_OUTLET})?`;
   return {
     reporter: data.reporter,
     correspondent: data.correspondent,
@@ -108,7 +112,8 @@ function splitNames(text: string): string[] | null {
 /** The outlet that prefixes a role word (新华社记者 → 新华社), or null. */
 function outletOf(role: string, roles: BylineRoles): string | null {
   for (const outlet of roles.outletsByLength) if (role.startsWith(outlet) && role.length > outlet.length) return outlet;
-  return null;
+  const generic = GENERIC_OUTLET_RE.exec(role);
+  return generic && generic[1] && role.length > generic[1].length && !role.startsWith("本报") ? generic[1] : null;
 }
 
 /**
@@ -205,8 +210,10 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
   const sent = roles.sentByRe.exec(inner);
   if (sent && sent[1]) return { ...emptyByline(), agency: sent[1] };
   // （载4月9日《人民日报》）, （据《光明日报》）, （摘自《经济日报》）: reprinted from another paper.
-  const reprint = /^(?:据|载|原载|转载自|摘自|来源[：:])\s*(?:\d{1,2}月\d{1,2}日\s*)?《([^》]{2,12})》/u.exec(inner);
+  const reprint = /^(?:据|载|原载|转载自|摘自|来源[：:])\s*(?:\d{1,2}月\d{1,2}日\s*)?《?([^》()（）]{2,12}?(?:日报|晚报|报|社|网|台|杂志|新闻))》?$/u.exec(inner);
   if (reprint && reprint[1]) return { ...emptyByline(), agency: reprint[1] };
+  // （本报综合）: compiled by the paper itself; no person, no outside source.
+  if (/^(?:本报)?综合(?:报道)?$|^本报(?:编辑部)?综合/u.test(inner)) return emptyByline();
   const read = readRoleSequence(inner, roles);
   if (!read) return null;
   // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines.

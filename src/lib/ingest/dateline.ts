@@ -37,7 +37,15 @@ function datelinePattern(roles: BylineRoles): RegExp {
 
 const patterns = new WeakMap<BylineRoles, RegExp>();
 
+/** 据《鄂尔多斯日报》报道，…: a story taken from another paper, credited in its first words. */
+const REPORTED_BY = /^据《([^》]{2,12})》(?:报道|消息)?[，,：:]\s*/u;
+
 export function parseDateline(text: string, roles: BylineRoles): Dateline | null {
+  const reported = REPORTED_BY.exec(text);
+  if (reported && reported[1]) {
+    const agency = reported[1];
+    return { text: reported[0].trim(), agency, place: null, byline: { ...emptyByline(), agency }, rest: text.slice(reported[0].length) };
+  }
   let pattern = patterns.get(roles);
   if (!pattern) {
     pattern = datelinePattern(roles);

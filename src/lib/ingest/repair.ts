@@ -152,8 +152,8 @@ export function titleUntitled(item: PageItem): void {
   // A poem without a title is known by its first line.
   const opening = first?.verse ? (first.text.split("\n")[0] ?? "") : first?.text;
   // Openings that say when, not what: 近日, 3月3日, 进入春季.
-  const source = opening?.replace(/^(近日|日前|目前|近期|今年以来|(?:\d{4}年)?\d{1,2}月\d{1,2}日|进入[春夏秋冬]季)[，,]\s*/u, "") ?? "";
-  const title = item.kind === "brief" ? firstSentence(source) : firstClause(source, 24).split(/[，,]/u)[0] ?? "";
+  const source = opening?.replace(/^(近日|日前|目前|近期|今年以来|(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日)?(?:以来|上旬|中旬|下旬|初|底|中)?|进入[春夏秋冬]季)[，,]\s*/u, "") ?? "";
+  const title = item.kind === "brief" ? firstSentence(source) : firstClause(source, 32).split(/[，,]/u)[0] ?? "";
   item.title = title === "" ? "无题" : title;
   item.titleLine = first ? lineRef(first) : null;
   item.titleOrigin = "from-text";
