@@ -47,10 +47,10 @@ const COLUMN_GAP = 2;
 const NOTICE_TITLE = /(公告|启事|启示|声明|通告|公示|告知书|通知书|讣告|注销公告|拍卖会|招标公告|广告|更正|致歉|天气预报|节目预告|今日荧屏|电视节目)$/u;
 
 /** Boxes that belong to the report they follow: 相关链接, 延伸阅读, 记者手记, 编后. */
-const ATTACHED_BOX = /^[【\[]?(相关链接|延伸阅读|链接|背景链接|新闻链接|记者手记|编后|编后语|编后记|记者观察)[】\]]?$/u;
+const ATTACHED_BOX = /^[【[]?(相关链接|延伸阅读|链接|背景链接|新闻链接|记者手记|编后|编后语|编后记|记者观察)[】\]]?$/u;
 
 /** An editor's note printed before the headline of the report it introduces. */
-const EDITORS_NOTE = /^[【\[]?编者按[】\]]?[：:]?/u;
+const EDITORS_NOTE = /^[【[]?编者按[】\]]?[：:]?/u;
 
 /** Kickers (引题) open on a verb of purpose: 推动产业链向高端延伸, 坚持生态优先. */
 const KICKER_OPENING = /^(推动|推进|坚持|聚焦|围绕|立足|深化|加快|奋力|扎实|持续|牢记|践行|喜迎|学习|贯彻|打造|全力|奋进|筑牢|共建|勇当|做好|着力|强化|落实|守护|助力|赋能|擦亮|厚植|激活|服务|凝心|聚力|砥砺|书写|谱写|绘就|办好|用好|抓好|把|让|为|以)/u;
