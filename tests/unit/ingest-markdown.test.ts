@@ -199,3 +199,27 @@ describe("page text cannot become markup", () => {
     assert.deepEqual(elements.map(textOf), blocks.map((b) => b.text));
   });
 });
+
+describe("bodyMarkdown: a poem's stanzas keep their line breaks", () => {
+  // Lines of 写给锡林郭勒的初夏 (tests/fixtures/whole-paper/issue-b/2024-05-20_p6.txt, lines 29–36).
+  const stanzas: BodyBlock[] = [
+    { text: "风把最后一场雪\n送回了北方\n草尖上的露水\n一颗一颗亮起来", heading: false, verse: true },
+    { text: "勒勒车停在坡上\n毡房的炊烟", heading: false, verse: true },
+  ];
+
+  test("each stanza is one paragraph whose lines end in hard breaks", async () => {
+    const html = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process(bodyMarkdown(stanzas)));
+    assert.equal(html, "<p>风把最后一场雪<br>\n送回了北方<br>\n草尖上的露水<br>\n一颗一颗亮起来</p>\n<p>勒勒车停在坡上<br>\n毡房的炊烟</p>");
+  });
+
+  test("a verse line with markup characters is escaped and keeps its break", async () => {
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkRehype)
+        .use(rehypeStringify)
+        .process(bodyMarkdown([{ text: "风把*最后*一场雪\n[送回]了北方", heading: false, verse: true }])),
+    );
+    assert.equal(html, "<p>风把*最后*一场雪<br>\n[送回]了北方</p>");
+  });
+});
