@@ -140,6 +140,15 @@ describe("date ranges", () => {
       await waitForSearch(page);
       assert.equal(new URL(page.url()).searchParams.get("from"), null);
     }));
+
+  test("a range reaching before the archive's first issue still lets a new query be submitted", () =>
+    withPage(async (page) => {
+      // The date inputs' min is the first issue; a bar's range (the whole of 2021) starts before it.
+      await openSearch(page, server.url, "/search/?from=2021-01-01&to=2021-12-31");
+      await submitQuery(page, "草原");
+      assert.equal(new URL(page.url()).search, `?q=${encodeURIComponent("草原")}&from=2021-01-01&to=2021-12-31`);
+      assert.equal(await resultCount(page), 2);
+    }));
 });
 
 describe("the timeline of matches", () => {
