@@ -166,7 +166,8 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
   let ready: Promise<PagefindApi> | undefined;
   let allFilters: Promise<FilterCounts> | undefined;
   const { shards, years: allYears } = options;
-  const instanceOptions = { excerptLength: options.excerptLength ?? 36 };
+  // Result URLs as indexed, root-relative: the page adds the base path and the script's prefix (pathPrefix).
+  const instanceOptions = { excerptLength: options.excerptLength ?? 36, baseUrl: "/" };
   const pagefind = (): Promise<PagefindApi> => {
     ready ??= (async () => {
       const [primary, ...merged] = shards;

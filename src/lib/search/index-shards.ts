@@ -17,6 +17,7 @@
  * the collection) and the indexer (reading the same Markdown files, src/lib/site/paths.ts) agree
  * on it.
  */
+import { siteUrl } from "../site/paths.ts";
 
 /** Where the bundles go, relative to the site root. */
 export const BUNDLE_DIRECTORY = "pagefind";
@@ -78,9 +79,9 @@ export function yearOfDate(date: string): string {
   return date.slice(0, 4);
 }
 
-/** The URL path of a shard's bundle, with the trailing slash Pagefind expects of a base path. */
+/** The URL path of a shard's bundle, with the trailing slash Pagefind expects of a base path; under the site's base path. */
 export function shardPath(shard: string): string {
-  return `/${BUNDLE_DIRECTORY}/${shard}/`;
+  return siteUrl(`/${BUNDLE_DIRECTORY}/${shard}/`);
 }
 
 /** Pages per year, from the issue dates of the archive's articles (one date per article). */

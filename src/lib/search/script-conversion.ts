@@ -16,6 +16,7 @@
  * tests/unit/search-script-conversion.test.ts checks both against OpenCC's bundles and the build.
  */
 import type { DictGroup, DictLike } from "opencc-js/core";
+import { siteUrl } from "../site/paths.ts";
 
 export type Convert = (text: string) => string;
 
@@ -132,7 +133,7 @@ export function loadToSimplified(): Promise<Convert> {
 export function loadToTraditional(): Promise<Convert> {
   toTraditional ??= (async () => {
     const [phrases, characters, compatibility, variants, variantPhrases] = await Promise.all([
-      fetch(TRADITIONAL_PHRASES_PATH).then((response) => {
+      fetch(siteUrl(TRADITIONAL_PHRASES_PATH)).then((response) => {
         if (!response.ok) throw new Error(`${TRADITIONAL_PHRASES_PATH}: ${response.status}`);
         return response.json() as Promise<PhraseTables>;
       }),

@@ -44,6 +44,7 @@ import {
 } from "./search-state.ts";
 import { loadToSimplified, loadToTraditional } from "./script-conversion.ts";
 import { buildTimeline, labelledBuckets, timelineBars, type Timeline } from "./timeline.ts";
+import { siteUrl } from "../site/paths.ts";
 
 /** Results added per "more" press (and shown first). */
 export const PAGE_SIZE = 10;
@@ -164,7 +165,8 @@ export function startSearchPage(root: HTMLElement): void {
     loadToSimplified,
     queryConversion: traditional ? "always" : "traditional-characters",
     loadDisplayConvert: traditional ? loadToTraditional : () => Promise.resolve((text: string) => text),
-    pathPrefix: traditional ? "/zh-hant" : "",
+    // Result URLs are root-relative: under the site's base path, and in the Traditional mirror.
+    pathPrefix: siteUrl("/").replace(/\/$/u, "") + (traditional ? "/zh-hant" : ""),
   });
 
   let state: SearchState = parseSearchState(window.location.search);

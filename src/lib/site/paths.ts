@@ -2,7 +2,18 @@
  * Every URL the site links to is built here, so the URL scheme is written down once.
  * Page URLs end in "/" (trailingSlash: "always"); files (raw text, Markdown, feeds, data) do not.
  * The Traditional-script mirror relies on that difference: see traditional.ts.
+ *
+ * URLs are root-relative ("/issues/"): pages are built as if the site were at the root, and the
+ * build rebases them onto the config's base path (src/lib/config/base-path.ts). Code that runs in
+ * the browser (fetches, search results, links it makes) rebases its URLs itself, with siteUrl.
  */
+import { withBase } from "../config/base-path.ts";
+import { SITE } from "./site-info.ts";
+
+/** A root-relative URL of the site as the browser must request it: under the base path (/archive/issues/). */
+export function siteUrl(rootPath: string): string {
+  return withBase(rootPath, SITE.base);
+}
 
 /** "/articles/2022-11-08/wen-ming-xin-feng/" from the article id "2022-11-08/wen-ming-xin-feng". */
 export function articlePath(id: string): string {
