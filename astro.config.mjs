@@ -5,16 +5,17 @@ import { ARCHIVE, siteInfo } from "./src/lib/config/archive-config.ts";
 import { unified } from "@astrojs/markdown-remark";
 import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
+import { basePath } from "./src/integrations/base-path.ts";
 import { hostHeadersFile } from "./src/integrations/host-headers.ts";
 import { issueReingest } from "./src/integrations/issue-reingest.ts";
 import { staleOutput } from "./src/integrations/stale-output.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
-  // Address, base path and output folder from the archive's config (archive.config.yaml and the
-  // few overrides CI may set: src/lib/config/archive-config.ts).
+  // Address and output folder from the archive's config (archive.config.yaml and the few
+  // overrides CI may set: src/lib/config/archive-config.ts). The site is built as if at the root
+  // and rebased onto the config's base path after the build (src/integrations/base-path.ts).
   site: ARCHIVE.site.origin,
-  base: ARCHIVE.site.base,
   outDir: ARCHIVE.folders.out,
   trailingSlash: "always",
   output: "static",
@@ -44,13 +45,15 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(ARTICLE_MARKDOWN),
   },
-  // stale-output runs last: it keeps the Traditional twins the mirror has just written.
+  // base-path rebases what the others wrote; stale-output runs last: it keeps the Traditional
+  // twins the mirror has just written.
   // The Traditional mirror only when the config publishes it (languages.traditional).
   integrations: [
     issueReingest(),
     ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
     archiveSitemap({ traditional: ARCHIVE.languages.traditional }),
-    hostHeadersFile(),
+    hostHeadersFile({ base: ARCHIVE.site.base }),
+    basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
     staleOutput(),
   ],
 });

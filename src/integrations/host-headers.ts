@@ -40,16 +40,13 @@ export function hostHeaders(base: string): string {
   ].join("\n");
 }
 
-export function hostHeadersFile(): AstroIntegration {
-  let base = "/";
+/** `base`: the config's base path (the site is built at the root and rebased: base-path.ts). */
+export function hostHeadersFile(options: { base: string }): AstroIntegration {
   return {
     name: "archive:host-headers",
     hooks: {
-      "astro:config:done": ({ config }) => {
-        base = config.base;
-      },
       "astro:build:done": async ({ dir }) => {
-        await writeFile(path.join(fileURLToPath(dir), HEADERS_FILE), hostHeaders(base));
+        await writeFile(path.join(fileURLToPath(dir), HEADERS_FILE), hostHeaders(options.base));
       },
     },
   };

