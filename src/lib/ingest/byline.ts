@@ -158,6 +158,9 @@ export function parseStaffByline(text: string, roles: BylineRoles): Byline | nul
   return read.byline;
 }
 
+/** Editors' remarks printed in brackets like a credit: (有删节), (资料图片), (节选), (图文无关). */
+const EDITORS_REMARK = /^(有删节|删节|节选|摘编|摘录|资料图片|资料图|图片|示意图|图文无关|略|未完|完|同上|见图)$/u;
+
 /** Words that end an author's title or affiliation, never a name. */
 const AUTHOR_TITLE = /(教授|研究员|讲师|博士|院长|所长|主任|书记|校长|部长|局长|专家|学者|作家|诗人|委员|干部|编辑|老师|会长|主席|代表|大学|学院|党校|研究院|研究所|中心|学会|协会)$/u;
 
@@ -216,8 +219,9 @@ export function parseBriefByline(text: string, roles: BylineRoles): Byline | nul
   if (/^(?:本报)?综合(?:报道)?$|^本报(?:编辑部)?综合/u.test(inner)) return emptyByline();
   const read = readRoleSequence(inner, roles);
   if (!read) return null;
-  // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines.
-  if (read.unlabelled.some((name) => [...name].length > 4 || /[第版转接续待完]/u.test(name))) return null;
+  // A bare name is a reporter, but (下转第二版), (上接第一版) and (待续) are jump lines, and
+  // (有删节), (资料图片), (节选) are editors' notes.
+  if (read.unlabelled.some((name) => [...name].length > 4 || /[第版转接续待完]/u.test(name) || EDITORS_REMARK.test(name))) return null;
   return { ...read.byline, reporters: [...read.byline.reporters, ...read.unlabelled] };
 }
 
@@ -241,6 +245,10 @@ export function parseCredit(text: string, roles: BylineRoles): Byline | null {
   }
   const m = /^[(（]?(.+?)\s*(?:摄影报道|摄|摄影)[)）]?$/u.exec(text);
   if (!m || !m[1]) return null;
+  // 李文超 摄 and 本报记者 陈春艳 摄 set the name apart; 老年大学里的手机摄影 is a headline.
+  // OCR drops the space now and then (李文超摄): a bare name of two to four characters still is one.
+  const setApart = /[\s\u3000]$/u.test(text.slice(0, text.length - (/摄影报道[)）]?$/u.test(text) ? 4 : /摄影[)）]?$/u.test(text) ? 2 : 1) - (/[)）]$/u.test(text) ? 1 : 0)));
+  if (!setApart && !roles.startsWithRole.test(m[1].replace(BYLINE_MARK, "")) && !/^[(（]?[\u4e00-\u9fff]{2,4}$/u.test(m[1])) return null;
   const credit = m[1].replace(BYLINE_MARK, "").replace(/^(?:据)?新华社发\s*/u, "新华社记者 ");
   const read = readRoleSequence(credit, roles);
   if (!read) return null;

@@ -59,8 +59,9 @@ export function parseDateline(text: string, roles: BylineRoles): Dateline | null
   // A generic outlet needs a clear break after 讯/电; 本报 and the known outlets do not.
   if (generic && !/^[\s\u3000（(：:]/u.test(text.slice(m[0].length)) && text.length > m[0].length) return null;
   if (place && /(的|了|是|在|从|向|记者|获悉)/u.test(place)) return null;
-  // 本报讯近日… runs on without a break; with a place and no date it is more likely a sentence.
-  if (place && !m[5] && /^[\u4e00-\u9fff]/u.test(text.slice(m[0].length))) return null;
+  // 本报讯近日… runs on without a break; anything else run straight into a word is a sentence
+  // (人民日报电子版…, 本报记者从…获悉).
+  if (/^[\u4e00-\u9fff]/u.test(text.slice(m[0].length)) && !m[5] && !(known === "本报" && m[6] === "讯" && !place)) return null;
   const outlet = known ?? generic ?? null;
   let rest = text.slice(m[0].length);
   let byline = emptyByline();
@@ -77,7 +78,8 @@ export function parseDateline(text: string, roles: BylineRoles): Dateline | null
     const spaced = /^[\s\u3000]*((?:[\u4e00-\u9fff]{2,6}[\s\u3000]+)+?)([\u4e00-\u9fff]{2,4})(?=[\s\u3000]|$)/u.exec(rest);
     if (spaced) {
       const tokens = rest.trim().split(/[\s\u3000]+/u);
-      for (let n = tokens.length; n >= 2; n--) {
+      // A byline is a few words: role, names, perhaps another role and names.
+      for (let n = Math.min(tokens.length, 8); n >= 2; n--) {
         const candidate = parseStaffByline(tokens.slice(0, n).join(" "), roles);
         if (candidate) {
           byline = candidate;

@@ -37,7 +37,7 @@ export function emptyPageMeta(): PageMeta {
 
 const STAFF_ROLE =
   "责任编辑|本版编辑|本版责编|本版主编|责编|版式设计|版面设计|版式编辑|版式|美术编辑|美编|图片编辑|责任校对|校对|审校|审读|编辑|制图|排版|照排|组版|终审|一审|二审|三审|主编|值班编辑";
-const STAFF_NAMES = "[\\u4e00-\\u9fff·]{2,10}(?:[\\s\\u3000、，,]+(?!(?:" + STAFF_ROLE + "))[\\u4e00-\\u9fff·]{2,10})*";
+const STAFF_NAMES = "[\\u4e00-\\u9fff·]{2,8}(?:[\\s\\u3000、，,]+(?!(?:" + STAFF_ROLE + "))[\\u4e00-\\u9fff·]{2,8})*";
 // The role and the names are set apart by a colon or a space: 编辑手记 and 主编寄语 are column headings.
 const STAFF_PAIR = new RegExp(`(${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u3000]+)(${STAFF_NAMES})`, "gu");
 const STAFF_LINE = new RegExp(`^(?:(?:${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u3000]+)${STAFF_NAMES}[\\s\\u3000]*)+$`, "u");
@@ -46,6 +46,8 @@ const STAFF_LINE = new RegExp(`^(?:(?:${STAFF_ROLE})(?:\\s*[：:]\\s*|[\\s\\u300
 export function parseStaffLine(text: string): PageStaff[] | null {
   const compact = text.trim();
   if (compact.length > 80 || !STAFF_LINE.test(compact)) return null;
+  // 编辑 and 主编 alone are words of a headline (编辑 记者 走基层) unless a colon follows them.
+  if (/^(编辑|主编)[\s\u3000]/u.test(compact)) return null;
   return [...compact.matchAll(STAFF_PAIR)].map((m) => ({ role: m[1]!, names: m[2]!.split(/[\s\u3000、，,]+/u).filter(Boolean) }));
 }
 
@@ -143,8 +145,11 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
     nameFollows = false;
     const pointer = !text.includes("版") ? null : (TEASER_POINTER.exec(text) ?? ((inTeasers || /^[▶►]/u.test(text)) && text.length <= 50 ? BARE_POINTER.exec(text) : null));
     const header = pointer ? null : parseHeaderLine(text);
+    // Below the top of the page a header needs two signals (第10版 and a date): 第十版诊疗方案发布 is a headline.
+    const headerHere = header && (isTopOfPage() || (header.no !== null && header.printedDate !== null)) ? header : null;
     const staff = parseStaffLine(text);
-    if (header) {
+    if (headerHere) {
+      const header = headerHere;
       meta.no ??= header.no;
       meta.name ??= header.name;
       meta.printedDate ??= header.printedDate;
@@ -158,7 +163,7 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       furniture.push({ line: block.line, text });
       continue;
     }
-    if (isTopOfPage() && (MASTHEAD.test(text) || LUNAR.test(text) && text.length <= 20)) {
+    if (isTopOfPage() && (MASTHEAD.test(text) || (/^农历\S{2,12}$/u.test(text)))) {
       furniture.push({ line: block.line, text });
       continue;
     }
@@ -180,21 +185,25 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
         summary = pendingTeaser.text;
         pendingTeaser = previous;
       }
-      if ((before === "" || !headlineLike(before)) && pendingTeaser) {
+      if ((before === "" || (!headlineLike(before) && inTeasers)) && pendingTeaser) {
         summary ??= before === "" ? null : before;
         title = pendingTeaser.text.replace(/^[▶►●•>＞\s]+/u, "");
         furniture.push({ line: pendingTeaser.line, text: pendingTeaser.text });
         rest.splice(rest.indexOf(pendingTeaser), 1);
       }
-      if (title !== "" || before === "") {
+      // Outside a 导读 block only a line that is a pointer, or a headline with its pointer, is a
+      // teaser: a paragraph that ends by pointing elsewhere (…开局良好。详见第3版) is a story's text.
+      const standsAlone = before === "" || headlineLike(before);
+      if ((title !== "" || before === "") && (inTeasers || standsAlone)) {
         meta.teasers.push({ text: title === "" ? text : title, summary, page, line: block.line });
         furniture.push({ line: block.line, text });
         pendingTeaser = null;
         continue;
       }
     }
-    if (inTeasers && block.gapBefore >= 2) inTeasers = false;
-    pendingTeaser = inTeasers || headlineLike(text) ? block : null;
+    if (inTeasers && (block.gapBefore >= 2 || !headlineLike(text))) inTeasers = false;
+    // A byline is never a teaser's headline or summary.
+    pendingTeaser = /^[□■]|记者|通讯员/u.test(text) ? null : block;
     rest.push(block);
   }
   return { meta, furniture, rest };
