@@ -6,7 +6,7 @@ import { describe, test } from "node:test";
 import type { ClassifiedBlock } from "../../src/lib/ingest/classify.ts";
 import { classifyPage } from "../../src/lib/ingest/classify.ts";
 import { splitPageBlocks } from "../../src/lib/ingest/page-blocks.ts";
-import { readPageFurniture } from "../../src/lib/ingest/page-furniture.ts";
+import { isLiteraryPage, readPageFurniture } from "../../src/lib/ingest/page-furniture.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { markVerse } from "../../src/lib/ingest/verse.ts";
 import { SEED_PAGES, seedPageText, type SeedDate } from "../support/seed-lines.ts";
@@ -14,9 +14,14 @@ import { wholePaperLine, wholePaperText, type WholePaperPage } from "../support/
 
 const knowledge = loadPageKnowledge(join(import.meta.dirname, "../../content/data"));
 
-/** A page's blocks as parseIssue hands them to markVerse: furniture out, then classified. */
-function marked(text: string): ClassifiedBlock[] {
-  return markVerse(classifyPage(readPageFurniture(splitPageBlocks(text)).rest, knowledge));
+/**
+ * A page's blocks as parseIssue hands them to markVerse: furniture out, then classified; a culture
+ * page (by its printed header, or `literary` for a page whose name is in its frontmatter) is one
+ * where verse is looked for in every short-lined run.
+ */
+function marked(text: string, literary?: boolean): ClassifiedBlock[] {
+  const furniture = readPageFurniture(splitPageBlocks(text));
+  return markVerse(classifyPage(furniture.rest, knowledge), literary ?? isLiteraryPage(furniture.meta.name));
 }
 const verseLines = (blocks: ClassifiedBlock[]) => blocks.filter((b) => b.class.type === "verse").map((b) => b.line);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -57,7 +62,7 @@ describe("markVerse on issue-b/2024-05-20_p6.txt (文化)", () => {
 
 describe("markVerse on issue-a/2023-03-06_wenhua.txt (◎诗歌: two poems)", () => {
   test("lines 45–53 and 57–63 are verse; the essay above them is not", () => {
-    const blocks = marked(wholePaperText("issue-a/2023-03-06_wenhua.txt"));
+    const blocks = marked(wholePaperText("issue-a/2023-03-06_wenhua.txt"), true);
     assert.deepEqual(verseLines(blocks), [...range(45, 48), ...range(50, 53), ...range(57, 59), ...range(61, 63)]);
   });
 });
@@ -120,7 +125,7 @@ describe("lines that are not verse", () => {
 
 describe("short poems", () => {
   test("three lines that follow each other without a stop are a stanza (written)", () => {
-    assert.deepEqual(verseLines(marked("雪是一封寄往春天的信\n落款是北方\n邮戳是一声雁鸣\n")), [1, 2, 3]);
+    assert.deepEqual(verseLines(marked("雪是一封寄往春天的信\n落款是北方\n邮戳是一声雁鸣\n", true)), [1, 2, 3]);
   });
 
   test("a lone short line is not a poem (written)", () => {

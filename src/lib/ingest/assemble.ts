@@ -10,6 +10,7 @@ import { columnByName, pageNumber, parseAffiliation } from "./classify.ts";
 import type { Byline, BylineRoles } from "./byline.ts";
 import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
 import type { PageItem, Paragraph } from "./page-item.ts";
+import { isLiteraryPage, isNoticePage } from "./page-furniture.ts";
 import { charLength, endsSentence, isHeadlineShaped, isSubheadShaped } from "./text-shape.ts";
 
 interface Draft extends PageItem {
@@ -59,9 +60,6 @@ function isKicker(first: string, second: string): boolean {
   return KICKER_OPENING.test(first) && !KICKER_OPENING.test(second);
 }
 
-/** Page names whose signed pieces are essays and poems, not commentary. */
-const LITERARY_PAGE = /(副刊|文化|文艺|文学|读书|书评|阅读|悦读|散文|诗|人文|风物|旅游|史话|草原|北国风光|生活)/u;
-
 export interface PageContext {
   roles: BylineRoles;
   /** The page's name (文化, 评论 …), when known. */
@@ -97,18 +95,15 @@ function newDraft(line: number, label: ColumnLabel | null, afterGap: boolean): D
   };
 }
 
-/** Pages of notices and advertisements: every item on them is one. */
-const NOTICE_PAGE = /(公告|广告|启事|分类)/u;
-
 function kindOf(draft: Draft, pageName: string | null): PageItem["kind"] {
-  if (draft.notice || (pageName !== null && NOTICE_PAGE.test(pageName))) return "notice";
+  if (draft.notice || isNoticePage(pageName)) return "notice";
   if (draft.brief) return "brief";
   if (draft.photo) return "photo";
   if (draft.label?.column === "commentary") return "commentary";
   if (draft.signature === "institutional") return "commentary";
   if (draft.verse || draft.signature === "slash") return "article";
   if (draft.byline.authors.length > 0 && draft.byline.reporters.length === 0) {
-    return pageName !== null && LITERARY_PAGE.test(pageName) ? "article" : "commentary";
+    return isLiteraryPage(pageName) ? "article" : "commentary";
   }
   return "article";
 }
@@ -145,7 +140,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
   const start = (line: number, afterGap: boolean): Draft => {
     close();
     const draft = newDraft(line, pendingLabel, afterGap);
-    if (pageName !== null && NOTICE_PAGE.test(pageName)) draft.notice = true;
+    if (isNoticePage(pageName)) draft.notice = true;
     // 广告 over a block of advertisements marks their kind; it is not a column they belong to.
     if (noticeLabel && !pendingLabel) draft.notice = true;
     pendingLabel = null;
@@ -343,7 +338,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           current.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
           break;
         }
-        const continuing = cur && (cur.verse ? !(hasPeople(cur) && c.text !== "" && block.gapBefore >= 1 && cur.paragraphs.length > 0 && false) : cur.paragraphs.length === 0 && !cur.photo && !cur.brief);
+        const continuing = cur !== null && (cur.verse || (cur.paragraphs.length === 0 && !cur.photo && !cur.brief));
         const target = continuing ? cur! : startText(block.line, afterGap);
         // Poems under one label (◎诗歌) each stand under it, their author printed over them or not.
         const before = items.at(-1);
@@ -437,7 +432,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             break;
           }
         }
-        if (NOTICE_TITLE.test(c.text) && charLength(c.text) <= 30) {
+        if (NOTICE_TITLE.test(c.text) && charLength(c.text) <= 30 && !opensStory) {
           const draft = startText(block.line, afterGap);
           draft.notice = true;
           setTitle(draft, c.text, block.line);

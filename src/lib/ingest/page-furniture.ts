@@ -208,3 +208,13 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
   }
   return { meta, furniture, rest };
 }
+
+/** Pages whose signed pieces are essays and poems, not commentary: a daily's culture and supplement pages. */
+export function isLiteraryPage(name: string | null): boolean {
+  return name !== null && /(副刊|文化|文艺|文学|读书|书评|阅读|悦读|散文|诗|人文|风物|史话|北国风光|草原)/u.test(name);
+}
+
+/** Pages of notices and advertisements: every item on them is one. */
+export function isNoticePage(name: string | null): boolean {
+  return name !== null && /(公告|广告|启事)/u.test(name);
+}

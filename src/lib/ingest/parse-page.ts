@@ -13,7 +13,7 @@ import type { ItemWarning, PageItem } from "./page-item.ts";
 import { splitPageBlocks } from "./page-blocks.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import type { PageMeta } from "./page-furniture.ts";
-import { readPageFurniture } from "./page-furniture.ts";
+import { isLiteraryPage, readPageFurniture } from "./page-furniture.ts";
 import { markVerse } from "./verse.ts";
 import { canonicalPersonName } from "./page-knowledge.ts";
 import type { ArticleLocator } from "../places/article-locator.ts";
@@ -71,7 +71,7 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
     no: issue.pageNo ?? furniture.meta.no ?? issue.fileNamePageNo,
     name: issue.pageName ?? furniture.meta.name,
   };
-  const blocks = markVerse(classifyPage(furniture.rest, knowledge));
+  const blocks = markVerse(classifyPage(furniture.rest, knowledge), isLiteraryPage(page.name));
   const { items, labelLines } = assembleItems(blocks, { roles: knowledge.roles, pageName: page.name });
   const people = bylinePeople(blocks, knowledge);
 

@@ -17,8 +17,18 @@ function verseShaped(block: ClassifiedBlock): boolean {
   return true;
 }
 
+/** The run at `start` stands under a label of poems (◎诗歌, ◎北疆诗笺), past titles, authors and other poems. */
+function followsVerseLabel(blocks: ClassifiedBlock[], start: number): boolean {
+  for (let k = start - 1; k >= 0 && k >= start - 16; k--) {
+    const c = blocks[k]!.class;
+    if (c.type === "label") return /诗|词|歌|韵/u.test(c.label.name);
+    if (c.type !== "byline" && c.type !== "verse" && c.type !== "heading") return false;
+  }
+  return false;
+}
+
 /** Marks every line of a poem as verse; returns the blocks with their new class. */
-export function markVerse(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
+export function markVerse(blocks: ClassifiedBlock[], literaryPage: boolean): ClassifiedBlock[] {
   const out = [...blocks];
   let i = 0;
   while (i < out.length) {
@@ -33,9 +43,15 @@ export function markVerse(blocks: ClassifiedBlock[]): ClassifiedBlock[] {
     const stops = run.filter((b) => /[。]$/u.test(b.text)).length;
     // Prose comes one paragraph per line with blank lines between; a poem's lines follow each other.
     const unbroken = run.slice(1).filter((b) => b.gapBefore === 0).length;
-    if ((run.length >= MIN_VERSE_LINES && stops * 2 <= run.length) || (run.length >= 3 && unbroken * 2 >= run.length - 1 && stops * 2 <= run.length)) {
-      // The first line is the title when a byline or author follows it, handled by the caller;
-      // here the whole run is verse unless its first line is set apart by a byline after it.
+    const after = out[end + 1]?.class.type;
+    const underVerseLabel = followsVerseLabel(out, i);
+    // A headline stack over a byline or dateline, a list (一是…), dialogue: short lines that are not verse.
+    const prose = after === "dateline" || run.some((b) => /[！？；!?;]$|^[一二三四五六七八九十]是/u.test(b.text));
+    const verseForm = (run.length >= MIN_VERSE_LINES && stops * 2 <= run.length) || (run.length >= 3 && unbroken * 2 >= run.length - 1 && stops * 2 <= run.length);
+    // Off the culture pages a poem must look like one beyond doubt: four lines or more, set line
+    // under line, no full stops, and no byline straight after the run.
+    const strictForm = run.length >= MIN_VERSE_LINES && unbroken * 2 >= run.length && stops === 0 && after !== "byline";
+    if (!prose && ((literaryPage || underVerseLabel) ? verseForm : strictForm)) {
       for (let k = i; k <= end; k++) out[k] = { ...out[k]!, class: { type: "verse", text: out[k]!.text } };
     }
     i = end + 1;
