@@ -550,22 +550,29 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           appendBody(note, block.line, block.text);
           break;
         }
-        const jumpIn = /^[(（]\s*(?:上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]\s*/u.exec(block.text);
+        const jumpIn = JUMP_IN_RUN_ON.exec(block.text);
         if (jumpIn) {
-          // （上接第1版）run into the continued text.
+          // （上接第1版）run into the continued text, which may jump on again at its end.
           const target = cur && cur.paragraphs.length === 0 && !cur.photo ? cur : startText(block.line, afterGap);
           target.continuedFrom = pageNumber(jumpIn[1]!);
           target.metaLines.push({ line: block.line, text: jumpIn[0].trim() });
-          appendBody(target, block.line, block.text.slice(jumpIn[0].length));
+          const text = block.text.slice(jumpIn[0].length);
+          const onward = trailingJumpOut(text);
+          appendBody(target, block.line, onward ? onward.text : text);
+          if (onward) {
+            target.continuesTo = onward.page;
+            target.metaLines.push({ line: block.line, text: onward.marker });
+            close();
+          }
           break;
         }
-        const jumpOut = !block.text.includes("转") ? null : /\s*[(（]\s*(?:下转|转)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）]$/u.exec(block.text);
-        if (jumpOut && jumpOut.index > 0) {
+        const jumpOut = trailingJumpOut(block.text);
+        if (jumpOut && jumpOut.text !== "") {
           // （下转第2版）run onto the last paragraph of the part on this page.
           const target = cur ?? start(block.line, afterGap);
-          appendBody(target, block.line, block.text.slice(0, jumpOut.index));
-          target.continuesTo = pageNumber(jumpOut[1]!);
-          target.metaLines.push({ line: block.line, text: jumpOut[0].trim() });
+          appendBody(target, block.line, jumpOut.text);
+          target.continuesTo = jumpOut.page;
+          target.metaLines.push({ line: block.line, text: jumpOut.marker });
           close();
           break;
         }
@@ -574,12 +581,14 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           target.label = photoLabel;
           target.photo = true;
         }
-        const affiliation = /\s*([(（](?:作者单位[：:]|作者系|作者为)[^()（）]{2,60}[)）])$/u.exec(block.text);
-        if (affiliation && affiliation.index > 0 && affiliation[1]) {
+        // Anchored at the bracket, not at the spaces before it: OCR pads some lines with thousands of spaces.
+        const affiliation = /[(（](?:作者单位[：:]|作者系|作者为)[^()（）]{2,60}[)）]$/u.exec(block.text);
+        if (affiliation && affiliation.index > 0) {
           // The author's affiliation run onto the last paragraph: …各方面。（作者系…副教授）
-          appendBody(target, block.line, block.text.slice(0, affiliation.index));
-          target.byline = { ...target.byline, affiliation: target.byline.affiliation ?? parseAffiliation(affiliation[1]) };
-          target.metaLines.push({ line: block.line, text: affiliation[1] });
+          const affiliationText = affiliation[0];
+          appendBody(target, block.line, block.text.slice(0, affiliation.index).trimEnd());
+          target.byline = { ...target.byline, affiliation: target.byline.affiliation ?? parseAffiliation(affiliationText) };
+          target.metaLines.push({ line: block.line, text: affiliationText });
           break;
         }
         const closing = splitTrailingBriefByline(block.text, roles);
@@ -643,6 +652,18 @@ function landedHeadline(draft: Draft): Paragraph | null {
   const at = ps.findLastIndex((p, i) => i > 0 && i < ps.length - 1 && p.lines.length === 1 && isHeadlineShaped(p.text) && charLength(p.text) >= 8 && !ATTACHED_BOX.test(p.text));
   if (at < 0) return null;
   return ps.splice(at, 1)[0]!;
+}
+
+/** （上接第1版） run into the text of the part it opens. */
+const JUMP_IN_RUN_ON = /^[(（【[]\s*(?:上接|接)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）】\]]\s*/u;
+const JUMP_OUT_RUN_ON = /[(（【[]\s*(?:下转|转)\s*第?\s*([0-9〇一二三四五六七八九十]{1,3})\s*版\s*[)）】\]]$/u;
+
+/** （下转第2版） run onto the end of a paragraph: the text before it, the page, the marker. */
+function trailingJumpOut(text: string): { text: string; page: number; marker: string } | null {
+  if (!text.includes("转")) return null;
+  const m = JUMP_OUT_RUN_ON.exec(text);
+  const page = m ? pageNumber(m[1]!) : null;
+  return m && page !== null ? { text: text.slice(0, m.index).trimEnd(), page, marker: m[0] } : null;
 }
 
 function hasPeople(draft: Draft): boolean {

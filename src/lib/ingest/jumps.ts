@@ -22,7 +22,10 @@ function lastParagraph(markdown: string): string {
 }
 
 function join(first: ParsedArticle, second: ParsedArticle): void {
-  const cut = !endsSentence(lastParagraph(bodyOf(first)).trim());
+  const last = lastParagraph(bodyOf(first)).trim();
+  const next = bodyOf(second).trimStart();
+  // A sentence cut at the jump runs on into the continuation's first paragraph, never into a subhead.
+  const cut = !endsSentence(last) && !last.startsWith("#") && !next.startsWith("#");
   if (first.bodyMarkdown === undefined && second.bodyMarkdown === undefined) {
     const [head, ...tail] = second.body;
     const last = first.body[first.body.length - 1];
@@ -32,13 +35,25 @@ function join(first: ParsedArticle, second: ParsedArticle): void {
       first.body = [...first.body, ...second.body];
     }
   } else {
-    const a = bodyOf(first).trimEnd();
-    const b = bodyOf(second).trimStart();
-    first.bodyMarkdown = `${a}${cut ? "" : "\n\n"}${b}`;
+    first.bodyMarkdown = `${bodyOf(first).trimEnd()}${cut ? "" : "\n\n"}${next}`;
     first.body = [];
   }
   first.warnings = first.warnings.filter((w) => w.code !== "ends-mid-sentence").concat(second.warnings.filter((w) => !PART_WARNINGS.has(w.code)));
-  first.jump = { to: null, from: first.jump.from };
+  // The continuation's own credit (（记者 张三） closing it on its page) is the article's too.
+  const merged = (a: string[], b: string[]) => [...a, ...b.filter((n) => !a.includes(n))];
+  const fm = first.frontmatter;
+  const more = second.frontmatter;
+  first.frontmatter = {
+    ...fm,
+    reporters: merged(fm.reporters, more.reporters),
+    correspondents: merged(fm.correspondents, more.correspondents),
+    photographers: merged(fm.photographers, more.photographers),
+    authors: merged(fm.authors, more.authors),
+    agency: fm.agency ?? more.agency,
+    affiliation: fm.affiliation ?? more.affiliation,
+  };
+  // A chain (第1版 → 第2版 → 第3版) goes on from where the continuation jumps.
+  first.jump = { to: second.jump.to, from: first.jump.from };
 }
 
 /** Joins the parts of jumped articles across the pages of each issue (one date). */
@@ -54,24 +69,26 @@ export function joinJumps(issues: ParsedIssue[]): void {
     const used = new Set<ParsedArticle>();
     for (const page of pages) {
       for (const article of page.articles) {
-        const to = article.jump.to;
-        if (to === null) continue;
-        const candidates = continuations.filter(
-          (c) => !used.has(c.article) && c.page.page.no === to && (c.article.jump.from === page.page.no || page.page.no === null),
-        );
-        // A continuation that repeats the headline is that article's; otherwise the first one.
-        const match =
-          candidates.find((c) => c.article.warnings.every((w) => w.code !== "guessed-headline") && comparableText(c.article.frontmatter.title) === comparableText(article.frontmatter.title)) ??
-          candidates.find((c) => c.article.warnings.some((w) => w.code === "guessed-headline")) ??
-          candidates[0];
-        if (!match) {
-          article.warnings.push({ code: "unmatched-jump", message: `转至第${to}版，但本期该版没有标“上接第${page.page.no ?? "?"}版”的续文`, line: null });
-          continue;
+        // Follow the chain: the part on page `from` continues on page `article.jump.to`.
+        let from = page.page.no;
+        while (article.jump.to !== null) {
+          const to = article.jump.to;
+          const candidates = continuations.filter((c) => !used.has(c.article) && c.page.page.no === to && (c.article.jump.from === from || from === null));
+          // A continuation that repeats the headline is that article's; otherwise the first one.
+          const match =
+            candidates.find((c) => c.article.warnings.every((w) => w.code !== "guessed-headline") && comparableText(c.article.frontmatter.title) === comparableText(article.frontmatter.title)) ??
+            candidates.find((c) => c.article.warnings.some((w) => w.code === "guessed-headline")) ??
+            candidates[0];
+          if (!match) {
+            article.warnings.push({ code: "unmatched-jump", message: `转至第${to}版，但本期该版没有标“上接第${from ?? "?"}版”的续文`, line: null });
+            break;
+          }
+          used.add(match.article);
+          join(article, match.article);
+          match.page.articles = match.page.articles.filter((a) => a !== match.article);
+          match.page.articles.forEach((a, index) => (a.frontmatter.order = index + 1));
+          from = to;
         }
-        used.add(match.article);
-        join(article, match.article);
-        match.page.articles = match.page.articles.filter((a) => a !== match.article);
-        match.page.articles.forEach((a, index) => (a.frontmatter.order = index + 1));
       }
     }
     for (const { article } of continuations) {
