@@ -55,3 +55,20 @@ describe("base path", () => {
     assert.throws(() => parseArchiveConfig(config("/issues/"), "f.yaml"), /base: \/issues\/ begins with a folder of the site/u);
   });
 });
+
+describe("the Traditional mirror of a rebased page (a page an incremental build kept)", () => {
+  test("converting a rebased page gives the rebased twin of the page: prefix after the base, the switch back under the base", async () => {
+    const { toTraditionalPage } = await import("../../src/lib/site/traditional.ts");
+    const page =
+      `<html lang="zh-CN"><head><link rel="canonical" href="${ORIGIN}/issues/"></head><body>` +
+      `<a href="/issues/">期号</a><a href="/rss.xml">订阅</a>` +
+      `<a href="/zh-hant/issues/" hreflang="zh-Hant" lang="zh-Hant" data-script-switch>繁體中文</a></body></html>`;
+    const options = { site: ORIGIN, convert: (text: string) => text, base: BASE };
+    const twinOfRebased = toTraditionalPage(rebaseHtml(page, ORIGIN, BASE), options);
+    const rebasedTwin = rebaseHtml(toTraditionalPage(page, { ...options, base: "/" }), ORIGIN, BASE);
+    assert.equal(twinOfRebased, rebasedTwin);
+    assert.ok(twinOfRebased.includes('href="/nx-archive/zh-hant/issues/">期号'));
+    assert.ok(twinOfRebased.includes('href="/nx-archive/rss.xml"'));
+    assert.ok(/href="\/nx-archive\/issues\/" hreflang="zh-CN"/u.test(twinOfRebased), twinOfRebased);
+  });
+});

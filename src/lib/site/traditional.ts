@@ -8,6 +8,7 @@
  */
 import { Converter } from "opencc-js";
 import { KEEP_SCRIPT_ATTRIBUTE, SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "./locale.ts";
+import { SITE } from "./site-info.ts";
 
 let converter: ((text: string) => string) | undefined;
 
@@ -21,8 +22,10 @@ export function toTraditional(text: string): string {
  * The Traditional twin of a URL, if it names a page of this site: a root-relative or same-site
  * absolute URL whose path ends in "/" (every page URL does; files such as /raw/….txt, /rss.xml or
  * /articles/….md do not, and stay shared by both scripts). Anything else comes back unchanged.
+ * A URL under the site's base path (/archive/issues/, a page an incremental build kept after
+ * rebasing it: src/lib/config/base-path.ts) gets its prefix after the base (/archive/zh-hant/issues/).
  */
-export function toTraditionalUrl(url: string, site: string): string {
+export function toTraditionalUrl(url: string, site: string, base: string = SITE.base): string {
   let origin = "";
   let rest = url;
   if (url.startsWith(site) && url.charAt(site.length) === "/") {
@@ -33,8 +36,10 @@ export function toTraditionalUrl(url: string, site: string): string {
   }
   const pathEnd = rest.search(/[?#]/);
   const path = pathEnd === -1 ? rest : rest.slice(0, pathEnd);
-  if (!path.endsWith("/") || isTraditionalPath(path)) return url;
-  return origin + traditionalPath(path) + rest.slice(path.length);
+  const under = base !== "/" && path.startsWith(base) ? base.slice(0, -1) : "";
+  const local = path.slice(under.length);
+  if (!local.endsWith("/") || isTraditionalPath(local)) return url;
+  return origin + under + traditionalPath(local) + rest.slice(path.length);
 }
 
 export interface TraditionalPageOptions {
@@ -42,6 +47,8 @@ export interface TraditionalPageOptions {
   site: string;
   /** Character conversion; defaults to toTraditional. */
   convert?: (text: string) => string;
+  /** The site's base path ("/" or "/archive/"); defaults to the config's. */
+  base?: string;
 }
 
 /**
@@ -69,7 +76,7 @@ const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\
  * so is the text of <pre data-keep-script> elements (citations) and of the citation meta tags.
  */
 export function toTraditionalPage(html: string, options: TraditionalPageOptions): string {
-  const { site, convert = toTraditional } = options;
+  const { site, convert = toTraditional, base = SITE.base } = options;
   // Odd indices of the split are the kept elements.
   const converted = html
     .split(KEPT)
@@ -79,7 +86,7 @@ export function toTraditionalPage(html: string, options: TraditionalPageOptions)
     .replace(TAG, (tag) => {
       if (tag.includes("hreflang=")) return tag;
       return tag
-        .replace(URL_ATTRIBUTE, (_attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site)}"`)
+        .replace(URL_ATTRIBUTE, (_attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site, base)}"`)
         .replace(`lang="${SIMPLIFIED.lang}"`, `lang="${TRADITIONAL.lang}"`)
         .replace(/(property="og:locale" content=")[^"]*"/, `$1${TRADITIONAL.ogLocale}"`)
         .replace(/(property="og:locale:alternate" content=")[^"]*"/, `$1${SIMPLIFIED.ogLocale}"`);
@@ -89,13 +96,15 @@ export function toTraditionalPage(html: string, options: TraditionalPageOptions)
       (_, open: string, json: string, close: string) =>
         open +
         json
-          .replace(JSON_URL, (_m, url: string) => `"${toTraditionalUrl(url, site)}"`)
+          .replace(JSON_URL, (_m, url: string) => `"${toTraditionalUrl(url, site, base)}"`)
           .replace(`"inLanguage":"${SIMPLIFIED.lang}"`, `"inLanguage":"${TRADITIONAL.lang}"`) +
         close,
     );
   return rewritten.replace(SWITCH, (link) => {
     const target = /\bhref="([^"]*)"/.exec(link)?.[1] ?? `${TRADITIONAL.prefix}/`;
-    const back = isTraditionalPath(target) ? target.slice(TRADITIONAL.prefix.length) || "/" : target;
+    const under = base !== "/" && target.startsWith(base) ? base.slice(0, -1) : "";
+    const local = target.slice(under.length);
+    const back = isTraditionalPath(local) ? under + (local.slice(TRADITIONAL.prefix.length) || "/") : target;
     return link
       .replace(/\bhref="[^"]*"/, `href="${back}"`)
       .replace(/\bhreflang="[^"]*"/, `hreflang="${SIMPLIFIED.lang}"`)
