@@ -131,6 +131,8 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
   let photoLabel: ColumnLabel | null = null;
   let briefLabel: ColumnLabel | null = null;
   let noticeLabel: ColumnLabel | null = null;
+  /** Headlines that landed inside another story, waiting for the byline of their own. */
+  const landedHeadlines: Paragraph[] = [];
 
   const close = () => {
     if (current) items.push(current);
@@ -231,7 +233,8 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           (cur.paragraphs.length === 0 || ((cur.leadBeforeHeadline || cur.editorsNote) && !hasPeople(cur)) || (cur.verse && !hasPeople(cur))) &&
           !cur.photo &&
           !cur.brief;
-        const landed = !fresh && cur && next?.type === "body" && c.byline.authors.length + c.byline.reporters.length > 0 ? landedHeadline(cur) : null;
+        const landed =
+          !fresh && cur && next?.type === "body" && c.byline.authors.length + c.byline.reporters.length > 0 ? (landedHeadlines.shift() ?? landedHeadline(cur)) : null;
         const target = fresh ? cur : startText(block.line, afterGap);
         if (!fresh) noticeLabel = null;
         if (landed) {
@@ -338,6 +341,15 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           current.paragraphs.push({ text: c.text, lines: [block.line], heading: false, verse: true });
           break;
         }
+        const lone = block.gapBefore >= 1 && (blocks[i + 1]?.gapBefore ?? 0) >= 1 && next?.type === "verse" && charLength(c.text) <= 10;
+        if (cur?.verse && hasPeople(cur) && cur.paragraphs.length > 0 && lone) {
+          // A poem signed above its lines ends where a one-line title stands alone: the next poem's.
+          const poem = startText(block.line, afterGap);
+          poem.verse = true;
+          if (items.at(-1)?.label) poem.label = items.at(-1)!.label;
+          setTitle(poem, c.text, block.line);
+          break;
+        }
         const continuing = cur !== null && (cur.verse || (cur.paragraphs.length === 0 && !cur.photo && !cur.brief));
         const target = continuing ? cur! : startText(block.line, afterGap);
         // Poems under one label (◎诗歌) each stand under it, their author printed over them or not.
@@ -377,6 +389,26 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           setTitle(cur, c.text, block.line);
           break;
         }
+        const nextBlock = blocks[i + 1];
+        if (
+          afterGap &&
+          cur === null &&
+          previous &&
+          previous.title !== null &&
+          previousLast &&
+          !previousLast.heading &&
+          !previousLast.verse &&
+          !endsSentence(previousLast.text) &&
+          !previous.photo &&
+          !previous.brief &&
+          nextBlock?.class.type === "body" &&
+          nextBlock.gapBefore >= COLUMN_GAP
+        ) {
+          // A headline that landed between the two halves of a sentence cut across columns: the
+          // story goes on after it, and the headline waits for the story whose byline comes later.
+          landedHeadlines.push({ text: c.text, lines: [block.line], heading: false });
+          break;
+        }
         if (
           afterGap &&
           cur === null &&
@@ -395,7 +427,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           current.paragraphs.push({ text: c.text, lines: [block.line], heading: true });
           break;
         }
-        if (briefLabel !== null && !opensStory) {
+        if (briefLabel !== null && !startsText) {
           const brief = start(block.line, afterGap);
           brief.label = briefLabel;
           brief.brief = true;
@@ -617,6 +649,12 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
     }
   }
   close();
+  // A landed headline whose story never showed its byline stands as printed, flagged for an editor.
+  for (const orphan of landedHeadlines) {
+    const draft = newDraft(orphan.lines[0]!, null, true);
+    setTitle(draft, orphan.text, orphan.lines[0]!);
+    items.push(draft);
+  }
 
   return { items: items.map((draft) => finishDraft(draft, pageName)), labelLines };
 }
