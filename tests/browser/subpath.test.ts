@@ -132,6 +132,7 @@ describe("a second paper under a sub-path", () => {
         "固原市",
         "中卫市",
       ]);
+      assert.equal(await page.locator(".lede").innerText(), "文章按所报道的地市归类；“宁夏”为全区性报道。");
       await page.locator('svg.region-map a[aria-label^="石嘴山市"]').click();
       await page.waitForURL(`**${BASE}regions/shi-zui-shan-shi/`);
       await page.locator("a", { hasText: "平罗：盐碱地变成了良田" }).first().click();
