@@ -41,6 +41,7 @@ const FRONTMATTER: ArticleFrontmatter = {
 
 /** A locator that finds nothing: the corrections are what sets places here. */
 const noPlaces: ArticleLocator = {
+  regionWide: "内蒙古",
   locate: () => ({ location: null, county: null }),
   mainLeague: () => null,
   leaguesNamed: () => new Set<string>(),

@@ -42,6 +42,7 @@ const knowledge = loadPageKnowledge(join(ROOT, "content/data"));
 
 /** A locator of our own: the runs here test files and paths, not places. */
 const places: ArticleLocator = {
+  regionWide: "内蒙古",
   locate: ({ title, lead }) => (/赤峰/.test(title + lead) ? { location: "赤峰市", county: null } : { location: null, county: null }),
   mainLeague: () => null,
   leaguesNamed: () => new Set<string>(),

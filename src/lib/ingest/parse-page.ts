@@ -98,7 +98,7 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
   const text = item.paragraphs.filter((p) => !p.heading);
   const { location, county } = places.locate({
     // A notice's 内蒙古…有限公司 names where the firm is registered, not what the notice is about.
-    title: item.kind === "notice" ? (item.title ?? "").replace(/^内蒙古(?:自治区)?/u, "") : (item.title ?? ""),
+    title: item.kind === "notice" && (item.title ?? "").startsWith(places.regionWide) ? (item.title ?? "").slice(places.regionWide.length).replace(/^(?:自治区|省)/u, "") : (item.title ?? ""),
     lead: text[0]?.text ?? "",
     body: text.slice(1).map((p) => p.text).join("\n"),
     dateline: item.dateline?.place ?? null,

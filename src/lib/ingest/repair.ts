@@ -123,7 +123,7 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
       const tail = ps.slice(split).map((p) => p.text).join("\n");
       const headLeague = leagueOf(head);
       const tailLeague = leagueOf(tail);
-      if (!headLeague || !tailLeague || headLeague === tailLeague || headLeague === "内蒙古" || tailLeague === "内蒙古") continue;
+      if (!headLeague || !tailLeague || headLeague === tailLeague || headLeague === places.regionWide || tailLeague === places.regionWide) continue;
       if (places.leaguesNamed(tail).has(headLeague)) continue;
       const host = items
         .slice(0, index)

@@ -3,11 +3,13 @@
  * questions the continuation repair asks of a stretch of text. The ingest is handed one
  * (the interfaces live here, so the arrows run from the ingest to the places only).
  */
-import { findPlaceMentions, locateArticle } from "./locate.ts";
+import { findPlaceMentions, locateArticle, REGION_WIDE } from "./locate.ts";
 
 /** What the ingest's continuation repair asks of a stretch of text. */
 export interface PlaceReader {
-  /** The league a text is mainly about (内蒙古 when region-wide), or null. */
+  /** The location of a text about the province as a whole (内蒙古). */
+  readonly regionWide: string;
+  /** The league a text is mainly about (regionWide when region-wide), or null. */
   mainLeague(text: string): string | null;
   /** Every league the text names, directly or through one of its counties. */
   leaguesNamed(text: string): Set<string>;
@@ -19,6 +21,7 @@ export interface ArticleLocator extends PlaceReader {
 }
 
 export const articleLocator: ArticleLocator = {
+  regionWide: REGION_WIDE,
   locate(input) {
     const { location, county } = locateArticle({
       title: input.title,
