@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import { defineConfig } from "astro/config";
 import { ARCHIVE, siteInfo } from "./src/lib/config/archive-config.ts";
 import { unified } from "@astrojs/markdown-remark";
-import { ARTICLE_MARKDOWN } from "./src/lib/site/markdown.ts";
+import { ARTICLE_MARKDOWN } from "./src/lib/articles/markdown.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
 import { basePath } from "./src/integrations/base-path.ts";
 import { hostHeadersFile } from "./src/integrations/host-headers.ts";

@@ -63,7 +63,7 @@ test("a change to one stage's code is a new version of that stage only", async (
   assert.equal(await versionAt(parser, "articleStore"), before.articleStore, "nor reload the article store");
 
   const renderer = copy("renderer");
-  appendFileSync(join(renderer, "src/lib/site/article-body.ts"), "\n// the article renderer changed\n");
+  appendFileSync(join(renderer, "src/lib/articles/article-body.ts"), "\n// the article renderer changed\n");
   assert.notEqual(await versionAt(renderer, "index"), before.index, "the index renders bodies as the site does: it is redone");
   assert.equal(await versionAt(renderer, "ingest"), before.ingest, "the parse is not");
 });

@@ -7,10 +7,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
-import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "../../src/lib/search/article-files.ts";
+import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "../../src/lib/articles/article-files.ts";
 import { escapeHtml, searchDocument, searchDocumentTexts } from "../../src/lib/search/search-document.ts";
 import { TITLE_WEIGHT } from "../../src/lib/search/search-record.ts";
-import { ARTICLE_MARKDOWN } from "../../src/lib/site/markdown.ts";
+import { ARTICLE_MARKDOWN } from "../../src/lib/articles/markdown.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
 
 const BAN_DENG = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
-import { ARTICLE_MARKDOWN } from "../../src/lib/site/markdown.ts";
+import { ARTICLE_MARKDOWN } from "../../src/lib/articles/markdown.ts";
 
 const processor = await createMarkdownProcessor({ ...ARTICLE_MARKDOWN, syntaxHighlight: false });
 const render = async (markdown: string) => (await processor.render(markdown)).code;

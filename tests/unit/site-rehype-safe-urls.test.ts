@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { Element, Root } from "hast";
-import { isSafeUrl, rehypeSafeUrls } from "../../src/lib/site/rehype-safe-urls.ts";
+import { isSafeUrl, rehypeSafeUrls } from "../../src/lib/articles/rehype-safe-urls.ts";
 
 describe("isSafeUrl", () => {
   const table: [string, boolean][] = [

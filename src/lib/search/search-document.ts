@@ -4,7 +4,7 @@
  * site (scripts/build.ts runs the two side by side), so it never waits for the site.
  *
  * What it holds is what a reader searches and what a result shows: the body as the site renders
- * it (the same unified processor, src/lib/site/markdown.ts), the headline as the result's title
+ * it (the same unified processor, src/lib/articles/markdown.ts), the headline as the result's title
  * and, with TITLE_WEIGHT, as text; the deck, column, series, names and places as text; the
  * filters, metadata and sort key as empty <data> elements (search-record.ts).
  */

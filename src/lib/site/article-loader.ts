@@ -16,8 +16,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../build/code-version.ts";
-import { articleFilesByYear, checkedFrontmatter, readArticleFile } from "../search/article-files.ts";
-import { isArticleFile } from "./paths.ts";
+import { articleFilesByYear, checkedFrontmatter, isArticleFile, readArticleFile } from "../articles/article-files.ts";
 
 /** The key under which the loader keeps, in Astro's meta store, the version of the code that filled the store. */
 const CODE_VERSION_KEY = "code-version";

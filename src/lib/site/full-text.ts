@@ -8,7 +8,7 @@
 import { gzipSync } from "node:zlib";
 import type { ArchiveEntry } from "./archive.ts";
 import { compareArticles } from "./archive.ts";
-import { articleBodyHtml } from "./article-body.ts";
+import { articleBodyHtml } from "../articles/article-body.ts";
 import { articleJsonRecord } from "./data-export.ts";
 
 /** zlib's best compression: the files are written once per build and read many times. */

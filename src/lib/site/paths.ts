@@ -71,15 +71,6 @@ export function sectionPath(slug: string): string {
   return `/sections/${slug}/`;
 }
 
-/**
- * Whether `relative` ("2022-11-08/slug.md", "/" separated, under the articles folder) is an article
- * file: <date>/<slug>.md, as the ingest writes them; names beginning with "." (editor and OS
- * debris) are not. The site's collection and the search index both read exactly these.
- */
-export function isArticleFile(relative: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}\/[^./][^/]*\.md$/.test(relative);
-}
-
 /** Page `n` (1-based) of a paginated list whose first page is `firstPage`. */
 export function listPagePath(firstPage: string, n: number): string {
   return n <= 1 ? firstPage : `${firstPage}${n}/`;

@@ -1,7 +1,7 @@
 // A year's articles with their full text, as gzipped JSON Lines (src/lib/site/full-text.ts).
 import type { APIRoute, GetStaticPaths } from "astro";
 import { readFile } from "node:fs/promises";
-import { readArticleFile } from "../../../lib/search/article-files.ts";
+import { readArticleFile } from "../../../lib/articles/article-files.ts";
 import { getArchive, type ArticleEntry } from "../../../lib/site/collection.ts";
 import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
 import { cacheKey } from "../../../lib/site/page-keys.ts";

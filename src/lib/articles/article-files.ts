@@ -9,8 +9,6 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleFrontmatter } from "../article.ts";
 import { articleFrontmatterSchema } from "../article-schema.ts";
-import { isArticleFile } from "../site/paths.ts";
-import { yearOfDate } from "./index-shards.ts";
 
 export interface ArticleFile {
   /** "2022-11-08/wen-ming-xin-feng". */
@@ -56,7 +54,7 @@ export async function articleFilesByYear(dir: string, onIgnored?: (file: string)
       if (entry.endsWith(".md")) onIgnored?.(entry);
       continue;
     }
-    const year = yearOfDate(entry);
+    const year = entry.slice(0, 4);
     let files = byYear.get(year);
     if (!files) byYear.set(year, (files = []));
     files.push({ id: entry.slice(0, -".md".length), file: entry });
@@ -105,4 +103,13 @@ export function checkedFrontmatter(file: string, data: Record<string, unknown>):
 export function parseArticleFile(file: string, text: string): ParsedArticle {
   const parsed = readArticleFile(file, text);
   return { data: checkedFrontmatter(file, parsed.data), body: parsed.body };
+}
+
+/**
+ * True for the path (relative to the articles folder, forward slashes) of an article
+ * file: <date>/<slug>.md, as the ingest writes them; names beginning with "." (editor and OS
+ * debris) are not. The site's collection and the search index both read exactly these.
+ */
+export function isArticleFile(relative: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}\/[^./][^/]*\.md$/.test(relative);
 }
