@@ -419,7 +419,7 @@ async function main(): Promise<void> {
 // Projection: equirectangular, x scaled by cos(${((minLat + maxLat) / 2 / 1024).toFixed(2)}°);
 // Douglas–Peucker tolerance ${TOLERANCE} units on shared arcs; whole-unit coordinates.
 
-import type { ProvinceMap } from "./province-map.ts";
+import type { ProvinceMap } from "./map-shape.ts";
 
 /** The ${leagues.length} prefecture-level divisions of ${province.name}, in adcode order. */
 export const MAP: ProvinceMap = {

@@ -5,7 +5,7 @@
 // Projection: equirectangular, x scaled by cos(45.37°);
 // Douglas–Peucker tolerance 0.5 units on shared arcs; whole-unit coordinates.
 
-import type { ProvinceMap } from "./province-map.ts";
+import type { ProvinceMap } from "./map-shape.ts";
 
 /** The 12 prefecture-level divisions of 内蒙古自治区, in adcode order. */
 export const MAP: ProvinceMap = {

@@ -5,7 +5,7 @@
 // Projection: equirectangular, x scaled by cos(37.31°);
 // Douglas–Peucker tolerance 0.5 units on shared arcs; whole-unit coordinates.
 
-import type { ProvinceMap } from "./province-map.ts";
+import type { ProvinceMap } from "./map-shape.ts";
 
 /** The 5 prefecture-level divisions of 宁夏回族自治区, in adcode order. */
 export const MAP: ProvinceMap = {

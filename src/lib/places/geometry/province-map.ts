@@ -9,26 +9,8 @@ import { MAP as NEIMENGGU } from "./neimenggu.ts";
 import { MAP as NINGXIA } from "./ningxia.ts";
 import { MAP as ZHEJIANG } from "./zhejiang.ts";
 
-export interface LeagueShape {
-  /** Official name, as used in article frontmatter `location`. */
-  readonly name: string;
-  /** GB/T 2260 administrative division code. */
-  readonly adcode: string;
-  /** Where the name is drawn, in SVG user units. */
-  readonly label: readonly [number, number];
-  /** SVG path data in the map's user units. */
-  readonly path: string;
-}
-
-export interface ProvinceMap {
-  /** The province's official name. */
-  readonly province: string;
-  /** The geometry's source file and package, for the licence notice. */
-  readonly source: string;
-  readonly width: number;
-  readonly height: number;
-  readonly shapes: readonly LeagueShape[];
-}
+export type { LeagueShape, ProvinceMap } from "./map-shape.ts";
+import type { ProvinceMap } from "./map-shape.ts";
 
 /** Every generated map, by the province's official name. */
 export const PROVINCE_MAPS: ReadonlyMap<string, ProvinceMap> = new Map([NEIMENGGU, NINGXIA, ZHEJIANG].map((map) => [map.province, map]));

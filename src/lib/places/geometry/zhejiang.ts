@@ -5,7 +5,7 @@
 // Projection: equirectangular, x scaled by cos(29.11°);
 // Douglas–Peucker tolerance 0.5 units on shared arcs; whole-unit coordinates.
 
-import type { ProvinceMap } from "./province-map.ts";
+import type { ProvinceMap } from "./map-shape.ts";
 
 /** The 11 prefecture-level divisions of 浙江省, in adcode order. */
 export const MAP: ProvinceMap = {
