@@ -230,7 +230,7 @@ describe("columnByName: the kind of column an unlisted label's name says", () =>
 
   test("a label the data file does not list is still read by its name: 经济快讯 holds briefs, 广告 notices", () => {
     assert.equal(knowledge.labels.has("经济快讯"), false, "the test needs a label that is not in column-labels.yaml");
-    assert.deepEqual(parseColumnLabel("经济快讯", knowledge, new Set()), { name: "经济快讯", column: "brief", series: null, recognised: true });
+    assert.deepEqual(parseColumnLabel("经济快讯", knowledge, new Set()), { name: "经济快讯", column: "brief", series: null, recognised: true, unmarked: true });
     assert.equal(parseColumnLabel("广告", knowledge, new Set())?.column, "notice");
   });
 

@@ -335,3 +335,19 @@ describe("the page's number and name", () => {
     assert.deepEqual([edited.page.no, edited.page.name], [6, "评论"]);
   });
 });
+
+describe("a label's name inside a story", () => {
+  test("温暖瞬间 between two paragraphs of a report is its subhead, not a photo column (written)", async () => {
+    const { parseIssueBytes } = await import("../../src/lib/ingest/parse-file.ts");
+    const { loadPageKnowledge } = await import("../../src/lib/ingest/page-knowledge.ts");
+    const { articleLocator } = await import("../../src/lib/places/article-locator.ts");
+    const page = ["暖心驿站温暖户外劳动者", "", "□本报记者 刘畅", "", "寒风中，包头市昆都仑区一处暖心驿站里，几名环卫工人正在喝热水。", "", "温暖瞬间", "", "驿站里有微波炉、热水器和常用药品，户外劳动者可以随时进来歇脚。", ""].join("\n");
+    const result = parseIssueBytes("2023-11-21_p3.txt", new TextEncoder().encode(page), loadPageKnowledge(join(import.meta.dirname, "../../content/data")), articleLocator);
+    assert.ok(result.ok);
+    assert.deepEqual(
+      result.parsed.articles.map((a) => [a.frontmatter.kind, a.frontmatter.title, a.frontmatter.section]),
+      [["article", "暖心驿站温暖户外劳动者", null]],
+    );
+    assert.ok(result.parsed.articles[0]!.body.some((b) => b.heading && b.text === "温暖瞬间"));
+  });
+});

@@ -185,6 +185,11 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
     switch (c.type) {
       case "label": {
         const line = { line: block.line, text: block.text };
+        if (c.label.unmarked && cur && cur.paragraphs.length > 0 && !cur.brief && !cur.photo && !cur.notice && !afterGap && next?.type === "body") {
+          // 温暖瞬间 or 市场扫描 inside a story, the text going on after it: a subhead, not a column.
+          cur.paragraphs.push({ text: block.text, lines: [block.line], heading: true });
+          break;
+        }
         if (c.label.column === "photo") {
           close();
           photoLabel = c.label;

@@ -17,6 +17,8 @@ export interface ColumnLabel {
   series: { name: string; no: number | null } | null;
   /** False when the label was inferred from layout rather than printed as one. */
   recognised: boolean;
+  /** Known only by the form of its name, printed without ◎ (经济快讯): inside a story it may be a subhead. */
+  unmarked?: true;
 }
 
 export type BlockClass =
@@ -104,9 +106,8 @@ export function parseColumnLabel(text: string, knowledge: PageKnowledge, people:
   const column = knowledge.labels.get(name);
   if (column) return { name, column, series: null, recognised: true };
   const byForm = columnByName(name);
-  if (byForm && (marked || (byForm !== "text" && byForm !== "commentary" && charLength(name) <= 6))) {
-    return { name, column: byForm, series: null, recognised: true };
-  }
+  if (byForm && marked) return { name, column: byForm, series: null, recognised: true };
+  if (byForm && byForm !== "text" && byForm !== "commentary" && charLength(name) <= 6) return { name, column: byForm, series: null, recognised: true, unmarked: true };
   if (!marked) return null;
   // ◎ also stands in for the □ of a commentary byline when OCR misreads it (◎安寅东).
   if (people.has(name)) return null;
