@@ -228,7 +228,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         if (cur && cur.paragraphs.length > 0 && !hasPeople(cur) && !cur.photo && !cur.brief && c.byline.authors.length > 0 && c.byline.reporters.length === 0 && endsItem) {
           // A commentary signed at its foot (…为民办事，贵在用心用情。 / □苏雅拉).
           cur.byline = mergeBylines(cur.byline, c.byline);
-          cur.signature = /评论员|编辑部|社论/u.test(c.byline.authors.join("")) ? "institutional" : "marked";
+          cur.signature = c.byline.authors.some((a) => roles.institutionRe.test(a)) ? "institutional" : "marked";
           meta(cur, block);
           break;
         }
@@ -249,7 +249,7 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
         }
         target.byline = mergeBylines(target.byline, c.byline);
         if (c.byline.authors.length > 0) {
-          target.signature = /^文\s*[/／]/u.test(block.text) ? "slash" : c.byline.authors.some((a) => /评论员|编辑部|社论/u.test(a)) ? "institutional" : "marked";
+          target.signature = /^文\s*[/／]/u.test(block.text) ? "slash" : c.byline.authors.some((a) => roles.institutionRe.test(a)) ? "institutional" : "marked";
         }
         meta(target, block);
         break;

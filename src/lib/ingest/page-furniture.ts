@@ -6,6 +6,7 @@
  * They are page metadata: never an article, a headline or a column label.
  */
 import type { PrintedPage } from "../article.ts";
+import { pageNumber } from "./classify.ts";
 
 /** People the page names for its own making: 责任编辑 李四, 版式设计 王五. */
 export interface PageStaff {
@@ -57,16 +58,6 @@ const PRINTED_DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u;
 const WEEKDAY = /星期[一二三四五六日天]|周[一二三四五六日]/u;
 const LUNAR = /农历\S*/u;
 
-function digits(text: string): number | null {
-  if (/^\d+$/u.test(text)) return Number(text);
-  const n = "〇一二三四五六七八九";
-  if (text === "十") return 10;
-  const [tens, ones] = text.includes("十") ? text.split("十") : ["", text];
-  const t = text.includes("十") ? (tens === "" ? 1 : n.indexOf(tens!)) : 0;
-  const o = ones === "" ? 0 : n.indexOf(ones!);
-  return t < 0 || o < 0 ? null : t * 10 + o;
-}
-
 /**
  * A header line: 2022年9月6日 星期二 第5版 党建, 第5版：党建, 要闻 第1版, a date with its weekday,
  * or 第6版 2024年5月20日 星期一 文化 责任编辑 某某. Null when the line is not one.
@@ -100,7 +91,7 @@ export function parseHeaderLine(text: string): { no: number | null; name: string
   const names = words.filter((w) => !/(日报|晚报|报)$/u.test(w));
   if (names.length > 1) return null;
   const printedDate = date ? `${date[1]}-${date[2]!.padStart(2, "0")}-${date[3]!.padStart(2, "0")}` : null;
-  return { no: page ? digits(page[1]!) : bareNo, name: names[0] ?? null, printedDate, staff };
+  return { no: page ? pageNumber(page[1]!) : bareNo, name: names[0] ?? null, printedDate, staff };
 }
 
 /** Lines of a page's masthead that are neither header nor news: the paper's name, its serial numbers. */
@@ -173,7 +164,7 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       continue;
     }
     if (pointer) {
-      const page = digits(pointer[1]!);
+      const page = pageNumber(pointer[1]!);
       const before = text.slice(0, pointer.index).replace(/[\s\u3000▶►●•>＞]+$/u, "").replace(/^[▶►●•>＞\s]+/u, "");
       let title = before;
       let summary: string | null = null;
