@@ -749,6 +749,19 @@ describe("a whole paper: an issue printed on several pages", () => {
       { site: paper },
     ));
 
+  test("an article printed under a kicker (引题) shows it over its headline", () =>
+    withPage(
+      async (page) => {
+        const kicked = items.find((a) => a.data.kicker !== null);
+        assert.ok(kicked, "the fixture has a headline printed under a kicker");
+        await open(page, kicked.url);
+        const header = page.locator(".article-header");
+        assert.equal(await header.locator(".printed-kicker").innerText(), kicked.data.kicker);
+        assert.equal(await header.locator("h1").innerText(), kicked.data.title);
+      },
+      { site: paper },
+    ));
+
   test("an article shows its page by the date, its agency and the affiliation with the byline, and both citations give the page", () =>
     withPage(
       async (page) => {
