@@ -11,6 +11,7 @@ import type { Byline, BylineRoles } from "./byline.ts";
 import { emptyByline, mergeBylines, splitTrailingBriefByline, splitTrailingCredit } from "./byline.ts";
 import type { PageItem, Paragraph } from "./page-item.ts";
 import { isLiteraryPage, isNoticePage } from "./page-furniture.ts";
+import { parseDateline } from "./dateline.ts";
 import { charLength, endsSentence, isHeadlineShaped, isSubheadShaped } from "./text-shape.ts";
 
 interface Draft extends PageItem {
@@ -505,7 +506,20 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
             close();
             pendingLabel = { name: c.text, column: "text", series: null, recognised: false };
             labelLines.push({ line: block.line, text: block.text });
-          } else if (afterNext?.type === "deck" || isKicker(c.text, second)) {
+          } else if (
+            afterNext?.type === "dateline" &&
+            charLength(c.text) <= 14 &&
+            charLength(second) <= 10 &&
+            !/\s/u.test(c.text + second) &&
+            !isKicker(c.text, second) &&
+            charLength(c.text) > 6
+          ) {
+            // A headline OCR broke over two lines (呼和浩特市今年将新建改建 / 城市道路120公里): one title.
+            const draft = startText(block.line, afterGap);
+            setTitle(draft, `${c.text}${second}`, block.line);
+            draft.metaLines.push({ line: blocks[i + 1]!.line, text: second });
+            i++;
+          } else if (afterNext?.type === "deck" || isKicker(c.text, second) || (afterNext?.type === "dateline" && charLength(c.text) <= 6 && charLength(second) > charLength(c.text))) {
             // A kicker (引题) over the headline: over a deck, or a slogan over a headline of facts.
             close();
             pendingKicker = { text: c.text, line: block.line };
@@ -562,7 +576,15 @@ export function assembleItems(blocks: ClassifiedBlock[], context: PageContext): 
           const brief = start(block.line, afterGap);
           brief.label = briefLabel;
           brief.brief = true;
-          const text = block.text.replace(/^[●•]\s*/u, "");
+          let text = block.text.replace(/^[●•]\s*/u, "");
+          // ●本报讯 近日，…: the brief's dateline, not its first words.
+          const dateline = parseDateline(text, roles);
+          if (dateline && dateline.rest !== "") {
+            brief.dateline = { text: dateline.text, place: dateline.place };
+            brief.byline = mergeBylines(brief.byline, dateline.byline);
+            brief.metaLines.push({ line: block.line, text: dateline.text });
+            text = dateline.rest;
+          }
           const closing = splitTrailingBriefByline(text, roles);
           appendBody(brief, block.line, closing ? closing.text : text);
           if (closing) {

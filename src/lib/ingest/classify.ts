@@ -57,7 +57,7 @@ function normaliseSpaces(text: string): string {
  * 经济快讯 and 热点简讯 hold briefs, 北疆掠影 photos, 草原论坛 commentary, 公告 notices.
  */
 export function columnByName(name: string): LabelColumn | null {
-  if (/(快讯|简讯|速递|短讯|集锦|短波|一句话新闻|简报|播报|资讯|集装箱|动态|扫描|传真)$/u.test(name)) return "brief";
+  if (/(快讯|简讯|速递|快递|速览|短讯|集锦|短波|一句话新闻|简报|播报|资讯|集装箱|动态|扫描|传真|直通车)$/u.test(name)) return "brief";
   if (/(掠影|图片新闻|图说|图片|视觉|影像|光影|镜头|瞬间)$/u.test(name)) return "photo";
   if (/(评论|时评|短评|快评|锐评|热评|论坛|言论|观点|评说|议论|杂谈|论苑|理论)$/u.test(name)) return "commentary";
   if (/^(广告|分类广告|公告栏|广而告之|广告专版|公告专版)$/u.test(name)) return "notice";

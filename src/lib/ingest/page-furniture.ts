@@ -26,6 +26,8 @@ export interface PageTeaser {
 }
 
 export interface PageMeta extends PrintedPage {
+  /** The paper's name as the masthead prints it (北方新报), when it does. */
+  paper: string | null;
   /** The issue date the header prints (YYYY-MM-DD), when it prints one. */
   printedDate: string | null;
   staff: PageStaff[];
@@ -33,7 +35,7 @@ export interface PageMeta extends PrintedPage {
 }
 
 export function emptyPageMeta(): PageMeta {
-  return { no: null, name: null, printedDate: null, staff: [], teasers: [] };
+  return { no: null, name: null, paper: null, printedDate: null, staff: [], teasers: [] };
 }
 
 const STAFF_ROLE =
@@ -155,6 +157,7 @@ export function readPageFurniture<B extends FurnitureBlock>(blocks: B[]): { meta
       continue;
     }
     if (isTopOfPage() && (MASTHEAD.test(text) || (/^农历\S{2,12}$/u.test(text)))) {
+      if (/^[\u4e00-\u9fff]{2,8}(?:日报|晚报|都市报|商报|新报)$/u.test(text)) meta.paper ??= text;
       furniture.push({ line: block.line, text });
       continue;
     }

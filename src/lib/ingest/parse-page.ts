@@ -93,6 +93,11 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
   return { issue, page, articles, coverage };
 }
 
+/** 新报讯 on a page of 北方新报 is the paper's own story: an outlet that the paper's name ends with is no agency. */
+function ownPaper(agency: string | null, paper: string | null): string | null {
+  return agency !== null && paper !== null && paper.endsWith(agency) ? null : agency;
+}
+
 function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, page: PageMeta, knowledge: PageKnowledge, places: ArticleLocator): ParsedArticle {
   const byline = foldNames(item.byline, (name) => canonicalPersonName(knowledge, name));
   const text = item.paragraphs.filter((p) => !p.heading);
@@ -123,7 +128,7 @@ function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile
     photographers: byline.photographers,
     authors: byline.authors,
     affiliation: byline.affiliation,
-    agency: byline.agency,
+    agency: ownPaper(byline.agency, issue.paper ?? page.paper),
     location,
     county,
     date: issue.date,
