@@ -351,3 +351,31 @@ describe("a label's name inside a story", () => {
     assert.ok(result.parsed.articles[0]!.body.some((b) => b.heading && b.text === "温暖瞬间"));
   });
 });
+
+describe("front-page headlines in other papers' layouts (written)", () => {
+  const parse = async (source: string, lines: string[]) => {
+    const { parseIssueBytes } = await import("../../src/lib/ingest/parse-file.ts");
+    const { loadPageKnowledge } = await import("../../src/lib/ingest/page-knowledge.ts");
+    const { articleLocator } = await import("../../src/lib/places/article-locator.ts");
+    const result = parseIssueBytes(source, new TextEncoder().encode(lines.join("\n\n") + "\n"), loadPageKnowledge(join(import.meta.dirname, "../../content/data")), articleLocator);
+    assert.ok(result.ok);
+    return result.parsed.articles.map((a) => a.frontmatter);
+  };
+
+  test("a headline OCR broke over two lines above a dateline is one title", async () => {
+    const [story] = await parse("2024-03-12_p1.txt", ["呼和浩特市今年将新建改建", "城市道路120公里", "本报讯（记者 王磊）记者从呼和浩特市住房和城乡建设局获悉，今年全市将新建改建城市道路120公里。"]);
+    assert.deepEqual([story!.title, story!.subtitle, story!.reporters], ["呼和浩特市今年将新建改建城市道路120公里", null, ["王磊"]]);
+  });
+
+  test("a short kicker over a headline and dateline is the kicker, not the title", async () => {
+    const [story] = await parse("2024-03-12_p1.txt", ["春耕一线", "巴林左旗节水滴灌铺到地头", "本报赤峰3月11日讯（记者 李娜）连日来，赤峰市巴林左旗各地抢抓农时铺设节水滴灌设施。"]);
+    assert.deepEqual([story!.kicker, story!.title, story!.subtitle], ["春耕一线", "巴林左旗节水滴灌铺到地头", null]);
+  });
+
+  test("新报讯 on a page whose masthead names 北方新报 is the paper's own story: no agency", async () => {
+    const own = await parse("2024-03-12_p1.txt", ["北方新报", "第1版 要闻", "草原春季防火进入关键期", "新报讯(记者 张敏)记者从自治区林业和草原局获悉，全区草原春季防火进入关键期。"]);
+    assert.deepEqual([own[0]!.agency, own[0]!.reporters], [null, ["张敏"]]);
+    const reprinted = await parse("2024-03-12_p1.txt", ["第1版 要闻", "草原春季防火进入关键期", "新报讯(记者 张敏)记者从自治区林业和草原局获悉，全区草原春季防火进入关键期。"]);
+    assert.equal(reprinted[0]!.agency, "新报", "on another paper's page the outlet is the agency");
+  });
+});
