@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import type { ActualItem, Annotation, ExpectedItem, IngestOutput } from "../support/annotation-score.ts";
 import { formatScore, missLines, normaliseText, readIngestOutput, scoreAnnotation } from "../support/annotation-score.ts";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 
 function expectedItem(fields: Partial<ExpectedItem>): ExpectedItem {
   return {
@@ -36,26 +37,7 @@ function expectedItem(fields: Partial<ExpectedItem>): ExpectedItem {
 function actualItem(data: Record<string, unknown>, body: string): ActualItem {
   return {
     file: `2023-03-06/${String(data.title)}.md`,
-    data: {
-      subtitle: null,
-      kind: "article",
-      section: null,
-      series: null,
-      reporters: [],
-      correspondents: [],
-      photographers: [],
-      authors: [],
-      affiliation: null,
-      agency: null,
-      location: null,
-      county: null,
-      date: "2023-03-06",
-      issue: "2023-03-06",
-      page: { no: 2, name: "经济" },
-      order: 1,
-      source: "2023-03-06_p2.txt",
-      ...data,
-    },
+    data: { ...sampleFrontmatter("2023-03-06", { page: { no: 2, name: "经济" }, source: "2023-03-06_p2.txt" }), ...data },
     body,
   };
 }

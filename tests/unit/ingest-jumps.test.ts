@@ -2,6 +2,7 @@
 // that issue-a runs from page 1 (…（下转第3版）) to page 3 (（上接第1版）…).
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
+import { sampleFrontmatter } from "../support/sample-entries.ts";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { emptyPageMeta } from "../../src/lib/ingest/page-furniture.ts";
 import type { ItemWarning } from "../../src/lib/ingest/page-item.ts";
@@ -21,27 +22,7 @@ const GOES_ON = wholePaperLine(P3, 7, { start: "为辖区居民提供政策咨�
 const CLOSING = wholePaperLine(P3, 9, { start: "据介绍，" });
 
 function frontmatter(title: string, date: string, page: number | null, order: number): ArticleFrontmatter {
-  return {
-    title,
-    subtitle: null,
-    kicker: null,
-    kind: "article",
-    section: null,
-    series: null,
-    reporters: [],
-    correspondents: [],
-    photographers: [],
-    authors: [],
-    affiliation: null,
-    agency: null,
-    location: null,
-    county: null,
-    date,
-    issue: date,
-    page: { no: page, name: null },
-    order,
-    source: `${date}_p${page}.txt`,
-  };
+  return sampleFrontmatter(date, { title, page: { no: page, name: null }, order, source: `${date}_p${page}.txt` });
 }
 
 interface ArticleSpec {
