@@ -155,7 +155,7 @@ export function bylinePeople(blocks: PageBlock[], knowledge: PageKnowledge): Set
   return people;
 }
 
-export function classifyPage(blocks: PageBlock[], knowledge: PageKnowledge): ClassifiedBlock[] {
-  const people = bylinePeople(blocks, knowledge);
+/** `people`: the page's byline names (bylinePeople), when the caller already has them. */
+export function classifyPage(blocks: PageBlock[], knowledge: PageKnowledge, people: ReadonlySet<string> = bylinePeople(blocks, knowledge)): ClassifiedBlock[] {
   return blocks.map((block) => ({ ...block, class: classifyBlock(block, knowledge, people) }));
 }

@@ -71,9 +71,10 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
     no: issue.pageNo ?? furniture.meta.no ?? issue.fileNamePageNo,
     name: issue.pageName ?? furniture.meta.name,
   };
-  const blocks = markVerse(classifyPage(furniture.rest, knowledge), isLiteraryPage(page.name));
+  // The names the page prints in bylines: read once, for labels (◎Name) and run-in authors alike.
+  const people = bylinePeople(furniture.rest, knowledge);
+  const blocks = markVerse(classifyPage(furniture.rest, knowledge, people), isLiteraryPage(page.name));
   const { items, labelLines } = assembleItems(blocks, { roles: knowledge.roles, pageName: page.name });
-  const people = bylinePeople(blocks, knowledge);
 
   for (const item of items) {
     relocateOpeningFragment(item);
