@@ -21,16 +21,21 @@ export function slugify(text: string): string {
 }
 
 /**
+ * `base`, or the first of `base-2`, `base-3` … that `taken` does not hold; the one it returns is
+ * added to `taken`. The first holder of a name keeps it, so later claimants never move it.
+ */
+export function claimUnique(base: string, taken: Set<string>): string {
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  taken.add(name);
+  return name;
+}
+
+/**
  * Slugs unique within one issue, in page order: a repeated slug gets -2, -3 …
  * Uniqueness is per issue, so adding or changing other issues never changes a path.
  */
 export function uniqueSlugs(titles: string[], fallback = "item"): string[] {
   const taken = new Set<string>();
-  return titles.map((title) => {
-    const base = slugify(title) || fallback;
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    return slug;
-  });
+  return titles.map((title) => claimUnique(slugify(title) || fallback, taken));
 }

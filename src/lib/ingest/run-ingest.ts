@@ -20,6 +20,7 @@ import { parseIssueBytes, type ParseResult } from "./parse-file.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import { buildParseReport } from "./parse-report.ts";
+import { claimUnique } from "../slug.ts";
 
 export interface IngestOptions {
   inDir: string;
@@ -319,10 +320,7 @@ export function assignArticleIds(
   }
   for (const { article } of claims) {
     if (ids.has(article)) continue;
-    let id = article.id;
-    for (let n = 2; taken.has(id); n++) id = `${article.id}-${n}`;
-    taken.add(id);
-    ids.set(article, id);
+    ids.set(article, claimUnique(article.id, taken));
   }
   return ids;
 }

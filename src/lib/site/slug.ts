@@ -2,7 +2,7 @@
  * URL segments for the site's index pages (people, regions, counties, columns), made with the
  * archive's one slug function (src/lib/slug.ts) and kept distinct within each index.
  */
-import { slugify } from "../slug.ts";
+import { claimUnique, slugify } from "../slug.ts";
 
 /**
  * Slugs for a set of names that must not share one URL. Names are taken in the order given
@@ -18,11 +18,7 @@ export function assignUniqueSlugs(
   const taken = new Set<string>();
   for (const name of names) {
     if (slugByName.has(name)) continue;
-    const base = preferred(name) || slugify(name) || codePointSlug(name);
-    let slug = base;
-    for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
-    taken.add(slug);
-    slugByName.set(name, slug);
+    slugByName.set(name, claimUnique(preferred(name) || slugify(name) || codePointSlug(name), taken));
   }
   return slugByName;
 }
