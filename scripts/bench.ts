@@ -90,7 +90,7 @@ function copyProject(): void {
     if (existsSync(join(ROOT, entry))) cpSync(join(ROOT, entry), join(work, entry), { recursive: true });
   }
   for (const file of readdirSync(ROOT)) {
-    if (/^(astro\.config\.[cm]?[jt]s|tsconfig\.json|package\.json|pagefind\.(yml|yaml|toml|json))$/.test(file)) cpSync(join(ROOT, file), join(work, file));
+    if (/^(astro\.config\.[cm]?[jt]s|tsconfig\.json|package\.json|pagefind\.(yml|yaml|toml|json)|archive\.config\.yaml)$/.test(file)) cpSync(join(ROOT, file), join(work, file));
   }
 }
 
