@@ -6,7 +6,6 @@ import {
   articlesPerSection,
   articlesPerYear,
   barChartSvg,
-  escapeXml,
   textWidth,
   topPeople,
   type BarRow,
@@ -95,15 +94,6 @@ describe("chart data", () => {
     assert.deepEqual(topPeople(reversed, 5), topPeople(articles, 5));
     assert.deepEqual(articlesPerYear(reversed), articlesPerYear(articles));
   });
-});
-
-describe("escapeXml", () => {
-  const cases: [string, string][] = [
-    ["呼和浩特市", "呼和浩特市"],
-    ["<script>", "&#60;script&#62;"],
-    ['"党建+" & \'人大\'', "&#34;党建+&#34; &#38; &#39;人大&#39;"],
-  ];
-  for (const [input, expected] of cases) it(JSON.stringify(input), () => assert.equal(escapeXml(input), expected));
 });
 
 describe("textWidth", () => {

@@ -5,6 +5,7 @@
  * The numbers behind each chart are the rows the helpers below return; the page prints them
  * again as a table for readers who cannot see the chart.
  */
+import { escapeMarkup } from "../escape-markup.ts";
 import type { ArchiveEntry } from "./archive.ts";
 import { isInstitutionalByline } from "./institutional-byline.ts";
 
@@ -31,11 +32,6 @@ const ROW_HEIGHT = 26;
 const BAR_HEIGHT = 16;
 const GAP = 8;
 const PADDING = 4;
-
-/** Text as XML character data or attribute value. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
 
 /**
  * Approximate rendered width, for layout without a font: Han characters and full-width
@@ -83,7 +79,7 @@ export function barChartSvg(rows: readonly BarRow[], options: BarChartOptions): 
     `<svg xmlns="http://www.w3.org/2000/svg" class="bar-chart" viewBox="0 0 ${width} ${height}" ` +
     `width="${width}" height="${height}" role="${role}" aria-labelledby="${titleId}" ` +
     `font-size="${FONT_SIZE}" fill="currentColor">` +
-    `<title id="${titleId}">${escapeXml(options.title)}</title>`;
+    `<title id="${titleId}">${escapeMarkup(options.title)}</title>`;
   if (rows.length === 0) {
     return `${open}<text x="${PADDING}" y="${PADDING + ROW_HEIGHT / 2}" dominant-baseline="central">暂无数据</text></svg>`;
   }
@@ -95,15 +91,15 @@ export function barChartSvg(rows: readonly BarRow[], options: BarChartOptions): 
     const name = `${row.label}：${row.value}${unit}`;
     const shapes =
       `<text class="bar-chart-label" x="${round(barX - GAP)}" y="${middle}" text-anchor="end" ` +
-      `dominant-baseline="central">${escapeXml(fitText(row.label, labelWidth))}</text>` +
+      `dominant-baseline="central">${escapeMarkup(fitText(row.label, labelWidth))}</text>` +
       `<rect class="bar-chart-bar" x="${round(barX)}" y="${round(y + (ROW_HEIGHT - BAR_HEIGHT) / 2)}" ` +
       `width="${round(barWidth)}" height="${BAR_HEIGHT}"/>` +
       `<text class="bar-chart-value" x="${round(barX + barWidth + GAP / 2)}" y="${middle}" ` +
       `dominant-baseline="central">${row.value}</text>`;
     return row.href === undefined
-      ? `<g class="bar-chart-row">${linked ? `<title>${escapeXml(name)}</title>` : ""}${shapes}</g>`
-      : `<a class="bar-chart-row" href="${escapeXml(row.href)}" aria-label="${escapeXml(name)}">` +
-          `<title>${escapeXml(name)}</title>${shapes}</a>`;
+      ? `<g class="bar-chart-row">${linked ? `<title>${escapeMarkup(name)}</title>` : ""}${shapes}</g>`
+      : `<a class="bar-chart-row" href="${escapeMarkup(row.href)}" aria-label="${escapeMarkup(name)}">` +
+          `<title>${escapeMarkup(name)}</title>${shapes}</a>`;
   });
   return `${open}${body.join("")}</svg>`;
 }

@@ -6,6 +6,7 @@
  * 100,000 articles (its stream serialiser) and 1 s at 10,000: a tenth of a rebuild. This is a
  * string per file, under a second at that size.
  */
+import { escapeMarkup } from "../escape-markup.ts";
 import { SIMPLIFIED, TRADITIONAL, traditionalPath } from "./locale.ts";
 
 /** Below the protocol's 50,000, as @astrojs/sitemap did. */
@@ -17,10 +18,6 @@ export function isSitemapPage(pathname: string): boolean {
   return pathname.endsWith("/") && !/(^|\/)404\/$/.test(pathname);
 }
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /**
  * The sitemap files (name → XML) for the Simplified pages at `paths` ("/issues/", "/"), on the
  * site at `origin`: each page and its Traditional twin (unless `traditional` is false: the mirror
@@ -30,11 +27,11 @@ export function sitemapFiles(origin: string, paths: Iterable<string>, perFile: n
   const entries: [string, string][] = [];
   for (const simplified of new Set(paths)) {
     const links = traditional
-      ? `<xhtml:link rel="alternate" hreflang="${SIMPLIFIED.lang}" href="${escapeXml(origin + simplified)}"/>` +
-        `<xhtml:link rel="alternate" hreflang="${TRADITIONAL.lang}" href="${escapeXml(origin + traditionalPath(simplified))}"/>`
+      ? `<xhtml:link rel="alternate" hreflang="${SIMPLIFIED.lang}" href="${escapeMarkup(origin + simplified)}"/>` +
+        `<xhtml:link rel="alternate" hreflang="${TRADITIONAL.lang}" href="${escapeMarkup(origin + traditionalPath(simplified))}"/>`
       : "";
     for (const url of traditional ? [origin + simplified, origin + traditionalPath(simplified)] : [origin + simplified]) {
-      entries.push([url, `<url><loc>${escapeXml(url)}</loc>${links}</url>`]);
+      entries.push([url, `<url><loc>${escapeMarkup(url)}</loc>${links}</url>`]);
     }
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
@@ -47,7 +44,7 @@ export function sitemapFiles(origin: string, paths: Iterable<string>, perFile: n
       `${header}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls.join("")}</urlset>\n`,
     );
   }
-  const index = [...files.keys()].map((name) => `<sitemap><loc>${escapeXml(`${origin}/${name}`)}</loc></sitemap>`);
+  const index = [...files.keys()].map((name) => `<sitemap><loc>${escapeMarkup(`${origin}/${name}`)}</loc></sitemap>`);
   files.set(SITEMAP_INDEX, `${header}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${index.join("")}</sitemapindex>\n`);
   return files;
 }
