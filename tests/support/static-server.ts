@@ -80,7 +80,17 @@ function sendText(req: IncomingMessage, res: ServerResponse, status: number, tex
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-export async function startStaticServer(root: string): Promise<StaticServer> {
+export interface StaticServerOptions {
+  /**
+   * The path the folder is served under, as a host serves a project site: "/archive/" serves
+   * root/x at /archive/x; every other path is a plain 404. Default "/".
+   */
+  base?: string;
+}
+
+export async function startStaticServer(root: string, options: StaticServerOptions = {}): Promise<StaticServer> {
+  const base = options.base ?? "/";
+  if (!base.startsWith("/") || !base.endsWith("/")) throw new Error(`startStaticServer: base ${base} must start and end with "/"`);
   const rootDir = await realpath(path.resolve(root));
   if (!(await stat(rootDir)).isDirectory()) {
     throw new Error(`startStaticServer: ${root} is not a directory`);
@@ -147,6 +157,16 @@ export async function startStaticServer(root: string): Promise<StaticServer> {
       pathname.split("/").includes("..")
     ) {
       return sendText(req, res, 400, "400 Bad Request");
+    }
+
+    if (base !== "/") {
+      if (`${pathname}/` === base) {
+        res.writeHead(301, { Location: base + query, "Content-Length": 0 });
+        res.end();
+        return;
+      }
+      if (!pathname.startsWith(base)) return sendText(req, res, 404, "404 Not Found (outside the site's base path)");
+      pathname = pathname.slice(base.length - 1);
     }
 
     const target = await resolveFile(pathname);
