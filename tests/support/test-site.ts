@@ -73,10 +73,15 @@ export async function seedSite(): Promise<TestSite> {
   return site;
 }
 
-function siteIn(folder: string, base: string): TestSite {
+/** The origin of the site's address in archive.config.yaml ("https://archive.example.org"). */
+export function configuredOrigin(): string {
   const configured = /^url:\s*(\S+)/m.exec(readFileSync(path.join(ROOT, "archive.config.yaml"), "utf8"))?.[1];
   if (!configured) throw new Error("archive.config.yaml has no url");
-  const origin = new URL(configured).origin;
+  return new URL(configured).origin;
+}
+
+function siteIn(folder: string, base: string): TestSite {
+  const origin = configuredOrigin();
   return {
     base,
     dist: path.join(folder, "dist"),
