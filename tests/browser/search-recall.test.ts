@@ -20,8 +20,9 @@ import type { Browser, Page } from "playwright-core";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { openSearch, readArticleBodies, resultLinks, showAllResults, submitQuery } from "../support/search-page.ts";
-import { DIST } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { seedSite } from "../support/test-site.ts";
+import { createRandom } from "../../src/lib/bench/prng.ts";
 
 const SAMPLES = 500;
 const SEED = 20221108;
@@ -33,26 +34,16 @@ interface Sample {
   url: string;
 }
 
-/** mulberry32: a small seeded generator, the same sequence on every machine. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` substrings: a position drawn uniformly over all body text (so longer articles give
  * more), a length uniformly from 2 to 6; kept when every character is Han, drawn again otherwise.
  */
 function drawSamples(count: number, seed: number): Sample[] {
-  const articles = readArticleBodies().map((a) => ({ url: a.url, chars: [...a.body] }));
+  const articles = readArticleBodies(site.articlesDir).map((a) => ({ url: a.url, chars: [...a.body] }));
   const total = articles.reduce((sum, a) => sum + a.chars.length, 0);
-  const next = random(seed);
+  const random = createRandom(seed);
+  const next = () => random.next();
   const samples: Sample[] = [];
   while (samples.length < count) {
     let at = Math.floor(next() * total);
@@ -79,13 +70,14 @@ function report(label: string, tally: Tally): string {
   return `${label}: ${tally.found}/${SAMPLES} found (${share}%)${misses}`;
 }
 
+const site = await seedSite();
 let server: StaticServer;
 let browser: Browser;
 let page: Page;
 const samples = drawSamples(SAMPLES, SEED);
 
 before(async () => {
-  server = await startStaticServer(DIST);
+  server = await startStaticServer(site.dist, { base: site.base });
   browser = await launchChromium();
   page = await browser.newPage();
 });
@@ -96,24 +88,24 @@ after(async () => {
 });
 
 test("Pagefind alone finds the article of each substring (the figure before our help)", { timeout: 300_000 }, async () => {
-  await page.goto(`${server.url}/about/`);
+  await page.goto(`${server.url}${site.path("/about/")}`);
   // The index bundles, newest first, merged as the search page merges them.
-  const shards = (await readdir(path.join(DIST, "pagefind"))).sort().reverse();
-  const found = await page.evaluate(async ({ samples, shards }) => {
+  const shards = (await readdir(path.join(site.dist, "pagefind"))).sort().reverse();
+  const found = await page.evaluate(async ({ samples, shards, base }) => {
     const [primary, ...merged] = shards;
-    const pagefind = await import(`/pagefind/${primary}/pagefind.js`);
+    const pagefind = await import(`${base}pagefind/${primary}/pagefind.js`);
     await pagefind.init();
-    for (const shard of merged) await pagefind.mergeIndex(`/pagefind/${shard}/`);
+    for (const shard of merged) await pagefind.mergeIndex(`${base}pagefind/${shard}/`);
     const found: boolean[] = [];
     for (const sample of samples) {
       const search = await pagefind.search(sample.query);
       const urls: string[] = await Promise.all(
         search.results.map(async (r: { data(): Promise<{ url: string }> }) => (await r.data()).url),
       );
-      found.push(urls.includes(sample.url));
+      found.push(urls.includes(sample.url) || urls.includes(base + sample.url.slice(1)));
     }
     return found;
-  }, { samples, shards });
+  }, { samples, shards, base: site.base });
   const tally = { found: found.filter(Boolean).length, misses: samples.filter((_, i) => !found[i]).map((s) => s.query) };
   console.log(report("recall, Pagefind alone", tally));
 });
@@ -146,9 +138,9 @@ test(`the Traditional search page finds the article of each substring written in
 });
 
 test("the search pages load exactly the bundles the index wrote, newest first", async () => {
-  const written = (await readdir(path.join(DIST, "pagefind"))).sort().reverse();
+  const written = (await readdir(path.join(site.dist, "pagefind"))).sort().reverse();
   for (const page of ["search/index.html", "zh-hant/search/index.html"]) {
-    const html = await readFile(path.join(DIST, page), "utf8");
+    const html = await readFile(path.join(site.dist, page), "utf8");
     const attribute = /data-search-shards="([^"]*)"/.exec(html)?.[1];
     assert.ok(attribute, `${page} names its bundles`);
     assert.deepEqual(JSON.parse(attribute.replaceAll("&quot;", '"')), written, page);

@@ -16,6 +16,7 @@ import { collectPageProblems } from "../support/page-guards.ts";
 import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { openFilters, openSearch, resultLinks, showAllResults, statusText, submitQuery, waitForSearch } from "../support/search-page.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { underBase } from "../support/test-site.ts";
 
 /** An article of the fixture: its date, title, region and body. */
 function article(slug: string, date: string, title: string, text: string, fields: Partial<ArticleFrontmatter> = {}): FixtureArticle {
@@ -45,7 +46,7 @@ let browser: Browser;
 
 before(async () => {
   site = await buildFixtureSite("search-research", ARTICLES);
-  server = await startStaticServer(site.dist);
+  server = await startStaticServer(site.dist, { base: site.base });
   browser = await launchChromium();
 });
 
@@ -260,7 +261,7 @@ describe("exporting results", () => {
       records.forEach((record, i) => {
         const fields = Object.fromEntries(record.trim().split("\r\n").map((line) => [line.slice(0, 2), line.slice(6)]));
         assert.equal(fields["TY"], "NEWS");
-        assert.equal(fields["UR"], `${server.url}${links[i]}`);
+        assert.equal(fields["UR"], `${server.url}${underBase(links[i]!, site.base)}`);
         assert.equal(fields["TI"]?.split("：")[0], byUrl.get(links[i]!)!.data.title);
         assert.equal(fields["DA"], byUrl.get(links[i]!)!.data.date.replaceAll("-", "/"));
         assert.equal(fields["SP"], "5");

@@ -22,11 +22,15 @@ import {
   submitQuery,
   waitForSearch,
 } from "../support/search-page.ts";
-import { DIST, readSourceArticles } from "../support/site-paths.ts";
+import { readSourceArticles } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { seedSite } from "../support/test-site.ts";
 
 const BAN_DENG = "/articles/2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban/";
-const articles = readSourceArticles();
+const seed = await seedSite();
+const articles = readSourceArticles(seed.articlesDir);
+/** A site path as the pages write it, with the base path. */
+const p = seed.path;
 const people = (a: (typeof articles)[number]) => [...a.data.reporters, ...a.data.correspondents, ...a.data.photographers, ...a.data.authors];
 const sorted = (urls: string[]) => [...urls].sort();
 
@@ -34,7 +38,7 @@ let server: StaticServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startStaticServer(DIST);
+  server = await startStaticServer(seed.dist, { base: seed.base });
   browser = await launchChromium();
 });
 
@@ -68,7 +72,7 @@ describe("searching", () => {
       await submitQuery(page, "议事会");
       const links = await resultLinks(page);
       assert.ok(links.includes(BAN_DENG), `results: ${links.join(" ")}`);
-      const item = page.locator(".search-result", { has: page.locator(`a[href="${BAN_DENG}"]`) });
+      const item = page.locator(".search-result", { has: page.locator(`a[href="${p(BAN_DENG)}"]`) });
       assert.match((await item.locator(".search-result-title").textContent()) ?? "", /板凳议事会/);
       assert.match((await item.locator(".search-result-meta").textContent()) ?? "", /2022年11月8日.*宋爽.*包头市/);
       assert.ok((await item.locator(".search-result-excerpt mark").count()) > 0);
@@ -215,7 +219,7 @@ describe("the Traditional search page", () => {
       const links = await resultLinks(page);
       assert.ok(links.includes(`/zh-hant${BAN_DENG}`), `results: ${links.join(" ")}`);
       assert.ok(links.every((href) => href.startsWith("/zh-hant/articles/")));
-      const item = page.locator(".search-result", { has: page.locator(`a[href="/zh-hant${BAN_DENG}"]`) });
+      const item = page.locator(".search-result", { has: page.locator(`a[href="${p(`/zh-hant${BAN_DENG}`)}"]`) });
       assert.match((await item.locator(".search-result-title").textContent()) ?? "", /板凳議事會/);
       assert.match((await item.locator(".search-result-meta").textContent()) ?? "", /記者 宋爽.*包頭市 白雲鄂博礦區/);
       assert.match((await item.locator(".search-result-excerpt").textContent()) ?? "", /議事會/);
@@ -226,7 +230,7 @@ describe("the Traditional search page", () => {
       assert.ok(await page.isVisible('label:has(input[name="region"][value="包头市"]):has-text("包頭市")'));
       // The result's link leads to the Traditional article, whose headline reads as the result's.
       const title = await item.locator(".search-result-title").textContent();
-      await page.click(`a[href="/zh-hant${BAN_DENG}"]`);
+      await page.click(`a[href="${p(`/zh-hant${BAN_DENG}`)}"]`);
       await page.waitForURL(`**/zh-hant${BAN_DENG}`);
       assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
       assert.equal(await page.textContent("h1"), title);
@@ -314,7 +318,7 @@ describe("the whole paper: page names, agencies and notices", () => {
 
   before(async () => {
     site = await buildFixtureSite("search-whole-paper", WHOLE_PAPER);
-    paper = await startStaticServer(site.dist);
+    paper = await startStaticServer(site.dist, { base: site.base });
   });
 
   after(async () => {
@@ -366,7 +370,7 @@ describe("the whole paper: page names, agencies and notices", () => {
       assert.deepEqual(sorted(await resultLinks(page)), urlsOf((data) => data.agency === "新华社"));
       assert.ok(await page.isVisible('[data-search-facets] legend:text-is("来源")'));
       assert.deepEqual(await facetCounts(page, "agency"), { 新华社: 2, 人民日报: 1 });
-      const item = page.locator(".search-result", { has: page.locator(`a[href="/articles/2023-03-01/huang-he-sheng-tai/"]`) });
+      const item = page.locator(".search-result", { has: page.locator(`a[href="${p("/articles/2023-03-01/huang-he-sheng-tai/")}"]`) });
       assert.equal(await item.locator(".search-result-meta").textContent(), "2023年3月1日 · 报道 · 第1版 要闻 · 新华社");
 
       await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("人民日报")}`);
@@ -376,7 +380,7 @@ describe("the whole paper: page names, agencies and notices", () => {
   test("notices are found, tagged 公告 in the results, and filtered as 公告", () =>
     withPage(async (page) => {
       await openSearch(page, paper.url, `/search/?q=${encodeURIComponent("遗失声明")}`);
-      const notice = page.locator(".search-result", { has: page.locator('a[href="/articles/2023-03-01/yi-shi-sheng-ming/"]') });
+      const notice = page.locator(".search-result", { has: page.locator(`a[href="${p("/articles/2023-03-01/yi-shi-sheng-ming/")}"]`) });
       assert.equal(await notice.locator(".search-result-tag").textContent(), "公告");
       assert.ok(await notice.locator(".search-result-tag").isVisible());
       assert.equal(await notice.getAttribute("data-kind"), "notice");
@@ -404,7 +408,7 @@ describe("the whole paper: page names, agencies and notices", () => {
       assert.ok(await page.isChecked('input[name="page"][value="要闻"]'));
       assert.equal(await facetLabel(page, "page", "要闻"), "要聞");
       assert.equal(await facetLabel(page, "agency", "新华社"), "新華社");
-      const wire = page.locator(".search-result", { has: page.locator('a[href="/zh-hant/articles/2023-03-01/huang-he-sheng-tai/"]') });
+      const wire = page.locator(".search-result", { has: page.locator(`a[href="${p("/zh-hant/articles/2023-03-01/huang-he-sheng-tai/")}"]`) });
       assert.match((await wire.locator(".search-result-meta").textContent()) ?? "", /第1版 要聞 · 新華社/);
 
       await setFilter(page, "page", "要闻", false);
@@ -454,7 +458,7 @@ describe("quality", () => {
     withPage(async (page) => {
       const requested: string[] = [];
       page.on("request", (request) => requested.push(request.url()));
-      await page.goto(`${server.url}${BAN_DENG}`);
+      await page.goto(`${server.url}${p(BAN_DENG)}`);
       await page.waitForLoadState("networkidle");
       assert.deepEqual(requested.filter((url) => /pagefind|opencc|t2cn|cn2t/.test(url)), []);
       await page.fill("#site-search", "议事会");

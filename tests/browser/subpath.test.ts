@@ -18,6 +18,7 @@ import { collectPageProblems } from "../support/page-guards.ts";
 import { openSearch, resultLinks } from "../support/search-page.ts";
 import { ROOT } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { testBase } from "../support/test-site.ts";
 
 const run = promisify(execFile);
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "second-province");
@@ -28,9 +29,12 @@ const work = mkdtempSync(path.join(tmpdir(), "archive-subpath-"));
 const dist = path.join(work, "dist");
 let server: StaticServer;
 let browser: Browser;
+// This paper has a base path of its own: the suite's run under $ARCHIVE_TEST_BASE has nothing to add to it.
+const ONCE = testBase() === "/" ? false : "run once, in the suite's run at the root: this paper has its own base path";
 
 before(
   async () => {
+    if (ONCE) return;
     const env = {
       ...process.env,
       ARCHIVE_CONFIG: path.join(FIXTURE, "archive.config.yaml"),
@@ -83,7 +87,7 @@ const rootRelativeUrls = (page: Page) =>
     elements.map((e) => e.getAttribute("href") ?? e.getAttribute("src") ?? e.getAttribute("action") ?? "").filter((url) => url.startsWith("/")),
   );
 
-describe("a second paper under a sub-path", () => {
+describe("a second paper under a sub-path", { skip: ONCE }, () => {
   test("every internal link, script and stylesheet of every page resolves under the base path", async () => {
     const result = await checkInternalLinks(dist, { base: BASE, site: SITE_URL });
     assert.ok(result.checked > 200, `${result.checked} links checked`);

@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { ARTICLES_DIR } from "./site-paths.ts";
+import { testBase, underBase } from "./test-site.ts";
 
 export interface ArticleBody {
   /** "/articles/<date>/<slug>/" */
@@ -35,9 +36,9 @@ export async function waitForSearch(page: Page): Promise<void> {
   });
 }
 
-/** Opens a search page URL ("/search/?q=…") and waits for its results. */
+/** Opens a search page by its site path ("/search/?q=…", under the run's base path) and waits for its results. */
 export async function openSearch(page: Page, origin: string, url: string): Promise<void> {
-  await page.goto(origin + url);
+  await page.goto(origin + underBase(url, testBase()));
   await waitForSearch(page);
 }
 
@@ -56,9 +57,17 @@ export async function showAllResults(page: Page): Promise<void> {
   }
 }
 
-/** The result links listed so far, in order (as written in the page: "/articles/…/" or "/zh-hant/articles/…/"). */
-export function resultLinks(page: Page): Promise<string[]> {
-  return page.$$eval(".search-result-title a", (links) => links.map((a) => a.getAttribute("href") ?? ""));
+/**
+ * The result links listed so far, in order, as site paths ("/articles/…/" or "/zh-hant/articles/…/"):
+ * the page writes them with the base path, which is checked and taken off.
+ */
+export async function resultLinks(page: Page): Promise<string[]> {
+  const base = testBase();
+  const hrefs = await page.$$eval(".search-result-title a", (links) => links.map((a) => a.getAttribute("href") ?? ""));
+  return hrefs.map((href) => {
+    if (!href.startsWith(base)) throw new Error(`a result link without the base path ${base}: ${href}`);
+    return href.slice(base.length - 1);
+  });
 }
 
 /** The status line (the live region). */
