@@ -1,12 +1,52 @@
 /**
  * The search page's words, rendered into the page as JSON (search-page.ts reads them). Being part
  * of the page, they reach the Traditional mirror through its build-time conversion like all
- * other text. Placeholders in braces are filled in the browser.
+ * other text. Placeholders in braces are filled in the browser (page/messages.ts).
  */
 import { ITEM_KINDS } from "../article.ts";
 import { KIND_LABEL } from "../site/format.ts";
 import { SITE } from "../site/site-info.ts";
-import type { SearchLabels } from "./search-page.ts";
+import type { FilterKey } from "./index-schema.ts";
+
+/** The keys of the page's messages. */
+export type MessageKey =
+  | "loading"
+  | "found"
+  | "latest"
+  | "none"
+  | "noneFiltered"
+  | "noneListed"
+  | "removeFilters"
+  | "shown"
+  | "more"
+  | "converted"
+  | "error"
+  | "showFilters"
+  | "hideFilters"
+  | "clearFilters"
+  | "showAll"
+  | "showFewer"
+  | "count"
+  | "noneInRange"
+  | "tooBroad"
+  | "clearRange"
+  | "timelineYears"
+  | "timelineMonths"
+  | "timelineYear"
+  | "timelineMonth"
+  | "timelineBar"
+  | "exportRis"
+  | "exportCsv"
+  | "exportLabel"
+  | "exporting"
+  | "exported";
+
+/** The page's words: each filter's name, each kind's, and the messages with their {placeholders}. */
+export interface SearchLabels {
+  filters: Record<FilterKey, string>;
+  kinds: Record<string, string>;
+  messages: Record<MessageKey, string>;
+}
 
 export function searchLabels(): SearchLabels {
   return {
