@@ -1,6 +1,7 @@
 /**
- * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--json] [--keep]
- *                  [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
+ * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--compare] [--json]
+ *                  [--keep] [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
+ *                  [--no-first-results]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
@@ -12,56 +13,85 @@
  *   index   npm run index in the work copy, with the same variables
  * and reports seconds per stage and of the whole build, articles per second, the peak RSS of each
  * stage's process tree and of all of them at once (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
- * further search query download (src/lib/bench/search-bytes.ts). --rebuild then adds one issue
- * file of a new date and reruns the stages: rebuild_s. --json prints exactly one JSON object.
+ * further search query download (src/lib/bench/search-bytes.ts). Then, unless --no-first-results
+ * (and when the astro and index stages ran), it serves the built dist on 127.0.0.1
+ * (src/lib/bench/static-server.ts) and measures in Chromium the bytes and time to a search's
+ * first results and to its complete list (src/lib/bench/first-results.ts). --rebuild then adds
+ * one issue file of a new date and reruns the stages: rebuild_s.
+ *
+ * --compare (needs every stage) also runs the naive stack on the same articles in the same run,
+ * after the archive's stages and never beside them: Astro's documented blog (bench/naive-blog,
+ * copied to <work>/naive so that it finds the project's own Astro and Pagefind by walking up:
+ * the glob loader over <work>/content/articles, one page per entry rendered with render()), then
+ * the Pagefind CLI over its dist, each step timed and sampled as the archive's stages are; with
+ * --rebuild both steps run again after the archive's rebuild has ingested the new issue. It
+ * prints the ratios beside the absolute figures (src/lib/bench/compare.ts).
+ *
+ * --json prints exactly one JSON object (progress goes to stderr). Its keys:
+ *   articles, ingest_s, astro_s, index_s   articles the ingest wrote; wall seconds per stage
+ *   total_s                 the archive's whole build, wall: the ingest, then the longer of astro and index
+ *   peak_rss_mb             peak RSS of everything at once, the benchmark's own process included
+ *   dist_mb, first_query_kb, next_query_kb   output size; bytes of a first and a further query
+ *   rebuild_s               the archive's rebuild after one new issue, wall (null without --rebuild)
+ *   articles_requested, issue_files, issue_mb, articles_per_s, ingest_articles_per_s
+ *   build_peak_rss_mb       peak RSS of the build's processes at once, without the benchmark's own
+ *                           process (what `npm run build`'s children hold; the figure compared)
+ *   stage_cpu_s, stage_peak_rss_mb          per stage: CPU seconds and peak RSS of its process tree
+ *   dist_files, dist_bytes, search          output files and bytes; the query estimate in detail
+ *   rebuild_stages_s, rebuild_stage_cpu_s, rebuild_peak_rss_mb   the rebuild per stage, and its peak
+ *   first_results           null, or per query: { query, bytes_to_first, ms_to_first,
+ *                           requests_to_first, bytes_to_complete, ms_to_complete, requests_to_complete }
+ *   naive                   null without --compare; else { astro_s, pagefind_s, total_s (both, one
+ *                           after the other), cpu_s: {astro, pagefind}, peak_rss_mb: {astro, pagefind},
+ *                           dist_files, dist_mb, rebuild_s, rebuild_stages_s: {astro, pagefind}, ok }
+ *   compare                 null without --compare; else { build_ratio (total_s ÷ naive.total_s),
+ *                           cpu_ratio (the archive's CPU seconds, all stages, ÷ the naive stack's),
+ *                           peak_ratio (build_peak_rss_mb ÷ naive.peak_rss_mb.pagefind),
+ *                           rebuild_share (rebuild_s ÷ total_s), rebuild_ratio (rebuild_s ÷
+ *                           naive.rebuild_s), targets: { build_within_naive, rebuild_within_share
+ *                           (≤ 10%), rebuild_within_seconds (≤ 15 s), peak_within_naive_pagefind }:
+ *                           true, false, or null when not measured }
+ *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
  */
 import { spawn } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve, sep } from "node:path";
-import { fileURLToPath } from "node:url";
-import { parseArgs } from "node:util";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
+import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
+import type { NaiveResult } from "../src/lib/bench/compare.ts";
+import { compareStacks, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
 import { sampleTreeRss } from "../src/lib/bench/process-rss.ts";
-import type { BenchResult } from "../src/lib/bench/report.ts";
-import { renderReport, resultJson, round } from "../src/lib/bench/report.ts";
-import { estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
+import type { BenchResult, FirstResultsJson, FirstResultsMeasure } from "../src/lib/bench/report.ts";
+import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/bench/report.ts";
+import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
+import { serveDist } from "../src/lib/bench/static-server.ts";
 import { buildUnitPool, generateArchive, generateExtraIssue } from "../src/lib/bench/synthetic-issues.ts";
+import { loadArchiveConfig } from "../src/lib/config/archive-config.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const STAGES = ["ingest", "astro", "index"] as const;
-type Stage = (typeof STAGES)[number];
 /** Marks a folder the benchmark made, so that only such a folder is ever deleted. */
 const WORK_MARK = ".bench-work";
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: "string", default: "1000" },
-    stages: { type: "string", default: STAGES.join(",") },
-    rebuild: { type: "boolean", default: false },
-    json: { type: "boolean", default: false },
-    keep: { type: "boolean", default: false },
-    work: { type: "string" },
-    seed: { type: "string", default: "archive-bench" },
-    terms: { type: "string" },
-  },
-});
-
-const articles = Number(values.articles);
-if (!Number.isInteger(articles) || articles < 1) fail(`--articles must be a positive whole number, not "${values.articles}"`);
-const stages = values.stages.split(",").map((s) => s.trim()).filter(Boolean);
-for (const s of stages) if (!(STAGES as readonly string[]).includes(s)) fail(`unknown stage "${s}" (stages: ${STAGES.join(", ")})`);
-const wanted = new Set(stages as Stage[]);
-const terms = values.terms?.split(",").map((t) => t.trim());
-if (terms && terms.length !== 2) fail("--terms takes two comma-separated terms: the first query's and a further one's");
-
-const work = values.work ? resolve(values.work) : join(ROOT, ".bench", String(articles));
-// The work copy finds the project's node_modules by walking up, so it must sit inside the project.
-if (wanted.has("astro") && !(work + sep).startsWith(ROOT + sep)) fail(`--work must be inside the project (${ROOT}) for the astro stage to find node_modules`);
+let options: BenchOptions;
+try {
+  options = parseBenchArgs(process.argv.slice(2), ROOT);
+} catch (error) {
+  if (!(error instanceof BenchArgsError)) throw error;
+  fail(error.message);
+}
+const wanted = options.stages;
+const terms = options.terms;
+const work = options.work;
 const issuesDir = join(work, "content", "issues");
 const articlesDir = join(work, "content", "articles");
 const distDir = join(work, "dist");
 const logsDir = join(work, "logs");
+/** The naive stack's work copy: inside <work>, so inside the project, for node_modules. */
+const naiveDir = join(work, "naive");
+const naiveDist = join(naiveDir, "dist");
 const notes: string[] = [];
 
 function fail(message: string): never {
@@ -164,6 +194,8 @@ interface StagesRun {
   wall: number;
   /** Peak RSS of everything at once (this process and its children), in kB. */
   peakKb: number;
+  /** Peak RSS of the stages' processes at once, this process not counted, in kB. */
+  buildPeakKb: number;
   ok: boolean;
 }
 
@@ -185,7 +217,10 @@ async function runStages(label: string): Promise<StagesRun> {
   };
   const started = performance.now();
   const everything = sampleTreeRss(process.pid, 100);
-  const finish = (ok: boolean): StagesRun => ({ seconds, peaks, cpu, wall: (performance.now() - started) / 1000, peakKb: everything.stop().peakRssKb, ok });
+  const finish = (ok: boolean): StagesRun => {
+    const usage = everything.stop();
+    return { seconds, peaks, cpu, wall: (performance.now() - started) / 1000, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, ok };
+  };
 
   if (wanted.has("ingest")) {
     const run = await runStage(`${label}ingest`, process.execPath, [
@@ -219,6 +254,92 @@ async function runStages(label: string): Promise<StagesRun> {
   return finish(ok);
 }
 
+/** The naive stack's work copy: bench/naive-blog without anything a build of it left there. */
+function copyNaive(): void {
+  const source = join(ROOT, "bench", "naive-blog");
+  cpSync(source, naiveDir, {
+    recursive: true,
+    filter: (path) => !relative(source, path).split(sep).some((part) => part === "node_modules" || part === "dist" || part === ".astro"),
+  });
+}
+
+/** The Pagefind CLI's script, as the pagefind package names it (`npx pagefind` runs the same). */
+function pagefindCli(): string {
+  const dir = join(ROOT, "node_modules", "pagefind");
+  const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
+  const bin = typeof pkg.bin === "string" ? pkg.bin : pkg.bin?.pagefind;
+  if (!bin) fail(`no pagefind binary named in ${join(dir, "package.json")}`);
+  return join(dir, bin);
+}
+
+/** One run of the naive stack: its Astro build, then the Pagefind CLI over its output. */
+interface NaiveRun {
+  astro: StageRun;
+  pagefind: StageRun | null;
+  /** Wall seconds of both, one after the other. */
+  wall: number;
+  ok: boolean;
+}
+
+async function runNaive(label: string): Promise<NaiveRun> {
+  const env = { NAIVE_ARTICLES_DIR: articlesDir, ASTRO_TELEMETRY_DISABLED: "1" };
+  const started = performance.now();
+  const astro = await runStage(`${label}naive-astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build"], { cwd: naiveDir, env });
+  const pagefind = astro.ok ? await runStage(`${label}naive-pagefind`, process.execPath, [pagefindCli(), "--site", naiveDist], { cwd: naiveDir, env }) : null;
+  return { astro, pagefind, wall: (performance.now() - started) / 1000, ok: astro.ok && (pagefind?.ok ?? false) };
+}
+
+type MeasureFirstResults = (options: { siteUrl: string; queries: string[] }) => Promise<FirstResultsMeasure[]>;
+
+/**
+ * Serves the archive's dist on 127.0.0.1 and measures, in Chromium, the way of each query to its
+ * first results and to the complete list (src/lib/bench/first-results.ts).
+ */
+async function measureFirst(queries: string[]): Promise<FirstResultsJson[] | null> {
+  const modulePath = join(ROOT, "src", "lib", "bench", "first-results.ts");
+  if (!existsSync(modulePath)) {
+    notes.push("first results not measured: src/lib/bench/first-results.ts is not there");
+    return null;
+  }
+  const module = (await import(pathToFileURL(modulePath).href)) as { measureFirstResults?: MeasureFirstResults };
+  if (typeof module.measureFirstResults !== "function") {
+    notes.push("first results not measured: src/lib/bench/first-results.ts exports no measureFirstResults");
+    return null;
+  }
+  const server = await serveDist(distDir, loadArchiveConfig().site.base);
+  log(`first results: ${queries.join(", ")} on ${server.url}`);
+  const started = performance.now();
+  try {
+    const measures = await module.measureFirstResults({ siteUrl: server.url, queries });
+    log(`first results: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    return firstResultsJson(measures);
+  } catch (error) {
+    notes.push(`first results not measured: ${(error as Error).message.split("\n")[0]}`);
+    return null;
+  } finally {
+    await server.close();
+  }
+}
+
+const mb = (kb: number | undefined) => (kb === undefined || kb <= 0 ? null : round(kb / 1024, 1));
+const perStage = <T extends string>(values: Partial<Record<T, number>>, digits: number) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round(v as number, digits)]));
+
+function naiveResult(full: NaiveRun, rebuild: NaiveRun | null, dist: { files: number; bytes: number } | null): NaiveResult {
+  return {
+    astro_s: round(full.astro.seconds, 2),
+    pagefind_s: round(full.pagefind?.seconds, 2),
+    total_s: full.pagefind ? round(full.wall, 2) : null,
+    cpu_s: { astro: round(full.astro.cpuSeconds, 2), pagefind: round(full.pagefind?.cpuSeconds, 2) },
+    peak_rss_mb: { astro: mb(full.astro.peakKb), pagefind: mb(full.pagefind?.peakKb) },
+    dist_files: dist?.files ?? null,
+    dist_mb: dist ? round(dist.bytes / 1048576, 1) : null,
+    rebuild_s: rebuild?.pagefind ? round(rebuild.wall, 2) : null,
+    rebuild_stages_s: rebuild ? { astro: round(rebuild.astro.seconds, 2), pagefind: round(rebuild.pagefind?.seconds, 2) } : null,
+    ok: full.ok && (rebuild?.ok ?? true),
+  };
+}
+
 async function main(): Promise<void> {
   prepareWork();
   const genStarted = performance.now();
@@ -229,15 +350,14 @@ async function main(): Promise<void> {
     .sort()
     .map((name) => ({ name, text: readFileSync(join(seedDir, name), "utf8") }));
   const pool = buildUnitPool(seedPages, knowledge);
-  const issues = generateArchive(pool, { articles, seed: values.seed });
+  const issues = generateArchive(pool, { articles: options.articles, seed: options.seed });
   for (const issue of issues) writeFileSync(join(issuesDir, issue.name), issue.text);
   const planned = issues.reduce((sum, i) => sum + i.items, 0);
   const issueBytes = issues.reduce((sum, i) => sum + Buffer.byteLength(i.text), 0);
   log(`generated ${issues.length} issue files (${planned} items, ${(issueBytes / 1048576).toFixed(1)} MB) in ${((performance.now() - genStarted) / 1000).toFixed(1)} s → ${issuesDir}`);
 
-  if (wanted.has("astro")) {
-    copyProject();
-  }
+  if (wanted.has("astro")) copyProject();
+  if (options.compare) copyNaive();
 
   const full = await runStages("");
   let produced: number | null = null;
@@ -248,42 +368,55 @@ async function main(): Promise<void> {
 
   const dist = existsSync(distDir) ? directoryStats(distDir) : null;
   const search = dist ? estimateSearchBytes(join(distDir, "pagefind"), {
-        terms: terms as [string, string] | undefined,
+        terms: terms ?? undefined,
         uiFiles: referencedUiFiles(),
         // The search page loads filter counts only when the reader opens the filters.
         filters: false,
       }) : null;
   if (wanted.has("index") && dist && !search && full.seconds.index !== undefined) notes.push("no Pagefind bundle found in dist/pagefind: query sizes unknown");
 
+  const firstResults = options.firstResults && full.ok && dist ? await measureFirst([...(terms ?? DEFAULT_TERMS)]) : null;
+
+  // The naive stack on the same articles, once the archive's stages are done (never beside them).
+  const naiveFull = options.compare && full.ok ? await runNaive("") : null;
+  const naiveDistStats = naiveFull && existsSync(naiveDist) ? directoryStats(naiveDist) : null;
+  if (options.compare && !naiveFull) notes.push("naive stack not run: the archive's build failed");
+
   let rebuild: StagesRun | null = null;
-  if (values.rebuild && full.ok) {
+  let naiveRebuild: NaiveRun | null = null;
+  if (options.rebuild && full.ok) {
     const last = issues.map((i) => i.date).sort().at(-1) ?? "2025-12-31";
-    const extra = generateExtraIssue(pool, last, `${values.seed}-extra`);
+    const extra = generateExtraIssue(pool, last, `${options.seed}-extra`);
     writeFileSync(join(issuesDir, extra.name), extra.text);
     log(`rebuild: added ${extra.name} (${extra.items} items)`);
     rebuild = await runStages("rebuild-");
+    // The same new articles, which the archive's rebuild has just ingested.
+    if (naiveFull?.ok && rebuild.ok) naiveRebuild = await runNaive("rebuild-");
   }
 
   const total = full.wall;
-  const peakKb = full.peakKb;
   const producedArticles = produced ?? planned;
+  const naive = naiveFull ? naiveResult(naiveFull, naiveRebuild, naiveDistStats) : null;
+  const buildPeakMb = mb(full.buildPeakKb);
+  const rebuildS = rebuild ? round(rebuild.wall, 2) : null;
   const result: BenchResult = {
     articles: producedArticles,
     ingest_s: round(full.seconds.ingest, 2),
     astro_s: round(full.seconds.astro, 2),
     index_s: round(full.seconds.index, 2),
     total_s: round(total, 2) ?? 0,
-    peak_rss_mb: peakKb > 0 ? round(peakKb / 1024, 1) : null,
+    peak_rss_mb: mb(full.peakKb),
     dist_mb: dist ? round(dist.bytes / 1048576, 1) : null,
     first_query_kb: search ? round(search.first.bytes / 1024, 1) : null,
     next_query_kb: search ? round(search.next.bytes / 1024, 1) : null,
-    rebuild_s: rebuild ? round(rebuild.wall, 2) : null,
-    articles_requested: articles,
+    rebuild_s: rebuildS,
+    articles_requested: options.articles,
     issue_files: issues.length,
     issue_mb: round(issueBytes / 1048576, 1),
     articles_per_s: total > 0 ? round(producedArticles / total, 0) : null,
     ingest_articles_per_s: full.seconds.ingest ? round(producedArticles / full.seconds.ingest, 0) : null,
-    stage_cpu_s: Object.fromEntries(Object.entries(full.cpu).map(([k, v]) => [k, round(v, 2)])),
+    build_peak_rss_mb: buildPeakMb,
+    stage_cpu_s: perStage(full.cpu, 2),
     stage_peak_rss_mb: Object.fromEntries(Object.entries(full.peaks).map(([k, v]) => [k, round((v ?? 0) / 1024, 1)])),
     dist_files: dist?.files ?? null,
     dist_bytes: dist?.bytes ?? null,
@@ -298,17 +431,32 @@ async function main(): Promise<void> {
           next: search.next,
         }
       : null,
-    rebuild_stages_s: rebuild ? Object.fromEntries(Object.entries(rebuild.seconds).map(([k, v]) => [k, round(v, 2)])) : null,
-    rebuild_peak_rss_mb: rebuild ? round(rebuild.peakKb / 1024, 1) : null,
+    rebuild_stages_s: rebuild ? perStage(rebuild.seconds, 2) : null,
+    rebuild_stage_cpu_s: rebuild ? perStage(rebuild.cpu, 2) : null,
+    rebuild_peak_rss_mb: rebuild ? mb(rebuild.peakKb) : null,
+    first_results: firstResults,
+    naive,
+    compare: naive
+      ? compareStacks(
+          {
+            total_s: round(total, 2),
+            cpu_s: sumKnown(Object.values(full.cpu)),
+            peak_rss_mb: buildPeakMb,
+            rebuild_s: rebuildS,
+          },
+          naive,
+        )
+      : null,
     stages: [...wanted],
-    ok: full.ok && (rebuild?.ok ?? true),
-    work: values.keep ? work : null,
+    ok: full.ok && (rebuild?.ok ?? true) && (naive?.ok ?? true),
+    work: options.keep ? work : null,
     notes,
   };
   if (!full.ok) notes.push("a stage failed; see the message above");
+  if (naive && !naive.ok) notes.push("a step of the naive stack failed; see the message above");
 
-  console.log(values.json ? resultJson(result) : renderReport(result));
-  if (!values.keep) rmSync(work, { recursive: true, force: true });
+  console.log(options.json ? resultJson(result) : renderReport(result, [renderComparison(result)]));
+  if (!options.keep) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);
   process.exitCode = result.ok ? 0 : 1;
 }

@@ -95,6 +95,28 @@ test("the sampler keeps the peak and the last CPU reading of each process", asyn
   assert.equal(usage.cpuSeconds, 2);
 });
 
+test("the peak of the descendants alone leaves out the root, sample by sample", async () => {
+  // The root grows while its child shrinks: the peaks with and without the root fall at different times.
+  let root = 1000;
+  let child = 4000;
+  const proc: ProcReader = {
+    pids: () => [1, 2, 3],
+    stat: (pid) => stat(pid, pid - 1, "n", 0),
+    status: (pid) => `VmRSS:\t${pid === 2 ? root : pid === 3 ? child : 7} kB\n`,
+  };
+  const sampler = sampleTreeRss(2, 5, proc);
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  root = 9000;
+  child = 500;
+  await new Promise((resolve) => setTimeout(resolve, 30));
+  const usage = sampler.stop();
+  assert.equal(usage.peakRssKb, 9500);
+  assert.equal(usage.peakDescendantsRssKb, 4000);
+  const sample = sampleTree(2, proc);
+  assert.equal(sample.rootRssKb, 9000);
+  assert.equal(sample.rssKb, 9500);
+});
+
 test("on Linux the live tree of this process has a plausible RSS", { skip: process.platform !== "linux" }, () => {
   const kb = treeRssKb(process.pid);
   assert.ok(kb > 10_000 && kb < 10_000_000, `${kb} kB`);

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { BenchResult } from "../../src/lib/bench/report.ts";
-import { formatTable, renderReport, RESULT_KEYS, resultJson, round } from "../../src/lib/bench/report.ts";
+import { firstResultsJson, formatTable, renderFirstResults, renderReport, RESULT_KEYS, resultJson, round } from "../../src/lib/bench/report.ts";
 
 const result: BenchResult = {
   notes: ["index skipped"],
@@ -65,4 +65,25 @@ test("round keeps digits and passes unknowns through", () => {
   assert.equal(round(1.23456, 2), 1.23);
   assert.equal(round(undefined, 2), null);
   assert.equal(round(Number.NaN, 1), null);
+});
+
+test("first results: the measure's figures in the JSON's snake_case, and a row a query in the report", () => {
+  const measures = firstResultsJson([
+    { query: "党建", bytesToFirst: 153_600, msToFirst: 812.4, bytesToComplete: 246_784, msToComplete: 1490.6, requestsToFirst: 9, requestsToComplete: 12 },
+  ]);
+  assert.deepEqual(measures, [
+    { query: "党建", bytes_to_first: 153_600, ms_to_first: 812, requests_to_first: 9, bytes_to_complete: 246_784, ms_to_complete: 1491, requests_to_complete: 12 },
+  ]);
+  const text = renderReport({ ...result, first_results: measures }, ["extra section"]);
+  assert.match(text, /^search, in Chromium\s+to the first results\s+to the complete list$/m);
+  assert.match(text, /^党建\s+150\.0 kB, 812 ms, 9 requests\s+241\.0 kB, 1491 ms, 12 requests$/m);
+  assert.ok(text.indexOf("search, in Chromium") < text.indexOf("extra section"));
+  assert.ok(text.indexOf("extra section") < text.indexOf("note: index skipped"));
+  assert.equal(renderFirstResults(result), null);
+  assert.equal(renderFirstResults({ ...result, first_results: [] }), null);
+});
+
+test("ratios and shares right-align as numbers", () => {
+  const table = formatTable(["m", "v"], [["a", "1.78×"], ["bb", "13.4%"], ["c", "—"]]);
+  assert.deepEqual(table.split("\n").slice(2), ["a   1.78×", "bb  13.4%", "c   —"]);
 });

@@ -81,6 +81,8 @@ export const linuxProc: ProcReader = {
 export interface TreeSample {
   /** Summed VmRSS of the tree, kB. */
   rssKb: number;
+  /** The root's own VmRSS, kB (part of rssKb). */
+  rootRssKb: number;
   /** CPU seconds used so far by each process of the tree. */
   cpu: Map<number, number>;
 }
@@ -98,15 +100,18 @@ export function sampleTree(root: number, proc: ProcReader = linuxProc): TreeSamp
     stats.set(pid, stat);
   }
   let rssKb = 0;
+  let rootRssKb = 0;
   const cpu = new Map<number, number>();
   for (const pid of descendants(root, parents)) {
     const status = proc.status(pid);
-    rssKb += (status === null ? null : parseVmRssKb(status)) ?? 0;
+    const kb = (status === null ? null : parseVmRssKb(status)) ?? 0;
+    rssKb += kb;
+    if (pid === root) rootRssKb = kb;
     const stat = stats.get(pid);
     const seconds = stat === undefined ? null : parseStatCpuSeconds(stat);
     if (seconds !== null) cpu.set(pid, seconds);
   }
-  return { rssKb, cpu };
+  return { rssKb, rootRssKb, cpu };
 }
 
 /** Summed VmRSS (kB) of a process and its descendants, now. */
@@ -117,6 +122,11 @@ export function treeRssKb(root: number, proc: ProcReader = linuxProc): number {
 export interface TreeUsage {
   /** Peak summed VmRSS, kB (0 when /proc could not be read). */
   peakRssKb: number;
+  /**
+   * Peak summed VmRSS of the root's descendants alone, kB: the processes it started, without
+   * itself (the benchmark's own process, holding the generated archive, is no part of a build).
+   */
+  peakDescendantsRssKb: number;
   /** CPU seconds of the tree's processes as last sampled (misses at most the last interval). */
   cpuSeconds: number;
 }
@@ -128,11 +138,13 @@ export interface RssSampler {
 /** Samples the tree under `root` every `intervalMs` until stopped. */
 export function sampleTreeRss(root: number, intervalMs = 100, proc: ProcReader = linuxProc): RssSampler {
   let peak = 0;
+  let peakDescendants = 0;
   const cpu = new Map<number, number>();
   const sample = () => {
     try {
       const now = sampleTree(root, proc);
       peak = Math.max(peak, now.rssKb);
+      peakDescendants = Math.max(peakDescendants, now.rssKb - now.rootRssKb);
       for (const [pid, seconds] of now.cpu) cpu.set(pid, seconds);
     } catch {
       // No /proc (not Linux): the figures stay unknown.
@@ -143,7 +155,7 @@ export function sampleTreeRss(root: number, intervalMs = 100, proc: ProcReader =
   return {
     stop() {
       clearInterval(timer);
-      return { peakRssKb: peak, cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) };
+      return { peakRssKb: peak, peakDescendantsRssKb: peakDescendants, cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) };
     },
   };
 }

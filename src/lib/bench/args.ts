@@ -1,0 +1,94 @@
+/**
+ * The benchmark's command line (scripts/bench.ts documents each option): read into one record,
+ * checked, every mistake a `BenchArgsError` whose message names the option. Pure: the project's
+ * folder is a parameter.
+ */
+import { join, resolve, sep } from "node:path";
+import { parseArgs } from "node:util";
+
+export const STAGES = ["ingest", "astro", "index"] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface BenchOptions {
+  articles: number;
+  stages: Set<Stage>;
+  rebuild: boolean;
+  json: boolean;
+  keep: boolean;
+  /** The work folder, absolute. */
+  work: string;
+  seed: string;
+  /** The first query's term and a further one's; null for search-bytes.ts's own. */
+  terms: [string, string] | null;
+  /** Run the naive stack (bench/naive-blog and the Pagefind CLI) on the same articles too. */
+  compare: boolean;
+  /** Measure the time and bytes to the first search results in Chromium (needs the astro and index stages). */
+  firstResults: boolean;
+}
+
+export class BenchArgsError extends Error {}
+
+export function parseBenchArgs(argv: readonly string[], root: string, cwd: string = process.cwd()): BenchOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      allowNegative: true,
+      options: {
+        articles: { type: "string", default: "1000" },
+        stages: { type: "string", default: STAGES.join(",") },
+        rebuild: { type: "boolean", default: false },
+        json: { type: "boolean", default: false },
+        keep: { type: "boolean", default: false },
+        work: { type: "string" },
+        seed: { type: "string", default: "archive-bench" },
+        terms: { type: "string" },
+        compare: { type: "boolean", default: false },
+        "first-results": { type: "boolean", default: true },
+      },
+    }));
+  } catch (error) {
+    throw new BenchArgsError((error as Error).message);
+  }
+
+  const articles = Number(values.articles);
+  if (!/^\d+$/.test(values.articles) || !Number.isSafeInteger(articles) || articles < 1) {
+    throw new BenchArgsError(`--articles must be a positive whole number, not "${values.articles}"`);
+  }
+  const names = values.stages.split(",").map((s) => s.trim()).filter(Boolean);
+  if (names.length === 0) throw new BenchArgsError(`--stages names no stage (stages: ${STAGES.join(", ")})`);
+  for (const s of names) if (!(STAGES as readonly string[]).includes(s)) throw new BenchArgsError(`unknown stage "${s}" (stages: ${STAGES.join(", ")})`);
+  const stages = new Set(names as Stage[]);
+
+  let terms: [string, string] | null = null;
+  if (values.terms !== undefined) {
+    const list = values.terms.split(",").map((t) => t.trim());
+    if (list.length !== 2 || list.some((t) => t === "")) throw new BenchArgsError("--terms takes two comma-separated terms: the first query's and a further one's");
+    terms = [list[0]!, list[1]!];
+  }
+
+  // The naive stack reads the articles the ingest writes in the same run, and its ratios are to
+  // the archive's whole build.
+  if (values.compare && !STAGES.every((s) => stages.has(s))) {
+    throw new BenchArgsError(`--compare compares whole builds: it needs every stage (${STAGES.join(",")}), not --stages ${names.join(",")}`);
+  }
+
+  const work = values.work ? resolve(cwd, values.work) : join(root, ".bench", String(articles));
+  // The work copies find the project's node_modules by walking up, so they must sit inside the project.
+  if ((stages.has("astro") || values.compare) && !(work + sep).startsWith(resolve(root) + sep)) {
+    throw new BenchArgsError(`--work must be inside the project (${root}) for the Astro builds to find node_modules`);
+  }
+
+  return {
+    articles,
+    stages,
+    rebuild: values.rebuild,
+    json: values.json,
+    keep: values.keep,
+    work,
+    seed: values.seed,
+    terms,
+    compare: values.compare,
+    firstResults: values["first-results"] && stages.has("astro") && stages.has("index"),
+  };
+}
