@@ -7,7 +7,7 @@ import type { AstroIntegration } from "astro";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { isTraditionalPath } from "../lib/site/locale.ts";
+import { isTraditionalPath } from "../lib/site/paths.ts";
 import { SITEMAP_INDEX, isSitemapPage, sitemapFiles } from "../lib/site/sitemap.ts";
 
 /** `traditional`: whether the pages have Traditional twins to list (the config's languages.traditional). */

@@ -17,7 +17,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { buildStartedMs } from "../lib/build/stale-output.ts";
-import { TRADITIONAL, isTraditionalPath } from "../lib/site/locale.ts";
+import { TRADITIONAL } from "../lib/site/locale.ts";
+import { isTraditionalPath } from "../lib/site/paths.ts";
 import { toTraditionalPage } from "../lib/site/traditional.ts";
 import { mirrorPages, type MirrorJob, type MirrorResult } from "./traditional-mirror-worker.ts";
 
@@ -41,7 +42,7 @@ function runWorker(job: MirrorJob): Promise<MirrorResult> {
  */
 function converterVersion(): string {
   const hash = createHash("sha256");
-  for (const file of ["../lib/site/traditional.ts", "../lib/site/locale.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
+  for (const file of ["../lib/site/traditional.ts", "../lib/site/locale.ts", "../lib/site/paths.ts"]) hash.update(readFileSync(new URL(file, import.meta.url)));
   // The package's entry holds its conversion tables.
   hash.update(readFileSync(new URL(import.meta.resolve("opencc-js"))));
   return hash.digest("hex");

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
-import { languageAlternates, traditionalPath } from "../../src/lib/site/locale.ts";
+import { languageAlternates } from "../../src/lib/site/locale.ts";
+import { traditionalPath } from "../../src/lib/site/paths.ts";
 import { toTraditional, toTraditionalPage, toTraditionalUrl } from "../../src/lib/site/traditional.ts";
 
 const SITE = "https://archive.example.org";

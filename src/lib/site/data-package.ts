@@ -10,6 +10,7 @@ import { ITEM_KINDS } from "../article.ts";
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from "./data-export.ts";
 import { TEXT_FIELD } from "./full-text.ts";
 import { SIMPLIFIED } from "./locale.ts";
+import { articlesCsvPath, articlesJsonPath, dataFolderRelative, fullTextPath, homePath, issuesPath } from "./paths.ts";
 import { SITE } from "./site-info.ts";
 
 /** A Table Schema field. */
@@ -54,11 +55,6 @@ export const DATA_LICENCE = {
   name: "other-closed",
   title: `文字版权归《${SITE.newspaper}》所有，供研究与引用，请注明出处；元数据由${SITE.name}整理`,
 } as const;
-
-/** The path of a year's full-text file, relative to /data/. */
-export function fullTextPath(year: string): string {
-  return `text/${year}.jsonl.gz`;
-}
 
 const nullableText = (name: string, description: string): TableField => ({ name, type: "string", description });
 
@@ -120,14 +116,14 @@ export function dataPackage({ origin, years }: DataPackageOptions): DataPackage 
     name: "news-archive",
     title: `${SITE.name}：《${SITE.newspaper}》文章数据`,
     description: `${SITE.description} 每篇文章的元数据（JSON、CSV）与全文（每年一个 JSON Lines 文件，gzip 压缩）。`,
-    homepage: new URL("/", origin).href,
+    homepage: new URL(homePath(), origin).href,
     language: SIMPLIFIED.lang,
     licenses: [{ ...DATA_LICENCE }],
-    sources: [{ title: `《${SITE.newspaper}》版面 OCR 文字`, path: new URL("/issues/", origin).href }],
+    sources: [{ title: `《${SITE.newspaper}》版面 OCR 文字`, path: new URL(issuesPath(), origin).href }],
     resources: [
       {
         name: "articles-json",
-        path: "articles.json",
+        path: dataFolderRelative(articlesJsonPath()),
         title: "全部文章元数据（JSON 数组）",
         format: "json",
         mediatype: "application/json",
@@ -136,7 +132,7 @@ export function dataPackage({ origin, years }: DataPackageOptions): DataPackage 
       },
       {
         name: "articles-csv",
-        path: "articles.csv",
+        path: dataFolderRelative(articlesCsvPath()),
         title: "全部文章元数据（CSV，以 UTF-8 BOM 开头）",
         format: "csv",
         mediatype: "text/csv",
@@ -147,7 +143,7 @@ export function dataPackage({ origin, years }: DataPackageOptions): DataPackage 
       ...years.map(
         (year): DataResource => ({
           name: `text-${year}`,
-          path: fullTextPath(year),
+          path: dataFolderRelative(fullTextPath(year)),
           title: `${year} 年全部文章的元数据与全文（JSON Lines，gzip）`,
           format: "jsonl",
           mediatype: "application/x-ndjson",

@@ -1,8 +1,9 @@
 /**
  * The site's two scripts. Every page is written in Simplified Chinese at its plain path and
  * mirrored in Traditional Chinese under /zh-hant/ with the same path after the prefix
- * (see traditional.ts, which produces the mirror after the build).
+ * (paths.ts makes those paths; traditional.ts produces the mirror after the build).
  */
+import { TRADITIONAL_PREFIX, traditionalPath } from "./paths.ts";
 import { SITE } from "./site-info.ts";
 
 export interface ScriptLocale {
@@ -17,7 +18,7 @@ export interface ScriptLocale {
 }
 
 export const SIMPLIFIED: ScriptLocale = { lang: "zh-CN", ogLocale: "zh_CN", name: "简体中文", prefix: "" };
-export const TRADITIONAL: ScriptLocale = { lang: "zh-Hant", ogLocale: "zh_TW", name: "繁體中文", prefix: "/zh-hant" };
+export const TRADITIONAL: ScriptLocale = { lang: "zh-Hant", ogLocale: "zh_TW", name: "繁體中文", prefix: TRADITIONAL_PREFIX };
 
 /** Marks the language-switch link, which the mirror replaces with the link back. */
 export const SCRIPT_SWITCH_ATTRIBUTE = "data-script-switch";
@@ -27,16 +28,6 @@ export const SCRIPT_SWITCH_ATTRIBUTE = "data-script-switch";
  * must quote the title as printed.
  */
 export const KEEP_SCRIPT_ATTRIBUTE = "data-keep-script";
-
-/** The Traditional mirror's path for a Simplified page path ("/issues/" → "/zh-hant/issues/"). */
-export function traditionalPath(path: string): string {
-  return `${TRADITIONAL.prefix}${path}`;
-}
-
-/** True for paths of the Traditional mirror. */
-export function isTraditionalPath(path: string): boolean {
-  return path === TRADITIONAL.prefix || path.startsWith(`${TRADITIONAL.prefix}/`);
-}
 
 export interface LanguageAlternate {
   hreflang: string;

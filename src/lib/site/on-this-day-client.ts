@@ -6,10 +6,9 @@
  * 年月日, the same in both scripts.
  */
 import type { OnThisDayFile } from "./on-this-day.ts";
-import { siteUrl } from "./paths.ts";
+import { onThisDayPath, siteUrl, traditionalPath } from "./paths.ts";
 
 const SHOWN = 5;
-const TRADITIONAL_PREFIX = "/zh-hant";
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -23,7 +22,7 @@ function label(iso: string): string {
 export async function refreshOnThisDay(section: HTMLElement, now: Date): Promise<void> {
   const monthDay = `${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
   if (section.dataset["onThisDay"] === monthDay && section.dataset["year"] === String(now.getFullYear())) return;
-  const response = await fetch(siteUrl(`/data/on-this-day/${monthDay}.json`));
+  const response = await fetch(siteUrl(onThisDayPath(monthDay)));
   if (!response.ok) return;
   const file = (await response.json()) as OnThisDayFile;
   const traditional = document.documentElement.lang === "zh-Hant";
@@ -37,7 +36,7 @@ export async function refreshOnThisDay(section: HTMLElement, now: Date): Promise
       const li = document.createElement("li");
       const link = document.createElement("a");
       link.className = "title";
-      link.href = siteUrl(traditional ? `${TRADITIONAL_PREFIX}${item.url}` : item.url);
+      link.href = siteUrl(traditional ? traditionalPath(item.url) : item.url);
       link.textContent = traditional ? item.titleHant : item.title;
       const meta = document.createElement("span");
       meta.className = "meta";

@@ -1,5 +1,8 @@
 /**
- * Every URL the site links to is built here, so the URL scheme is written down once.
+ * Every URL of the site is built here, so the URL scheme is written down once: pages, routes and
+ * browser code call these functions and write no path of their own. The route files under
+ * src/pages/ answer at the same paths (tests/unit/site-paths.test.ts checks that each one here
+ * has its route).
  * Page URLs end in "/" (trailingSlash: "always"); files (raw text, Markdown, feeds, data) do not.
  * The Traditional-script mirror relies on that difference: see traditional.ts.
  *
@@ -13,6 +16,119 @@ import { SITE } from "./site-info.ts";
 /** A root-relative URL of the site as the browser must request it: under the base path (/archive/issues/). */
 export function siteUrl(rootPath: string): string {
   return withBase(rootPath, SITE.base);
+}
+
+/** The Traditional mirror's prefix: every page's twin is at the same path under it. */
+export const TRADITIONAL_PREFIX = "/zh-hant";
+
+/** The Traditional mirror's path for a Simplified page path ("/issues/" → "/zh-hant/issues/"). */
+export function traditionalPath(path: string): string {
+  return `${TRADITIONAL_PREFIX}${path}`;
+}
+
+/** True for paths of the Traditional mirror. */
+export function isTraditionalPath(path: string): boolean {
+  return path === TRADITIONAL_PREFIX || path.startsWith(`${TRADITIONAL_PREFIX}/`);
+}
+
+/** The home page. */
+export function homePath(): string {
+  return "/";
+}
+
+/** The list of issues by year and month (paginated: listPagePath). */
+export function issuesPath(): string {
+  return "/issues/";
+}
+
+/** The list of people credited in bylines. */
+export function peoplePath(): string {
+  return "/reporters/";
+}
+
+/** The map and list of leagues. */
+export function leaguesPath(): string {
+  return "/regions/";
+}
+
+/** The list of columns (栏目). */
+export function sectionsPath(): string {
+  return "/sections/";
+}
+
+export function statsPath(): string {
+  return "/stats/";
+}
+
+/** The parse report for editors. */
+export function reportPath(): string {
+  return "/report/";
+}
+
+export function aboutPath(): string {
+  return "/about/";
+}
+
+/** The search page; its form sends the query as ?q=. */
+export function searchPath(): string {
+  return "/search/";
+}
+
+/** The feed of the latest articles. */
+export function rssPath(): string {
+  return "/rss.xml";
+}
+
+/** The sitemap index, which lists the sitemap files (sitemapPath). */
+export function sitemapIndexPath(): string {
+  return "/sitemap-index.xml";
+}
+
+/** The `n`th sitemap file, from 0. */
+export function sitemapPath(n: number): string {
+  return `/sitemap-${n}.xml`;
+}
+
+/** The site's icon (public/favicon.svg). */
+export function faviconPath(): string {
+  return "/favicon.svg";
+}
+
+/** The open-data folder: the data package (datapackage.json) names its files relative to it. */
+export function dataFolderPath(): string {
+  return "/data/";
+}
+
+/** A file of the data folder by its path relative to the folder: "/data/articles.csv" → "articles.csv". */
+export function dataFolderRelative(path: string): string {
+  const folder = dataFolderPath();
+  if (!path.startsWith(folder)) throw new Error(`${path} is not in ${folder}`);
+  return path.slice(folder.length);
+}
+
+/** Every article's metadata as a JSON array. */
+export function articlesJsonPath(): string {
+  return `${dataFolderPath()}articles.json`;
+}
+
+/** Every article's metadata as CSV (with a BOM, for spreadsheets). */
+export function articlesCsvPath(): string {
+  return `${dataFolderPath()}articles.csv`;
+}
+
+/** The Frictionless Data package describing the data folder's files. */
+export function dataPackagePath(): string {
+  return `${dataFolderPath()}datapackage.json`;
+}
+
+/** A year's articles with their full text, as gzipped JSON Lines ("2022", or a placeholder such as "<年份>"). */
+export function fullTextPath(year: string): string {
+  return `${dataFolderPath()}text/${year}.jsonl.gz`;
+}
+
+/** A month-day's "on this day" picks ("11-08"), which the home page's script fetches. */
+export function onThisDayPath(monthDay: string): string {
+  return `${dataFolderPath()}on-this-day/${monthDay}.json`;
 }
 
 /** "/articles/2022-11-08/wen-ming-xin-feng/" from the article id "2022-11-08/wen-ming-xin-feng". */
@@ -36,7 +152,7 @@ export function articleCslJsonPath(id: string): string {
 }
 
 export function issuePath(issue: string): string {
-  return `/issues/${issue}/`;
+  return `${issuesPath()}${issue}/`;
 }
 
 /**
@@ -56,19 +172,19 @@ export function rawFileStem(source: string): string {
 }
 
 export function personPath(slug: string): string {
-  return `/reporters/${slug}/`;
+  return `${peoplePath()}${slug}/`;
 }
 
 export function regionPath(leagueSlug: string): string {
-  return `/regions/${leagueSlug}/`;
+  return `${leaguesPath()}${leagueSlug}/`;
 }
 
 export function countyPath(leagueSlug: string, countySlug: string): string {
-  return `/regions/${leagueSlug}/${countySlug}/`;
+  return `${regionPath(leagueSlug)}${countySlug}/`;
 }
 
 export function sectionPath(slug: string): string {
-  return `/sections/${slug}/`;
+  return `${sectionsPath()}${slug}/`;
 }
 
 /** Page `n` (1-based) of a paginated list whose first page is `firstPage`. */

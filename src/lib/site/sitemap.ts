@@ -7,11 +7,13 @@
  * string per file, under a second at that size.
  */
 import { escapeMarkup } from "../escape-markup.ts";
-import { SIMPLIFIED, TRADITIONAL, traditionalPath } from "./locale.ts";
+import { SIMPLIFIED, TRADITIONAL } from "./locale.ts";
+import { sitemapIndexPath, sitemapPath, traditionalPath } from "./paths.ts";
 
 /** Below the protocol's 50,000, as @astrojs/sitemap did. */
 export const SITEMAP_URLS_PER_FILE = 45_000;
-export const SITEMAP_INDEX = "sitemap-index.xml";
+/** The index's file name in the output folder. */
+export const SITEMAP_INDEX = sitemapIndexPath().slice(1);
 
 /** Whether a built path is a page the sitemap lists: pages end in "/"; not the 404 page, feeds, raw text or Markdown. */
 export function isSitemapPage(pathname: string): boolean {
@@ -19,7 +21,7 @@ export function isSitemapPage(pathname: string): boolean {
 }
 
 /**
- * The sitemap files (name → XML) for the Simplified pages at `paths` ("/issues/", "/"), on the
+ * The sitemap files (file name in the output folder → XML) for the Simplified pages at `paths` ("/issues/", "/"), on the
  * site at `origin`: each page and its Traditional twin (unless `traditional` is false: the mirror
  * is turned off), in URL order, `perFile` URLs a file.
  */
@@ -36,15 +38,17 @@ export function sitemapFiles(origin: string, paths: Iterable<string>, perFile: n
   }
   entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   const files = new Map<string, string>();
+  const index: string[] = [];
   const header = '<?xml version="1.0" encoding="UTF-8"?>';
   for (let i = 0; i * perFile < Math.max(1, entries.length); i++) {
     const urls = entries.slice(i * perFile, (i + 1) * perFile).map(([, xml]) => xml);
+    const file = sitemapPath(i);
     files.set(
-      `sitemap-${i}.xml`,
+      file.slice(1),
       `${header}<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${urls.join("")}</urlset>\n`,
     );
+    index.push(`<sitemap><loc>${escapeMarkup(origin + file)}</loc></sitemap>`);
   }
-  const index = [...files.keys()].map((name) => `<sitemap><loc>${escapeMarkup(`${origin}/${name}`)}</loc></sitemap>`);
   files.set(SITEMAP_INDEX, `${header}<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${index.join("")}</sitemapindex>\n`);
   return files;
 }

@@ -7,7 +7,8 @@
  * swaps: an archive should not reword what was printed).
  */
 import { Converter } from "opencc-js";
-import { KEEP_SCRIPT_ATTRIBUTE, SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL, isTraditionalPath, traditionalPath } from "./locale.ts";
+import { KEEP_SCRIPT_ATTRIBUTE, SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL } from "./locale.ts";
+import { isTraditionalPath, traditionalPath } from "./paths.ts";
 import { SITE } from "./site-info.ts";
 
 let converter: ((text: string) => string) | undefined;
