@@ -43,7 +43,8 @@
  *                           requests_to_first, bytes_to_complete, ms_to_complete, requests_to_complete }
  *   naive                   null without --compare; else { astro_s, pagefind_s, total_s (both, one
  *                           after the other), cpu_s: {astro, pagefind}, peak_rss_mb: {astro, pagefind},
- *                           dist_files, dist_mb, rebuild_s, rebuild_stages_s: {astro, pagefind}, ok }
+ *                           dist_files, dist_mb, pages_indexed (the CLI's count: the articles),
+ *                           rebuild_s, rebuild_stages_s: {astro, pagefind}, ok }
  *   compare                 null without --compare; else { build_ratio (total_s ÷ naive.total_s),
  *                           cpu_ratio (the archive's CPU seconds, all stages, ÷ the naive stack's),
  *                           peak_ratio (build_peak_rss_mb ÷ naive.peak_rss_mb.pagefind),
@@ -61,7 +62,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
 import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
-import { compareStacks, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
+import { compareStacks, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
 import { sampleTreeRss } from "../src/lib/bench/process-rss.ts";
 import type { BenchResult, FirstResultsJson, FirstResultsMeasure } from "../src/lib/bench/report.ts";
 import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/bench/report.ts";
@@ -334,6 +335,7 @@ function naiveResult(full: NaiveRun, rebuild: NaiveRun | null, dist: { files: nu
     peak_rss_mb: { astro: mb(full.astro.peakKb), pagefind: mb(full.pagefind?.peakKb) },
     dist_files: dist?.files ?? null,
     dist_mb: dist ? round(dist.bytes / 1048576, 1) : null,
+    pages_indexed: full.pagefind ? pagefindIndexedPages(readFileSync(join(logsDir, "naive-pagefind.log"), "utf8")) : null,
     rebuild_s: rebuild?.pagefind ? round(rebuild.wall, 2) : null,
     rebuild_stages_s: rebuild ? { astro: round(rebuild.astro.seconds, 2), pagefind: round(rebuild.pagefind?.seconds, 2) } : null,
     ok: full.ok && (rebuild?.ok ?? true),
@@ -454,6 +456,8 @@ async function main(): Promise<void> {
   };
   if (!full.ok) notes.push("a stage failed; see the message above");
   if (naive && !naive.ok) notes.push("a step of the naive stack failed; see the message above");
+  // The same articles on both sides: the naive Pagefind indexes one page per article, as the archive's index does.
+  if (naive?.ok && naive.pages_indexed !== producedArticles) notes.push(`the naive stack indexed ${naive.pages_indexed ?? "an unknown number of"} pages for ${producedArticles} articles`);
 
   console.log(options.json ? resultJson(result) : renderReport(result, [renderComparison(result)]));
   if (!options.keep) rmSync(work, { recursive: true, force: true });

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { NaiveResult } from "../../src/lib/bench/compare.ts";
-import { compareStacks, figure, percent, ratio, renderComparison, sumKnown, times } from "../../src/lib/bench/compare.ts";
+import { compareStacks, figure, pagefindIndexedPages, percent, ratio, renderComparison, sumKnown, times } from "../../src/lib/bench/compare.ts";
 import type { BenchResult } from "../../src/lib/bench/report.ts";
 import { renderReport, resultJson } from "../../src/lib/bench/report.ts";
 
@@ -15,6 +15,7 @@ const naive: NaiveResult = {
   peak_rss_mb: { astro: 1350.4, pagefind: 3900 },
   dist_files: 10_001,
   dist_mb: 120.5,
+  pages_indexed: 10_000,
   rebuild_s: 60.2,
   rebuild_stages_s: { astro: 25.1, pagefind: 35.1 },
   ok: true,
@@ -85,6 +86,7 @@ const result: BenchResult = {
   next_query_kb: 62.1,
   rebuild_s: 25,
   dist_files: 44_208,
+  search: { pages: 10_000 },
   build_peak_rss_mb: 4600,
   stage_cpu_s: { ingest: 4.5, astro: 70.2, index: 98.8 },
   stage_peak_rss_mb: { ingest: 400, astro: 1700, index: 2900 },
@@ -102,6 +104,7 @@ test("the side-by-side table: each measure's two figures, the ratio and the targ
   assert.match(text, /^peak RSS\s+4,600 MB, all at once\s+3,900 MB, Pagefind\s+1\.18×\s+≤ 1×: missed$/m);
   assert.match(text, /^rebuild \(\+1 issue\)\s+25\.00 s\s+60\.20 s\s+0\.42×\s+≤ 15 s: missed$/m);
   assert.match(text, /^rebuild ÷ whole build\s+22\.1%\s+94\.8%\s+≤ 10%: missed$/m);
+  assert.match(text, /^pages in the search index\s+10,000\s+10,000$/m);
   assert.match(text, /^output\s+44,208 files, 293\.0 MB\s+10,001 files, 120\.5 MB$/m);
 });
 
@@ -122,4 +125,11 @@ test("the report puts the comparison after the figures and before the notes; the
   assert.equal(json.naive.pagefind_s, 35);
   assert.equal(json.compare.build_ratio, 1.78);
   assert.equal(json.compare.targets.build_within_naive, false);
+});
+
+test("the pages the Pagefind CLI indexed, from its log", () => {
+  const log = "[Building search indexes]\nTotal: \n  Indexed 1 language\n  Indexed 10000 pages\n  Indexed 13003 words\n";
+  assert.equal(pagefindIndexedPages(log), 10_000);
+  assert.equal(pagefindIndexedPages("  Indexed 1 page\n"), 1);
+  assert.equal(pagefindIndexedPages("Error: no pages"), null);
 });

@@ -18,10 +18,18 @@ export interface NaiveResult {
   peak_rss_mb: { astro: number | null; pagefind: number | null };
   dist_files: number | null;
   dist_mb: number | null;
+  /** Pages the Pagefind CLI says it indexed: the articles, when the stack built them all. */
+  pages_indexed: number | null;
   /** Both again after the archive's rebuild ingested the new issue: wall seconds, and per step. */
   rebuild_s: number | null;
   rebuild_stages_s: { astro: number | null; pagefind: number | null } | null;
   ok: boolean;
+}
+
+/** The pages the Pagefind CLI's log says it indexed ("Indexed 10000 pages"), or null. */
+export function pagefindIndexedPages(log: string): number | null {
+  const m = /^\s*Indexed (\d+) pages?\s*$/m.exec(log);
+  return m ? Number(m[1]) : null;
 }
 
 /** The archive's side of the comparison. */
@@ -151,6 +159,7 @@ export function renderComparison(result: BenchResult): string | null {
     ["peak RSS", `${figure(result.build_peak_rss_mb, "MB", 0)}, all at once`, `${figure(naive.peak_rss_mb.pagefind, "MB", 0)}, Pagefind`, times(compare.peak_ratio), verdict(compare.targets.peak_within_naive_pagefind, "≤ 1×")],
     ["  Astro build", figure(peaks.astro, "MB", 0), figure(naive.peak_rss_mb.astro, "MB", 0), "", ""],
     ["  search index", figure(peaks.index, "MB", 0), figure(naive.peak_rss_mb.pagefind, "MB", 0), "", ""],
+    ["pages in the search index", figure(record(result.search).pages, "", 0), figure(naive.pages_indexed, "", 0), "", ""],
     ["output", `${figure(result.dist_files, "files", 0)}, ${figure(result.dist_mb, "MB", 1)}`, `${figure(naive.dist_files, "files", 0)}, ${figure(naive.dist_mb, "MB", 1)}`, "", ""],
   ];
   if (result.rebuild_s !== null || naive.rebuild_s !== null) {
