@@ -7,7 +7,7 @@ import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { emptyPageMeta } from "../../src/lib/ingest/page-furniture.ts";
 import type { ItemWarning } from "../../src/lib/ingest/page-item.ts";
 import { joinJumps } from "../../src/lib/ingest/jumps.ts";
-import type { ParsedArticle, ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
+import type { PageArticle, ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
 import { wholePaperLine } from "../support/whole-paper-lines.ts";
 
 const P1 = "issue-a/2023-03-06_p1.txt";
@@ -28,14 +28,14 @@ function frontmatter(title: string, date: string, page: number | null, order: nu
 interface ArticleSpec {
   title: string;
   paragraphs: string[];
-  jump?: Partial<ParsedArticle["jump"]>;
+  jump?: Partial<PageArticle["jump"]>;
   warnings?: ItemWarning["code"][];
 }
 
 function page(date: string, no: number | null, specs: ArticleSpec[]): ParsedIssue {
   const source = `${date}_p${no}.txt`;
   return {
-    issue: { source, date, paper: null, pageNo: null, pageName: null, fileNamePageNo: no, text: "", firstLine: 1 },
+    issue: { source, date },
     page: { ...emptyPageMeta(), no },
     articles: specs.map((spec, index) => ({
       id: `${date}/a${no}-${index + 1}`,
@@ -46,7 +46,17 @@ function page(date: string, no: number | null, specs: ArticleSpec[]): ParsedIssu
       warnings: (spec.warnings ?? []).map((code) => ({ code, message: code, line: null })),
     })),
     coverage: { lines: 0, covered: 0, ratio: 1, uncovered: [] },
+    fileWarnings: [],
   };
+}
+
+/** A parse as the cache keeps it: frozen all through, so any change to it throws. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }
 
 const firstPart = (): ArticleSpec => ({ title: HEADLINE, paragraphs: [LEAD, CUT], jump: { to: 3 }, warnings: ["ends-mid-sentence"] });
@@ -59,12 +69,13 @@ const continuation = (title = "为辖区居民提供政策咨询"): ArticleSpec 
 const photo: ArticleSpec = { title: wholePaperLine(P3, 13), paragraphs: [wholePaperLine(P3, 15)] };
 const notice: ArticleSpec = { title: wholePaperLine(P3, 51), paragraphs: [wholePaperLine(P3, 53)] };
 
-const codes = (article: ParsedArticle | undefined) => article?.warnings.map((w) => w.code) ?? [];
+const codes = (article: PageArticle | undefined) => article?.warnings.map((w) => w.code) ?? [];
 
 describe("joinJumps: one issue, a story from page 1 to page 3", () => {
-  const front = page("2023-03-06", 1, [firstPart(), { title: "全国春播粮食作物面积稳中有增", paragraphs: ["农业农村部有关负责人介绍，目前南方早稻育秧已陆续开始。"] }]);
-  const inside = page("2023-03-06", 3, [continuation(), photo, notice]);
-  joinJumps([front, inside]);
+  const [front, inside] = joinJumps([
+    page("2023-03-06", 1, [firstPart(), { title: "全国春播粮食作物面积稳中有增", paragraphs: ["农业农村部有关负责人介绍，目前南方早稻育秧已陆续开始。"] }]),
+    page("2023-03-06", 3, [continuation(), photo, notice]),
+  ]) as [ParsedIssue, ParsedIssue];
   const joined = front.articles[0]!;
 
   test("the continuation is joined to the part on page 1, which keeps its title and place", () => {
@@ -101,44 +112,44 @@ describe("joinJumps: one issue, a story from page 1 to page 3", () => {
 
 describe("joinJumps: which continuation", () => {
   test("a continuation that repeats the headline wins over an untitled one", () => {
-    const front = page("2023-03-06", 1, [firstPart()]);
-    const inside = page("2023-03-06", 3, [continuation(), { ...continuation(HEADLINE), paragraphs: ["另一段接续的文字。"], warnings: [] }]);
-    joinJumps([front, inside]);
+    const [front, inside] = joinJumps([
+      page("2023-03-06", 1, [firstPart()]),
+      page("2023-03-06", 3, [continuation(), { ...continuation(HEADLINE), paragraphs: ["另一段接续的文字。"], warnings: [] }]),
+    ]) as [ParsedIssue, ParsedIssue];
     assert.equal(front.articles[0]!.body.at(-1)!.text, CUT + "另一段接续的文字。");
     assert.deepEqual(inside.articles.map((a) => a.frontmatter.title), ["为辖区居民提供政策咨询"]);
     assert.deepEqual(codes(inside.articles[0]), ["guessed-headline", "joined-fragments", "unmatched-jump"], "the other continuation stays, marked");
   });
 
   test("a continuation from another page is not this story's", () => {
-    const front = page("2023-03-06", 1, [firstPart()]);
-    const inside = page("2023-03-06", 3, [{ ...continuation(), jump: { from: 2 } }]);
-    joinJumps([front, inside]);
+    const [front, inside] = joinJumps([page("2023-03-06", 1, [firstPart()]), page("2023-03-06", 3, [{ ...continuation(), jump: { from: 2 } }])]) as [ParsedIssue, ParsedIssue];
     assert.ok(codes(front.articles[0]).includes("unmatched-jump"));
     assert.ok(codes(inside.articles[0]).includes("unmatched-jump"));
   });
 
-  test("Markdown bodies (from a parse worker) are joined as Markdown, the cut sentence run together", () => {
-    const front = page("2023-03-06", 1, [firstPart()]);
-    const inside = page("2023-03-06", 3, [continuation()]);
-    front.articles[0]!.bodyMarkdown = `${LEAD}\n\n${CUT}\n`;
-    inside.articles[0]!.bodyMarkdown = `${GOES_ON}\n\n${CLOSING}\n`;
-    joinJumps([front, inside]);
-    assert.equal(front.articles[0]!.bodyMarkdown, `${LEAD}\n\n${CUT}${GOES_ON}\n\n${CLOSING}\n`);
-    assert.deepEqual(front.articles[0]!.body, []);
+  test("the pages given are never changed (a kept parse stays as the parser made it)", () => {
+    const given = deepFreeze([page("2023-03-06", 1, [firstPart()]), page("2023-03-06", 3, [continuation(), photo])]);
+    const copy = structuredClone(given);
+    const [front, inside] = joinJumps(given) as [ParsedIssue, ParsedIssue];
+    assert.deepEqual(given, copy);
+    assert.deepEqual(front.articles[0]!.body.map((b) => b.text), [LEAD, CUT + GOES_ON, CLOSING]);
+    assert.equal(inside.articles.length, 1);
+  });
+
+  test("an issue without jumps gets its pages back as they are", () => {
+    const pages = [page("2023-03-06", 3, [photo, notice])];
+    assert.equal(joinJumps(pages)[0], pages[0]);
   });
 
   test("a part that ends on a full stop keeps its paragraphs apart", () => {
-    const front = page("2023-03-06", 1, [{ ...firstPart(), paragraphs: [LEAD] }]);
-    const inside = page("2023-03-06", 3, [continuation()]);
-    joinJumps([front, inside]);
+    const [front] = joinJumps([page("2023-03-06", 1, [{ ...firstPart(), paragraphs: [LEAD] }]), page("2023-03-06", 3, [continuation()])]) as [ParsedIssue, ParsedIssue];
     assert.deepEqual(front.articles[0]!.body.map((b) => b.text), [LEAD, GOES_ON, CLOSING]);
   });
 });
 
 describe("joinJumps: parts without their other half", () => {
   test("a part whose continuation is not in the issue keeps its text and gets an unmatched-jump warning", () => {
-    const front = page("2023-03-06", 1, [firstPart()]);
-    joinJumps([front]);
+    const [front] = joinJumps([page("2023-03-06", 1, [firstPart()])]) as [ParsedIssue];
     const part = front.articles[0]!;
     assert.deepEqual(part.body.map((b) => b.text), [LEAD, CUT]);
     assert.deepEqual(part.jump, { to: 3, from: null });
@@ -146,8 +157,7 @@ describe("joinJumps: parts without their other half", () => {
   });
 
   test("a continuation whose first part is not in the issue keeps its text and gets an unmatched-jump warning", () => {
-    const inside = page("2023-03-06", 3, [continuation(), photo]);
-    joinJumps([inside]);
+    const [inside] = joinJumps([page("2023-03-06", 3, [continuation(), photo])]) as [ParsedIssue];
     assert.equal(inside.articles.length, 2);
     assert.deepEqual(inside.articles[0]!.body.map((b) => b.text), [GOES_ON, CLOSING]);
     assert.ok(codes(inside.articles[0]).includes("unmatched-jump"));
@@ -155,9 +165,7 @@ describe("joinJumps: parts without their other half", () => {
   });
 
   test("parts on different dates are not joined: they are different issues", () => {
-    const front = page("2023-03-06", 1, [firstPart()]);
-    const inside = page("2023-03-07", 3, [continuation()]);
-    joinJumps([front, inside]);
+    const [front, inside] = joinJumps([page("2023-03-06", 1, [firstPart()]), page("2023-03-07", 3, [continuation()])]) as [ParsedIssue, ParsedIssue];
     assert.deepEqual(front.articles[0]!.body.map((b) => b.text), [LEAD, CUT]);
     assert.equal(inside.articles.length, 1);
     assert.ok(codes(front.articles[0]).includes("unmatched-jump"));

@@ -8,7 +8,7 @@ import { readIssueFile } from "../../src/lib/ingest/issue-file.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { splitPageBlocks } from "../../src/lib/ingest/page-blocks.ts";
 import { readPageFurniture } from "../../src/lib/ingest/page-furniture.ts";
-import type { ParsedArticle, ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
+import type { PageArticle, ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
 import { parseIssue } from "../../src/lib/ingest/parse-page.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { SEED_PAGES, seedLine, seedPageText, type SeedDate } from "../support/seed-lines.ts";
@@ -31,9 +31,9 @@ function parse(source: string, text: string): ParsedIssue {
   assert.deepEqual(parsed.coverage.uncovered, [], `uncovered lines of ${source}`);
   return parsed;
 }
-const summary = (a: ParsedArticle) => [a.frontmatter.kind, a.frontmatter.title];
-const bodyText = (a: ParsedArticle) => a.body.map((b) => b.text).join("\n");
-const codes = (a: ParsedArticle) => a.warnings.map((w) => w.code);
+const summary = (a: PageArticle) => [a.frontmatter.kind, a.frontmatter.title];
+const bodyText = (a: PageArticle) => a.body.map((b) => b.text).join("\n");
+const codes = (a: PageArticle) => a.warnings.map((w) => w.code);
 
 const P1: WholePaperPage = "issue-a/2023-03-06_p1.txt";
 const P2: WholePaperPage = "issue-a/2023-03-06_p2.txt";
@@ -183,7 +183,7 @@ describe("headlines and what stands around them", () => {
 
 describe("poems", () => {
   /** The poem's lines as printed, from its body's stanzas. */
-  const poemLines = (a: ParsedArticle) => a.body.flatMap((b) => b.text.split("\n"));
+  const poemLines = (a: PageArticle) => a.body.flatMap((b) => b.text.split("\n"));
 
   test("a poem keeps its lines: one verse block per stanza, every line as printed", () => {
     const parsed = parse("2024-05-20_p6.txt", ocr([...lines(B_P6, 25, 27), stanza(B_P6, 29, 32), stanza(B_P6, 34, 37), stanza(B_P6, 39, 42)]));

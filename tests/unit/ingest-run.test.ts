@@ -19,13 +19,18 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { deserialize } from "node:v8";
 import matter from "gray-matter";
 import iconv from "iconv-lite";
 import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";
-import { REPORT_FILE, assignArticleIds, runIngest, type Manifest } from "../../src/lib/ingest/run-ingest.ts";
+import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
+import type { ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
+import { assignArticleIds } from "../../src/lib/ingest/article-ids.ts";
+import type { Manifest } from "../../src/lib/ingest/manifest.ts";
+import { REPORT_FILE, runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import type { IngestSummary } from "../../src/lib/ingest/run-ingest.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -540,6 +545,30 @@ describe("the parse cache", () => {
     const plain = freshDir("cache-grow-plain");
     ingest(inDir, plain);
     assert.deepEqual(outputs(outDir), outputs(plain));
+  });
+
+  test("the kept parses are the parser's own: the run's jumps, ids and corrections change none of them", () => {
+    const inDir = freshDir("cache-kept-in");
+    const wholePaper = join(ROOT, "tests/fixtures/whole-paper/issue-a");
+    for (const f of readdirSync(wholePaper).filter((f) => f.endsWith(".txt"))) copyFileSync(join(wholePaper, f), join(inDir, f));
+    // Two pages of one date with one headline: the second is renamed …-2 by the run, not in its parse.
+    const twin = ["◎广角", "", "文明新风拂遍青城大地", "", "□本报记者 白丹", "", "呼和浩特市的新时代文明实践又有新进展。", ""].join("\n");
+    writeFileSync(join(inDir, "2022-11-08_a.txt"), twin);
+    writeFileSync(join(inDir, "2022-11-08_b.txt"), twin);
+    const corrections = join(freshDir("cache-kept-corrections"), "corrections.yaml");
+    writeFileSync(corrections, "2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di-2:\n  county: 玉泉区\n");
+    const outDir = freshDir("cache-kept-out");
+    const summary = runIngest({ inDir, outDir, correctionsFile: corrections, knowledge, places, parserVersion: "v1" });
+    assert.deepEqual(summary.errors, []);
+    const stored = deserialize(readFileSync(join(outDir, PARSE_CACHE_FILE))) as { entries: [string, ParsedIssue][] };
+    const kept = new Map(stored.entries.map(([, parsed]) => [parsed.issue.source, parsed]));
+    assert.equal(kept.size, readdirSync(inDir).length);
+    for (const [source, parsed] of kept) {
+      const fresh = parseIssueBytes(source, readFileSync(join(inDir, source)), knowledge, places);
+      assert.ok(fresh.ok);
+      assert.deepEqual(parsed, fresh.parsed, source);
+    }
+    assert.ok([...kept.values()].some((parsed) => parsed.articles.some((a) => a.jump.to !== null)), "a jumped part is kept as a part");
   });
 
   test("an edited file or another parser version parses again", () => {

@@ -2,6 +2,7 @@
  * Editors' metadata corrections: a YAML map from article id to frontmatter fields.
  * They live outside the generated articles, so every rebuild applies them again.
  */
+import { existsSync, readFileSync } from "node:fs";
 import { parseDocument } from "yaml";
 import type { ArticleFrontmatter } from "../article.ts";
 import { FRONTMATTER_KEYS } from "../article.ts";
@@ -9,6 +10,12 @@ import { articleFrontmatterSchema } from "../article-schema.ts";
 import type { IngestError } from "./errors.ts";
 
 export type Corrections = Map<string, Partial<ArticleFrontmatter>>;
+
+/** The corrections file read and checked; none when there is no file (`file` null or absent). */
+export function readCorrections(file: string | null): { corrections: Corrections; errors: IngestError[] } {
+  if (file === null || !existsSync(file)) return { corrections: new Map(), errors: [] };
+  return parseCorrections(file, readFileSync(file, "utf8"));
+}
 
 export function parseCorrections(file: string, text: string): { corrections: Corrections; errors: IngestError[] } {
   const corrections: Corrections = new Map();
@@ -50,4 +57,31 @@ export function applyCorrection(
   if (result.success) return { ok: true, frontmatter: result.data };
   const issue = result.error.issues[0];
   return { ok: false, message: `field "${issue?.path.join(".") ?? "?"}": ${issue?.message ?? "invalid"}` };
+}
+
+/**
+ * Each article's frontmatter with its correction applied (by its final id), in the order given;
+ * an invalid correction leaves the frontmatter as parsed. Errors name `file` and the id: a
+ * correction that does not fit the schema, one whose id no article has.
+ */
+export function applyCorrections(
+  articles: readonly { id: string; frontmatter: Readonly<ArticleFrontmatter> }[],
+  corrections: Corrections,
+  file: string,
+): { frontmatters: Readonly<ArticleFrontmatter>[]; errors: IngestError[] } {
+  const errors: IngestError[] = [];
+  const used = new Set<string>();
+  const frontmatters = articles.map(({ id, frontmatter }) => {
+    const correction = corrections.get(id);
+    if (!correction) return frontmatter;
+    used.add(id);
+    const corrected = applyCorrection(frontmatter, correction);
+    if (corrected.ok) return corrected.frontmatter;
+    errors.push({ file, line: null, message: `${id}: ${corrected.message}` });
+    return frontmatter;
+  });
+  for (const id of corrections.keys()) {
+    if (!used.has(id)) errors.push({ file, line: null, message: `${id}: no article has this id` });
+  }
+  return { frontmatters, errors };
 }

@@ -5,8 +5,9 @@
  *
  * The parser's version is a digest of the code that parses (the ingest's modules and what they
  * import, and the lockfile for the libraries it uses) and of the data files it reads; any change
- * to either parses everything again, a change elsewhere (the site, the search) nothing. Entries are stored with V8's serializer, which keeps what a parse
- * holds (Maps included) exactly as the parser made it.
+ * to either parses everything again, a change elsewhere (the site, the search) nothing. Entries
+ * are stored with V8's serializer, which keeps a parse exactly as the parser made it. A kept
+ * parse is what the parser returned: the run makes new pages and articles from it, never changes it.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -16,7 +17,7 @@ import type { ParsedIssue } from "./parse-page.ts";
 
 export const PARSE_CACHE_FILE = ".ingest-parse-cache";
 
-/** The parser's version: its code, its libraries, and the data files in `dataFiles` (folders or files). */
+/** The parser's version: its code (the run, its worker and the locator it is handed), its libraries, and the data files in `dataFiles` (folders or files). */
 export function parserVersion(dataFiles: readonly string[]): string {
   return codeVersion([new URL("./run-ingest.ts", import.meta.url), new URL("./parse-workers.ts", import.meta.url), new URL("../places/article-locator.ts", import.meta.url)], dataFiles);
 }
@@ -57,7 +58,7 @@ export class ParseCache {
     return parsed;
   }
 
-  /** Keeps a parse for the next run; call before anything changes the parse. */
+  /** Keeps a parse for the next run. */
   keep(key: string, parsed: ParsedIssue): void {
     this.#next.set(key, parsed);
   }
@@ -66,10 +67,7 @@ export class ParseCache {
     return this.#hits;
   }
 
-  /**
-   * The bytes to store, or null when the cache holds the same files as before. Taken before the
-   * run assigns final ids (which changes the parsed articles), written after it succeeds.
-   */
+  /** The bytes to store, or null when the cache holds the same files as before. */
   snapshot(): Uint8Array | null {
     const unchanged = this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
     if (unchanged) return null;

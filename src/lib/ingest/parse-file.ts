@@ -1,6 +1,7 @@
 /**
  * One issue file's bytes → its parsed page, or an error naming the file: decode, read the
- * frontmatter, parse. The ingest run and its worker threads both parse through here.
+ * frontmatter, parse. The run parses through here, on its own thread or on worker threads
+ * (parse-workers.ts), and both give the same ParsedIssue.
  */
 import { decodeIssueBytes, droppedTailWarning } from "./decode.ts";
 import type { IngestError } from "./errors.ts";
@@ -18,6 +19,6 @@ export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: Pa
   const read = readIssueFile(source, decoded.text);
   if (!read.ok) return { ok: false, error: read.error };
   const parsed = parseIssue(read.issue, knowledge, places);
-  if (decoded.droppedBytes > 0) parsed.fileWarnings = [{ code: "truncated-file", message: droppedTailWarning(source, decoded.droppedBytes) }];
-  return { ok: true, parsed };
+  if (decoded.droppedBytes === 0) return { ok: true, parsed };
+  return { ok: true, parsed: { ...parsed, fileWarnings: [{ code: "truncated-file", message: droppedTailWarning(source, decoded.droppedBytes) }] } };
 }

@@ -28,18 +28,24 @@ import {
 } from "./repair.ts";
 
 
-export interface ParsedArticle {
+/**
+ * An article as its page's parse made it: its id is its headline's slug within the page; the run
+ * gives it its final id, unique within the date, and applies editors' corrections (run-ingest.ts).
+ * A kept parse (parse-cache.ts) is never changed: later steps make new articles from it.
+ */
+export interface PageArticle {
   /** `<date>/<slug>`: the permalink and the key of corrections. */
-  id: string;
-  slug: string;
-  frontmatter: ArticleFrontmatter;
-  body: BodyBlock[];
-  /** The body already written as Markdown, when a parse worker did it. */
-  bodyMarkdown?: string;
+  readonly id: string;
+  readonly slug: string;
+  readonly frontmatter: Readonly<ArticleFrontmatter>;
+  readonly body: BodyBlock[];
   /** Where the article jumps: the page it continues on (下转第3版) or from (上接第1版). */
-  jump: { to: number | null; from: number | null };
-  warnings: ItemWarning[];
+  readonly jump: { readonly to: number | null; readonly from: number | null };
+  readonly warnings: ItemWarning[];
 }
+
+/** @deprecated The name of PageArticle before articles/article-files.ts took it for an article file; use PageArticle. */
+export type ParsedArticle = PageArticle;
 
 export interface Coverage {
   lines: number;
@@ -48,14 +54,28 @@ export interface Coverage {
   uncovered: number[];
 }
 
+/** The issue file a page came from: its name, and the date of its issue. */
+export interface PageSource {
+  /** File name relative to the input folder, with forward slashes. */
+  readonly source: string;
+  readonly date: string;
+}
+
+/** One issue file's page, parsed: the same shape in the run's thread, a worker thread and the parse cache. */
 export interface ParsedIssue {
-  issue: IssueFile;
+  readonly issue: PageSource;
   /** The page this file holds: number, name, staff and teasers. */
-  page: PageMeta;
-  articles: ParsedArticle[];
-  coverage: Coverage;
+  readonly page: PageMeta;
+  readonly articles: PageArticle[];
+  readonly coverage: Coverage;
   /** Warnings about the file as a whole (its last character cut and dropped), each naming the file. */
-  fileWarnings?: { code: "truncated-file"; message: string }[];
+  readonly fileWarnings: FileWarning[];
+}
+
+/** A warning about a whole issue file: truncated-file, its last character cut short and dropped. */
+export interface FileWarning {
+  readonly code: "truncated-file";
+  readonly message: string;
 }
 
 function normaliseForCoverage(text: string): string {
@@ -91,7 +111,7 @@ export function parseIssue(issue: IssueFile, knowledge: PageKnowledge, places: A
   const slugs = uniqueSlugs(items.map((item) => item.title ?? ""));
   const articles = items.map((item, index) => toArticle(item, index, slugs[index]!, issue, page, knowledge, places));
   const coverage = accountLines(allBlocks, items, [...labelLines, ...furniture.furniture]);
-  return { issue, page, articles, coverage };
+  return { issue: { source: issue.source, date: issue.date }, page, articles, coverage, fileWarnings: [] };
 }
 
 /** 新报讯 on a page of 北方新报 is the paper's own story: an outlet that the paper's name ends with is no agency. */
@@ -99,7 +119,7 @@ function ownPaper(agency: string | null, paper: string | null): string | null {
   return agency !== null && paper !== null && paper.endsWith(agency) ? null : agency;
 }
 
-function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, page: PageMeta, knowledge: PageKnowledge, places: ArticleLocator): ParsedArticle {
+function toArticle(item: PageItem, index: number, slug: string, issue: IssueFile, page: PageMeta, knowledge: PageKnowledge, places: ArticleLocator): PageArticle {
   const byline = foldNames(item.byline, (name) => canonicalPersonName(knowledge, name));
   const text = item.paragraphs.filter((p) => !p.heading);
   const { location, county } = places.locate({

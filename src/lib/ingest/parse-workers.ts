@@ -1,28 +1,23 @@
 /**
  * Parses issue files on worker threads. Each worker loads the page knowledge and the
  * gazetteer once, then takes files one at a time from a shared queue, so a few huge
- * pages do not leave the other workers idle.
+ * pages do not leave the other workers idle. A worker's parse is the ParsedIssue the run's
+ * own thread would make (parse-file.ts), copied back whole.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import type { ParseResult } from "./parse-file.ts";
 
-export type WorkerParseResult = ParseResult;
-
 interface WorkerSetup {
   inDir: string;
   dataDir: string;
 }
 
-export async function parseInWorkers(
-  inDir: string,
-  dataDir: string,
-  files: string[],
-  workerCount: number,
-  onFile: (done: number) => void,
-): Promise<{ source: string; result: WorkerParseResult }[]> {
-  const results: { source: string; result: WorkerParseResult }[] = new Array(files.length);
+/** The parses of `files` (relative to `inDir`), in their order; `onFile` counts the files done. */
+export async function parseInWorkers(inDir: string, dataDir: string, files: readonly string[], workerCount: number, onFile: (done: number) => void): Promise<ParseResult[]> {
+  const results: ParseResult[] = new Array<ParseResult>(files.length);
+  if (files.length === 0) return results;
   let next = 0;
   let done = 0;
   const runWorker = () =>
@@ -36,8 +31,8 @@ export async function parseInWorkers(
         const index = next++;
         worker.postMessage({ index, source: files[index] });
       };
-      worker.on("message", (message: { index: number; result: WorkerParseResult }) => {
-        results[message.index] = { source: files[message.index]!, result: message.result };
+      worker.on("message", (message: { index: number; result: ParseResult }) => {
+        results[message.index] = message.result;
         onFile(++done);
         feed();
       });
@@ -50,25 +45,14 @@ export async function parseInWorkers(
 
 async function serveParses(): Promise<void> {
   const { inDir, dataDir } = workerData as WorkerSetup;
-  const [{ loadPageKnowledge }, { parseIssueBytes }, { articleLocator }, { bodyMarkdown }] = await Promise.all([
+  const [{ loadPageKnowledge }, { parseIssueBytes }, { articleLocator }] = await Promise.all([
     import("./page-knowledge.ts"),
     import("./parse-file.ts"),
     import("../places/article-locator.ts"),
-    import("./markdown.ts"),
   ]);
   const knowledge = loadPageKnowledge(dataDir);
   parentPort!.on("message", ({ index, source }: { index: number; source: string }) => {
-    const result = parseIssueBytes(source, readFileSync(join(inDir, source)), knowledge, articleLocator);
-    if (result.ok) {
-      // The page text is not needed any more; do not copy it back to the main thread.
-      result.parsed.issue.text = "";
-      for (const article of result.parsed.articles) {
-        article.bodyMarkdown = bodyMarkdown(article.body);
-        // Only the written Markdown goes back: copying messages costs more than parsing.
-        article.body = [];
-      }
-    }
-    parentPort!.postMessage({ index, result });
+    parentPort!.postMessage({ index, result: parseIssueBytes(source, readFileSync(join(inDir, source)), knowledge, articleLocator) });
   });
 }
 

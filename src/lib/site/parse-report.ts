@@ -2,52 +2,17 @@
  * The ingest's parse report (content/articles/parse-report.json): per issue, the items found,
  * warnings with their source line, and how much of the page text ended up in some item.
  * The site shows it at /report/; a missing or malformed report is shown as such, never a failed build.
+ * It is read through the schema the ingest writes it by (src/lib/ingest/parse-report.ts).
  */
 import { readFile } from "node:fs/promises";
-import { z } from "zod";
 import { ARCHIVE } from "../config/archive-config.ts";
+import { REPORT_FILE, parseReportSchema, type IssueReport, type ParseReport } from "../ingest/parse-report.ts";
 import type { PageFurniture } from "./issue-pages.ts";
 
+export type { IssueReport, ParseReport };
+
 /** Where the ingest writes the report: beside the articles (the config's articles folder). */
-export const PARSE_REPORT_FILE = `${ARCHIVE.folders.articles}/parse-report.json`;
-
-const warning = z.object({
-  code: z.string(),
-  message: z.string(),
-  line: z.number().int().nullable().optional(),
-  /** Article id the warning concerns, when it concerns one. */
-  article: z.string().nullable().optional(),
-});
-
-const issueReport = z.object({
-  issue: z.string(),
-  date: z.string(),
-  source: z.string(),
-  /** The newspaper page the file holds, the people the page names for its making, and its 导读 teasers. */
-  page: z.object({
-    no: z.number().int().nullable(),
-    name: z.string().nullable(),
-    staff: z.array(z.object({ role: z.string(), names: z.array(z.string()) })),
-    /** `article` is the id of the announced item when the ingest found it in the issue. */
-    teasers: z.array(z.object({ text: z.string(), page: z.number().int().nullable(), line: z.number().int(), article: z.string().nullable() })),
-  }),
-  articles: z.array(z.object({ id: z.string(), title: z.string(), kind: z.string(), order: z.number() })),
-  warnings: z.array(warning),
-  coverage: z.object({
-    lines: z.number(),
-    covered: z.number(),
-    ratio: z.number(),
-    uncovered: z.array(z.number()),
-  }),
-});
-
-const parseReportSchema = z.object({
-  issues: z.array(issueReport),
-  errors: z.array(z.object({ file: z.string(), line: z.number().int().nullable().optional(), message: z.string() })),
-});
-
-export type ParseReport = z.infer<typeof parseReportSchema>;
-export type IssueReport = z.infer<typeof issueReport>;
+export const PARSE_REPORT_FILE = `${ARCHIVE.folders.articles}/${REPORT_FILE}`;
 
 export type ParseReportResult = { report: ParseReport; problem: null } | { report: null; problem: string };
 
@@ -89,7 +54,7 @@ export async function loadParseReport(file: string): Promise<ParseReportResult> 
 }
 
 /** Each page file of the issue `issueId` with its staff and teasers, for the issue page; empty without a report. */
-export function pageFurnitureOf(report: ParseReport | null, issueId: string): Map<string, PageFurniture> {
+export function pageFurnitureOf(report: { issues: readonly { issue: string; source: string; page: PageFurniture }[] } | null, issueId: string): Map<string, PageFurniture> {
   const furniture = new Map<string, PageFurniture>();
   for (const entry of report?.issues ?? []) {
     if (entry.issue === issueId) furniture.set(entry.source, { staff: entry.page.staff, teasers: entry.page.teasers });
@@ -106,7 +71,10 @@ export interface ReportTotals {
   coverage: number;
 }
 
-export function reportTotals(report: ParseReport): ReportTotals {
+export function reportTotals(report: {
+  issues: readonly { coverage: { lines: number; covered: number }; articles: readonly unknown[]; warnings: readonly unknown[] }[];
+  errors: readonly unknown[];
+}): ReportTotals {
   let lines = 0;
   let covered = 0;
   let articles = 0;

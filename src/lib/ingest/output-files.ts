@@ -1,0 +1,39 @@
+/**
+ * Files of the output folder, as the run changes them: a reader (the site's dev server, a
+ * build started meanwhile) never sees half a file, and a folder left empty does not stay.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
+/** Writes next to the target, then renames. `knownDirs` holds folders already made, to make each once. */
+export function writeFileAtomic(path: string, data: string | Uint8Array, knownDirs?: Set<string>): void {
+  const dir = dirname(path);
+  if (!knownDirs?.has(dir)) {
+    mkdirSync(dir, { recursive: true });
+    knownDirs?.add(dir);
+  }
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, data);
+  renameSync(temporary, path);
+}
+
+/** Writes only when the file does not already hold `text`, so its time and inode stay when nothing changed. */
+export function writeIfChanged(path: string, text: string): void {
+  if (existsSync(path) && readFileSync(path, "utf8") === text) return;
+  writeFileAtomic(path, text);
+}
+
+/** Removes a file of the folder `root`, then each of its parent folders that is left empty, up to `root`. */
+export function removeWithEmptyParents(file: string, root: string): void {
+  rmSync(file, { force: true });
+  const top = resolve(root);
+  let dir = dirname(resolve(file));
+  while (dir.startsWith(top) && dir !== top) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return;
+    }
+    dir = dirname(dir);
+  }
+}
