@@ -87,16 +87,16 @@ describe("buildArchive", () => {
     );
   });
 
-  it("orders regions as the gazetteer does, 内蒙古 after the leagues, counties by count", () => {
+  it("orders leagues as the gazetteer does, 内蒙古 after the leagues, counties by count", () => {
     assert.deepEqual(
-      archive.regions.map((r) => [r.name, r.slug, r.articles.length]),
+      archive.leagues.map((r) => [r.name, r.slug, r.articles.length]),
       [
         ["呼和浩特市", "hu-he-hao-te-shi", 1],
         ["赤峰市", "chi-feng-shi", 3],
         ["内蒙古", "nei-meng-gu", 1],
       ],
     );
-    const chifeng = archive.regionBySlug.get("chi-feng-shi")!;
+    const chifeng = archive.leagueBySlug.get("chi-feng-shi")!;
     assert.deepEqual(
       chifeng.counties.map((c) => [c.name, c.slug, c.articles.length]),
       [
@@ -129,7 +129,7 @@ describe("buildArchive", () => {
 
   it("handles an empty archive", () => {
     const empty = buildArchive([]);
-    assert.deepEqual([empty.articles, empty.countedArticles, empty.issues, empty.people, empty.regions, empty.sections], [[], [], [], [], [], []]);
+    assert.deepEqual([empty.articles, empty.countedArticles, empty.issues, empty.people, empty.leagues, empty.sections], [[], [], [], [], [], []]);
   });
 });
 
@@ -185,7 +185,7 @@ describe("buildArchive: a whole paper", () => {
     assert.equal(paper.neighbours("2024-10-15/x1").previous?.id, "2024-10-15/ad");
   });
 
-  it("keeps notices in the issue but out of counted articles, people, regions and columns", () => {
+  it("keeps notices in the issue but out of counted articles, people, leagues and columns", () => {
     assert.equal(paper.articles.length, 7);
     assert.deepEqual(
       paper.countedArticles.map((a) => a.id).includes("2024-10-15/ad"),
@@ -193,7 +193,7 @@ describe("buildArchive: a whole paper", () => {
     );
     assert.equal(paper.countedArticles.length, 6);
     assert.equal(paper.personSlug("宋爽"), undefined);
-    assert.deepEqual([paper.regions, paper.sections.map((s) => s.name)], [[], ["广角", "观潮"]]);
+    assert.deepEqual([paper.leagues, paper.sections.map((s) => s.name)], [[], ["广角", "观潮"]]);
   });
 
   it("gives an institutional byline no person", () => {

@@ -19,12 +19,12 @@ const data = sampleFrontmatter("2022-11-08", {
 describe("articleLinks", () => {
   const archive = buildArchive([{ id: "2022-11-08/jia", data }]);
 
-  it("links issue, column, region, county and each person", () => {
+  it("links issue, column, league, county and each person", () => {
     assert.deepEqual(articleLinks(archive, data), {
       issue: { label: "2022-11-08", href: "/issues/2022-11-08/" },
       page: null,
       section: { label: "广角", href: "/sections/guang-jiao/" },
-      region: { label: "呼和浩特市", href: "/regions/hu-he-hao-te-shi/" },
+      league: { label: "呼和浩特市", href: "/regions/hu-he-hao-te-shi/" },
       county: { label: "玉泉区", href: "/regions/hu-he-hao-te-shi/yu-quan-qu/" },
       byline: [
         { role: "reporter", label: "记者", people: [{ label: "许敬", href: "/reporters/xu-jing/" }] },
@@ -36,7 +36,7 @@ describe("articleLinks", () => {
   it("links nothing that the article does not have", () => {
     const bare = { ...data, section: null, location: null, county: null, reporters: [], correspondents: [] };
     const links = articleLinks(buildArchive([{ id: "2022-11-08/jia", data: bare }]), bare);
-    assert.deepEqual([links.page, links.section, links.region, links.county, links.byline], [null, null, null, null, []]);
+    assert.deepEqual([links.page, links.section, links.league, links.county, links.byline], [null, null, null, null, []]);
   });
 
   it("links the printed page to its place on the issue page", () => {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import {
-  articlesPerRegion,
+  articlesPerLeague,
   articlesPerSection,
   articlesPerYear,
   barChartSvg,
@@ -58,8 +58,8 @@ describe("chart data", () => {
     ]);
   });
 
-  it("articlesPerRegion ranks leagues and 内蒙古 by count", () => {
-    assert.deepEqual(articlesPerRegion(articles), [
+  it("articlesPerLeague ranks leagues and 内蒙古 by count", () => {
+    assert.deepEqual(articlesPerLeague(articles), [
       { label: "呼和浩特市", value: 3 },
       { label: "赤峰市", value: 3 },
       { label: "阿拉善盟", value: 2 },

@@ -9,11 +9,11 @@ import { LEAGUE_SHAPES, MAP_HEIGHT, MAP_WIDTH } from "../../src/lib/site/league-
 import {
   LEAGUE_NAMES,
   leagueCounts,
-  regionMapSvg,
+  leagueMapSvg,
   shadeClass,
   shadeRanges,
   type LeagueName,
-} from "../../src/lib/site/region-map.ts";
+} from "../../src/lib/site/league-map.ts";
 import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { findAll, parseSvg, textContent } from "./site-svg-tree.ts";
 
@@ -43,7 +43,7 @@ describe("geometry", () => {
     );
   });
 
-  it("uses the gazetteer's names and codes, so article locations match map regions", () => {
+  it("uses the gazetteer's names and codes, so articles' leagues match the map's", () => {
     assert.deepEqual(
       LEAGUE_SHAPES.map((s) => [s.name, s.adcode.slice(0, 4)]),
       LEAGUES.map((l) => [l.name, l.code]),
@@ -124,7 +124,7 @@ describe("leagueCounts", () => {
     data: sampleFrontmatter("2024-10-15", { location, source: "2024-10-15_001_554b9e868c6e5a63.txt" }),
   });
 
-  it("counts every league, zero included, and skips region-wide and unplaced articles", () => {
+  it("counts every league, zero included, and skips province-wide and unplaced articles", () => {
     const counts = leagueCounts(
       ["阿拉善盟", "阿拉善盟", "呼和浩特市", REGION_WIDE, null, "鄂尔多斯市"].map(article),
     );
@@ -137,7 +137,7 @@ describe("leagueCounts", () => {
   });
 });
 
-describe("regionMapSvg", () => {
+describe("leagueMapSvg", () => {
   const counts: Partial<Record<LeagueName, number>> = {
     呼和浩特市: 12,
     包头市: 5,
@@ -145,7 +145,7 @@ describe("regionMapSvg", () => {
     阿拉善盟: 3,
     鄂尔多斯市: 1,
   };
-  const markup = regionMapSvg(counts, { title: "各盟市报道数量", hrefFor });
+  const markup = leagueMapSvg(counts, { title: "各盟市报道数量", hrefFor });
   const svg = parseSvg(markup);
   const links = findAll(svg, "a");
 
@@ -210,7 +210,7 @@ describe("regionMapSvg", () => {
 
   it("escapes hrefs and titles, and uses the given id", () => {
     const odd = parseSvg(
-      regionMapSvg({}, { title: "<地图> & 统计", hrefFor: (name) => `/r/?n=${name}&x="1"`, id: "home-map" }),
+      leagueMapSvg({}, { title: "<地图> & 统计", hrefFor: (name) => `/r/?n=${name}&x="1"`, id: "home-map" }),
     );
     assert.equal(odd.children[0]!.text, "<地图> & 统计");
     assert.equal(odd.attributes["aria-labelledby"], "home-map-title");
@@ -219,6 +219,6 @@ describe("regionMapSvg", () => {
   });
 
   it("is deterministic", () => {
-    assert.equal(regionMapSvg(counts, { title: "各盟市报道数量", hrefFor }), markup);
+    assert.equal(leagueMapSvg(counts, { title: "各盟市报道数量", hrefFor }), markup);
   });
 });

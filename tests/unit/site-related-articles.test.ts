@@ -33,7 +33,7 @@ describe("relatedScore", () => {
     assert.equal(relatedScore(a, b), WEIGHTS.maxPeople * WEIGHTS.person + timeBonus(0));
   });
 
-  it("does not count an institutional byline or a region-wide place as shared", () => {
+  it("does not count an institutional byline or a province-wide place as shared", () => {
     const a = features("2022-11-08", { authors: ["本报评论员"], location: "内蒙古" });
     const b = features("2022-11-09", { authors: ["本报评论员"], location: "内蒙古" });
     assert.equal(relatedScore(a, b), 0);

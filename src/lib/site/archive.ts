@@ -1,5 +1,5 @@
 /**
- * The archive's indexes, built once from the article collection: issues, people, regions,
+ * The archive's indexes, built once from the article collection: issues, people, leagues,
  * counties, sections, and each article's neighbours within its issue. Pages look things up here
  * instead of scanning the collection, so the per-page work stays proportional to what the page
  * shows even with 100,000 articles.
@@ -8,7 +8,7 @@
  * while tests pass plain objects.
  *
  * Notices (公告, 启事, 声明, 广告) are the paper's, but not its reporting: they stay in their issue
- * and have article pages, while the indexes by person, region and column, the feeds and the
+ * and have article pages, while the indexes by person, league and column, the feeds and the
  * statistics count the other items only (`countedArticles`). Institutional bylines (本报评论员)
  * name no person, so they get no person entry.
  */
@@ -87,8 +87,8 @@ export interface County<E> {
   articles: E[];
 }
 
-export interface Region<E> {
-  /** League-level division (or 内蒙古 for region-wide items), as in the frontmatter `location`. */
+export interface League<E> {
+  /** The league's official name as in the frontmatter `location`: 呼和浩特市; 内蒙古 for province-wide items; or another name an editor gave. */
   name: string;
   slug: string;
   /** Newest first. */
@@ -123,10 +123,10 @@ export interface Archive<E extends ArchiveEntry> {
   people: Person<E>[];
   personBySlug: Map<string, Person<E>>;
   personSlug: (name: string) => string | undefined;
-  /** The leagues in official (division code) order, then 内蒙古 (region-wide), then any other name. */
-  regions: Region<E>[];
-  regionBySlug: Map<string, Region<E>>;
-  regionSlug: (name: string) => string | undefined;
+  /** The leagues in official (division code) order, then 内蒙古 (province-wide), then any other name. */
+  leagues: League<E>[];
+  leagueBySlug: Map<string, League<E>>;
+  leagueSlug: (name: string) => string | undefined;
   countySlug: (leagueName: string, countyName: string) => string | undefined;
   /** Most articles first. */
   sections: Section<E>[];
@@ -235,41 +235,42 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
   }
   const people = [...personBySlug.values()].sort((a, b) => compareText(a.slug, b.slug));
 
-  // Regions and their counties, with the gazetteer's slugs where it knows the name.
-  const regionSlugs = assignUniqueSlugs(
+  // Leagues and their counties, with the gazetteer's slugs where it knows the name.
+  const leagueSlugs = assignUniqueSlugs(
     chronological.flatMap((a) => (a.data.location ? [a.data.location] : [])),
     (name) => LEAGUES.find((league) => league.name === name)?.slug,
   );
-  const countySlugsByRegion = new Map<string, Map<string, string>>();
-  for (const [region, countyNames] of groupCountyNames(chronological)) {
-    const counties = countiesOf(region);
-    countySlugsByRegion.set(
-      region,
+  const countySlugsByLeague = new Map<string, Map<string, string>>();
+  for (const [league, countyNames] of groupCountyNames(chronological)) {
+    const counties = countiesOf(league);
+    countySlugsByLeague.set(
+      league,
       assignUniqueSlugs(countyNames, (name) => counties.find((county) => county.name === name)?.slug),
     );
   }
-  const regionBySlug = new Map<string, Region<E>>();
+  const leagueBySlug = new Map<string, League<E>>();
   for (const article of countedArticles) {
-    const { location, county } = article.data;
-    if (!location) continue;
-    const slug = regionSlugs.get(location)!;
-    const region = getOrCreate(regionBySlug, slug, () => ({
-      name: location,
+    // The frontmatter calls an article's league its `location`.
+    const { location: name, county } = article.data;
+    if (!name) continue;
+    const slug = leagueSlugs.get(name)!;
+    const league = getOrCreate(leagueBySlug, slug, () => ({
+      name,
       slug,
       articles: [],
       counties: [],
       countyBySlug: new Map(),
     }));
-    region.articles.push(article);
+    league.articles.push(article);
     if (county) {
-      const countySlug = countySlugsByRegion.get(location)!.get(county)!;
-      getOrCreate(region.countyBySlug, countySlug, () => ({ name: county, slug: countySlug, articles: [] })).articles.push(
+      const countySlug = countySlugsByLeague.get(name)!.get(county)!;
+      getOrCreate(league.countyBySlug, countySlug, () => ({ name: county, slug: countySlug, articles: [] })).articles.push(
         article,
       );
     }
   }
-  for (const region of regionBySlug.values()) region.counties = [...region.countyBySlug.values()].sort(byCountThenSlug);
-  const regions = [...regionBySlug.values()].sort((a, b) => regionRank(a.name) - regionRank(b.name) || byCountThenSlug(a, b));
+  for (const league of leagueBySlug.values()) league.counties = [...league.countyBySlug.values()].sort(byCountThenSlug);
+  const leagues = [...leagueBySlug.values()].sort((a, b) => leagueRank(a.name) - leagueRank(b.name) || byCountThenSlug(a, b));
 
   // Sections.
   const sectionSlugs = assignUniqueSlugs(chronological.flatMap((a) => (a.data.section ? [a.data.section] : [])));
@@ -291,10 +292,10 @@ export function buildArchive<E extends ArchiveEntry>(entries: readonly E[]): Arc
     people,
     personBySlug,
     personSlug: (name) => personSlugs.get(name),
-    regions,
-    regionBySlug,
-    regionSlug: (name) => regionSlugs.get(name),
-    countySlug: (league, county) => countySlugsByRegion.get(league)?.get(county),
+    leagues,
+    leagueBySlug,
+    leagueSlug: (name) => leagueSlugs.get(name),
+    countySlug: (league, county) => countySlugsByLeague.get(league)?.get(county),
     sections,
     sectionBySlug,
     sectionSlug: (name) => sectionSlugs.get(name),
@@ -328,15 +329,15 @@ function personNames(names: readonly string[]): string[] {
   return names.filter((name) => !isInstitutionalByline(name));
 }
 
-function regionRank(name: string): number {
+function leagueRank(name: string): number {
   const index = LEAGUES.findIndex((league) => league.name === name);
   return index !== -1 ? index : name === REGION_WIDE ? LEAGUES.length : LEAGUES.length + 1;
 }
 
 function groupCountyNames(chronological: readonly ArchiveEntry[]): Map<string, string[]> {
-  const byRegion = new Map<string, string[]>();
+  const byLeague = new Map<string, string[]>();
   for (const { data } of chronological) {
-    if (data.location && data.county) getOrCreate(byRegion, data.location, () => []).push(data.county);
+    if (data.location && data.county) getOrCreate(byLeague, data.location, () => []).push(data.county);
   }
-  return byRegion;
+  return byLeague;
 }

@@ -12,7 +12,7 @@ import { isInstitutionalByline } from "./institutional-byline.ts";
 export interface BarRow {
   label: string;
   value: number;
-  /** When given, the bar links here (a person's, section's or region's page). */
+  /** When given, the bar links here (a person's, section's or league's page). */
   href?: string;
 }
 
@@ -142,10 +142,10 @@ export function articlesPerSection(articles: Articles): BarRow[] {
 }
 
 /**
- * Articles per region: the league or city an article is about, or "内蒙古" for region-wide news.
+ * Articles per league: the league an article is about (its `location`), or "内蒙古" for province-wide news.
  * Articles with no place are not counted.
  */
-export function articlesPerRegion(articles: Articles): BarRow[] {
+export function articlesPerLeague(articles: Articles): BarRow[] {
   return countRows([...articles].map((a) => a.data.location)).sort(byCountThenLabel);
 }
 

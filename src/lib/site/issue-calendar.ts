@@ -1,4 +1,4 @@
-/** The issue list's calendar: issues grouped by year and month, and where each month's page is. */
+/** The issue list's calendar: issues grouped by year and month, and on which list page each month is. */
 import type { Issue } from "./archive.ts";
 import { listPagePath } from "./paths.ts";
 
@@ -42,7 +42,7 @@ export function groupIssuesByMonth<E>(issues: readonly Issue<E>[]): IssueYear<E>
 export interface MonthLink {
   month: number;
   count: number;
-  /** The list page (of `pageSize` issues, newest first) where the month begins, with its anchor. */
+  /** The list page (of `perListPage` issues, newest first) where the month begins, with its anchor. */
   href: string;
 }
 
@@ -58,7 +58,7 @@ export function monthAnchor(key: string): string {
 }
 
 /** For every month with issues: how many, and a link to where the paginated list shows it. */
-export function issueDirectory<E>(issues: readonly Issue<E>[], pageSize: number, firstPage: string): YearDirectory[] {
+export function issueDirectory<E>(issues: readonly Issue<E>[], perListPage: number, firstPage: string): YearDirectory[] {
   const years: YearDirectory[] = [];
   issues.forEach((issue, index) => {
     const key = issue.date.slice(0, 7);
@@ -74,8 +74,8 @@ export function issueDirectory<E>(issues: readonly Issue<E>[], pageSize: number,
     if (m && m.month === month) {
       m.count++;
     } else {
-      const page = Math.floor(index / pageSize) + 1;
-      y.months.push({ month, count: 1, href: `${listPagePath(firstPage, page)}#${monthAnchor(key)}` });
+      const listPage = Math.floor(index / perListPage) + 1;
+      y.months.push({ month, count: 1, href: `${listPagePath(firstPage, listPage)}#${monthAnchor(key)}` });
     }
   });
   return years;

@@ -23,7 +23,7 @@ export interface DigestedEntry extends ArchiveEntry {
   body?: string;
 }
 
-type Lookups = Pick<Archive<ArchiveEntry>, "personSlug" | "regionSlug" | "countySlug" | "sectionSlug">;
+type Lookups = Pick<Archive<ArchiveEntry>, "personSlug" | "leagueSlug" | "countySlug" | "sectionSlug">;
 
 const entryKeys = new WeakMap<object, string>();
 
@@ -41,8 +41,8 @@ export function entryKey(archive: Lookups, entry: DigestedEntry): string {
   return key;
 }
 
-/** The position of a page in a paginated list, as Astro's `paginate` describes it. */
-export interface PagePosition {
+/** The position of a list page in a paginated list, as Astro's `paginate` describes it (its `page` prop). */
+export interface ListPagePosition {
   currentPage: number;
   lastPage: number;
   total: number;
@@ -53,7 +53,7 @@ export function withCacheKeys<P extends { props: unknown }>(paths: P[], keyOf: (
   return paths.map((path) => ({ ...path, cacheKey: keyOf(path.props) }));
 }
 
-/** The key of one page of a paginated list of entries, with the list's own `extra` (heading, counts). */
-export function listPageKey(archive: Lookups, page: PagePosition & { data: readonly DigestedEntry[] }, extra: unknown): string {
+/** The key of one list page of a paginated list of entries, with the list's own `extra` (heading, counts). */
+export function listPageKey(archive: Lookups, page: ListPagePosition & { data: readonly DigestedEntry[] }, extra: unknown): string {
   return cacheKey(extra, page.currentPage, page.lastPage, page.total, page.data.map((entry) => entryKey(archive, entry)));
 }

@@ -175,12 +175,12 @@ export function personPath(slug: string): string {
   return `${peoplePath()}${slug}/`;
 }
 
-export function regionPath(leagueSlug: string): string {
+export function leaguePath(leagueSlug: string): string {
   return `${leaguesPath()}${leagueSlug}/`;
 }
 
 export function countyPath(leagueSlug: string, countySlug: string): string {
-  return `${regionPath(leagueSlug)}${countySlug}/`;
+  return `${leaguePath(leagueSlug)}${countySlug}/`;
 }
 
 export function sectionPath(slug: string): string {

@@ -7,7 +7,7 @@
  *   each person both credit (reporter, correspondent, photographer or author;  +3, at most two
  *     institutional bylines such as 本报评论员 name nobody and do not count)    counted (+6)
  *   the same county (旗县区)                                                    +3
- *   the same league (盟市); not 内蒙古, which only says "the whole region"     +1
+ *   the same league (盟市); not 内蒙古, which only says "the whole province"     +1
  *   the same column (栏目)                                                      +2
  *   the same series (系列), e.g. 五化协同 大抓基层                                +2
  *
@@ -52,7 +52,8 @@ export const WEIGHTS = {
 /** What the score compares of an article, worked out once per article. */
 export interface RelatedFeatures {
   people: readonly string[];
-  location: string | null;
+  /** The league (frontmatter `location`); null when none or province-wide. */
+  league: string | null;
   county: string | null;
   section: string | null;
   series: string | null;
@@ -65,7 +66,7 @@ export function relatedFeatures(data: ArticleFrontmatter): RelatedFeatures {
   for (const role of ROLES) for (const name of data[ROLE_FIELD[role]]) if (!isInstitutionalByline(name)) people.add(name);
   return {
     people: [...people],
-    location: data.location === REGION_WIDE ? null : data.location,
+    league: data.location === REGION_WIDE ? null : data.location,
     county: data.location && data.county ? data.county : null,
     section: data.section,
     series: data.series?.name ?? null,
@@ -76,7 +77,7 @@ export function relatedFeatures(data: ArticleFrontmatter): RelatedFeatures {
 /** The score of `b` as related to `a` (see the module comment); 0 when it does not qualify. Symmetric. */
 export function relatedScore(a: RelatedFeatures, b: RelatedFeatures): number {
   const sharedPeople = a.people.filter((name) => b.people.includes(name)).length;
-  const sameLeague = a.location !== null && a.location === b.location;
+  const sameLeague = a.league !== null && a.league === b.league;
   let shared = Math.min(sharedPeople, WEIGHTS.maxPeople) * WEIGHTS.person;
   if (sameLeague && a.county !== null && a.county === b.county) shared += WEIGHTS.county;
   if (a.section !== null && a.section === b.section) shared += WEIGHTS.section;
@@ -90,8 +91,8 @@ export function relatedScore(a: RelatedFeatures, b: RelatedFeatures): number {
 function fileKeys(f: RelatedFeatures): string[] {
   return [
     ...f.people.map((name) => `p:${name}`),
-    ...(f.location && f.county ? [`c:${f.location}/${f.county}`] : []),
-    ...(f.location ? [`l:${f.location}`] : []),
+    ...(f.league && f.county ? [`c:${f.league}/${f.county}`] : []),
+    ...(f.league ? [`l:${f.league}`] : []),
     ...(f.section ? [`s:${f.section}`] : []),
     ...(f.series ? [`r:${f.series}`] : []),
   ];

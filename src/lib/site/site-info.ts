@@ -19,5 +19,7 @@ function loadInNode(): SiteInfo {
 
 export const SITE: Readonly<SiteInfo> = typeof __ARCHIVE_SITE__ !== "undefined" ? __ARCHIVE_SITE__ : loadInNode();
 
-/** Items per page in every paginated list. */
-export const PAGE_SIZE = 50;
+/** Entries (issues, people, articles, columns) on each page of a paginated list of the site: /issues/, /issues/2/ … */
+export const ENTRIES_PER_LIST_PAGE = 50;
+/** The old name of ENTRIES_PER_LIST_PAGE, until tests/browser/site.test.ts uses the new one. */
+export const PAGE_SIZE = ENTRIES_PER_LIST_PAGE;
