@@ -1,7 +1,8 @@
 // Nothing printed on a page becomes markup on the site. A one-article issue whose headline and
 // body hold HTML, Markdown and javascript: URLs (tests/fixtures/escaping-issue/) is ingested and
 // built into a site of its own, in temp folders ($ARCHIVE_CONTENT_DIR, $ARCHIVE_ISSUES_DIR,
-// $ARCHIVE_OUT_DIR, and a cache of its own so the project's content store is left alone); the
+// $ARCHIVE_OUT_DIR, and a cache of its own so the project's content store is left alone), for this
+// run's base path ($ARCHIVE_TEST_BASE, tests/support/test-site.ts) and served under it; the
 // article is then read in Chromium, in both scripts, and must show that text as text.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
@@ -14,9 +15,11 @@ import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { ROOT, TRADITIONAL_PREFIX } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { configuredOrigin, testBase, underBase } from "../support/test-site.ts";
 
 const run = promisify(execFile);
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "escaping-issue");
+const BASE = testBase();
 /**
  * What the body prints, and what a reader must therefore see character for character:
  * [Simplified page, Traditional page].
@@ -47,6 +50,7 @@ before(async () => {
     ARCHIVE_ISSUES_DIR: issues,
     ARCHIVE_CONTENT_DIR: articles,
     ARCHIVE_OUT_DIR: dist,
+    ARCHIVE_SITE_URL: configuredOrigin() + BASE,
     ASTRO_TELEMETRY_DISABLED: "1",
   };
   await run(process.execPath, ["scripts/ingest.ts", "--in", issues, "--out", articles, "--quiet"], { cwd: ROOT, env });
@@ -57,7 +61,7 @@ before(async () => {
   const [date] = readdirSync(articles).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const [file] = readdirSync(path.join(articles, date!)).filter((f) => f.endsWith(".md"));
   articlePath = `/articles/${date}/${file!.slice(0, -".md".length)}/`;
-  server = await startStaticServer(dist);
+  server = await startStaticServer(dist, { base: BASE });
   browser = await launchChromium();
 });
 
@@ -109,7 +113,7 @@ for (const [script, prefix, column] of [
       void dialog.dismiss();
     });
     try {
-      const response = await page.goto(`${server.url}${prefix}${articlePath}`);
+      const response = await page.goto(server.url + underBase(`${prefix}${articlePath}`, BASE));
       assert.equal(response?.status(), 200);
       const seen = await inspect(page);
       assert.equal(seen.pwned, undefined, "no script from the page text ran");
@@ -134,7 +138,7 @@ for (const [script, prefix, column] of [
 }
 
 test("the raw page text of the escaping issue is published byte for byte", async () => {
-  const response = await fetch(`${server.url}/raw/2030-01-01_escaping.txt`);
+  const response = await fetch(server.url + underBase("/raw/2030-01-01_escaping.txt", BASE));
   assert.equal(response.status, 200);
   assert.ok(Buffer.from(await response.arrayBuffer()).equals(readFileSync(path.join(FIXTURE, "2030-01-01_escaping.txt"))));
 });

@@ -1,8 +1,10 @@
-// The archive as a reader meets it: the production build (dist/, built by `npm run build` before
-// the browser tests) served from 127.0.0.1 and read in Chromium. What a page should say is read
-// from the articles the ingest wrote (content/articles) and the raw issues (content/issues).
-// Every browser test fails on console errors, page errors, failed requests and requests that
-// leave 127.0.0.1.
+// The archive as a reader meets it: the seed site (the bundled issues, built by the tests for the
+// base path $ARCHIVE_TEST_BASE, tests/support/test-site.ts) served from 127.0.0.1 under its base
+// path and read in Chromium. What a page should say is read from the articles the ingest wrote for
+// it and the raw issues (content/issues). Paths in the test data are site paths ("/issues/"); the
+// pages write them under the base path ("/archive/issues/"), and every link read from a page must
+// carry it. Every browser test fails on console errors, page errors, failed requests and requests
+// that leave 127.0.0.1.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -23,9 +25,6 @@ import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { collectPageProblems } from "../support/page-guards.ts";
 import {
-  ARTICLES_DIR,
-  DIST,
-  ISSUES_DIR,
   PAGE_TYPES,
   ROOT,
   TRADITIONAL_PREFIX,
@@ -34,15 +33,15 @@ import {
   parseCsv,
   readSourceArticles,
   reporterPath,
-  siteOrigin,
   sitePathOf,
   type SourceArticle,
 } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { seedSite } from "../support/test-site.ts";
 
 const run = promisify(execFile);
-const articles = readSourceArticles();
-const SITE = siteOrigin();
+const site = await seedSite();
+const articles = readSourceArticles(site.articlesDir);
 const issueIds = [...new Set(articles.map((a) => a.data.issue))].sort().reverse();
 const BAN_DENG = articles.find((a) => a.data.title.includes("板凳议事会"))!;
 
@@ -50,7 +49,7 @@ let server: StaticServer;
 let browser: Browser;
 
 before(async () => {
-  server = await startStaticServer(DIST);
+  server = await startStaticServer(site.dist, { base: site.base });
   browser = await launchChromium();
 });
 
@@ -61,9 +60,9 @@ after(async () => {
 
 interface PageOptions {
   context?: BrowserContextOptions;
-  /** The site to read: the project's build unless a test serves one of its own. */
+  /** The site to read: the seed site unless a test serves one of its own (built for the same base path). */
   site?: StaticServer;
-  /** Responses with these statuses are expected, by path ("/no-such-page/" → 404). */
+  /** Responses with these statuses are expected, by site path ("/no-such-page/" → 404). */
   expectedStatus?: Record<string, number>;
 }
 
@@ -76,9 +75,10 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
   const context = await browser.newContext(options.context);
   context.setDefaultTimeout(10_000);
   const page = await context.newPage();
-  const site = options.site ?? server;
-  siteOf.set(page, site);
-  const problems = collectPageProblems(page, site.url, { strict: true, expectedStatus: options.expectedStatus });
+  const served = options.site ?? server;
+  siteOf.set(page, served);
+  const expectedStatus = Object.fromEntries(Object.entries(options.expectedStatus ?? {}).map(([sitePath, status]) => [site.path(sitePath), status]));
+  const problems = collectPageProblems(page, served.url, { strict: true, expectedStatus });
   try {
     await visit(page);
     assert.deepEqual(problems, [], "the page had problems");
@@ -90,26 +90,47 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
 /** The site each page reads (withPage's `site`). */
 const siteOf = new WeakMap<Page, StaticServer>();
 
-/** Loads a site path and asserts it answered 200. */
+/** Loads a site path (under the base path) and asserts it answered 200. */
 async function open(page: Page, sitePath: string): Promise<Response> {
-  const response = await page.goto((siteOf.get(page) ?? server).url + sitePath);
-  assert.equal(response?.status(), 200, `GET ${sitePath}`);
+  const response = await page.goto((siteOf.get(page) ?? server).url + site.path(sitePath));
+  assert.equal(response?.status(), 200, `GET ${site.path(sitePath)}`);
   return response!;
 }
 
-/** Clicks a link as a reader does and waits for the page it leads to; returns that page's path. */
+/**
+ * A root-relative href (or URL path) as a page writes it, back to its site path: "/archive/issues/"
+ * → "/issues/". Fails when it lacks the base path. Fragments, relative and absolute URLs are
+ * returned as written.
+ */
+function fromPage(href: string): string {
+  if (!href.startsWith("/") || href.startsWith("//")) return href;
+  assert.ok(href.startsWith(site.base), `${href} carries the base path ${site.base}`);
+  return site.sitePath(href);
+}
+
+/** The site path of the page's address. */
+function pagePath(page: Page): string {
+  return fromPage(new URL(page.url()).pathname);
+}
+
+/** The site's own absolute address of a site path, as canonical links, citations and feeds give it. */
+function siteUrl(sitePath: string): string {
+  return site.siteUrl + sitePath.replace(/^\//, "");
+}
+
+/** Clicks a link as a reader does and waits for the page it leads to; returns that page's site path. */
 async function follow(page: Page, link: Locator): Promise<string> {
   const target = new URL((await link.getAttribute("href")) ?? "", page.url());
   // A failing status would be reported by withPage's response listener.
   await Promise.all([page.waitForURL(target.href), link.click()]);
-  return new URL(page.url()).pathname;
+  return pagePath(page);
 }
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-/** Fetches from within the page (so the request is the browser's own): status, type and text. */
+/** Fetches a URL (as the page would write it) from within the page (so the request is the browser's own): status, type and text. */
 function fetchInPage(page: Page, href: string): Promise<{ status: number; type: string; text: string }> {
   return page.evaluate(async (url) => {
     const response = await fetch(url);
@@ -117,9 +138,9 @@ function fetchInPage(page: Page, href: string): Promise<{ status: number; type: 
   }, href);
 }
 
-/** The hrefs of every link matched by `selector`, as written in the page. */
-function hrefs(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(selector, (links) => links.map((a) => a.getAttribute("href") ?? ""));
+/** The hrefs of every link matched by `selector`, as site paths (each written with the base path). */
+async function hrefs(page: Page, selector: string): Promise<string[]> {
+  return (await page.$$eval(selector, (links) => links.map((a) => a.getAttribute("href") ?? ""))).map(fromPage);
 }
 
 function people(a: SourceArticle): string[] {
@@ -153,22 +174,24 @@ describe("reading the archive", () => {
       // What the article page says about the item.
       assert.equal(await text(page, "main h1"), data.title);
       assert.match(await page.title(), new RegExp(`^${escapeRegExp(data.title)}`));
-      const bylineLinks = await page.$$eval(".byline a", (links) => links.map((a) => ({ name: a.textContent, href: a.getAttribute("href") })));
+      const bylineLinks = (await page.$$eval(".byline a", (links) => links.map((a) => ({ name: a.textContent, href: a.getAttribute("href") ?? "" })))).map(
+        ({ name, href }) => ({ name, href: fromPage(href) }),
+      );
       assert.deepEqual(
         bylineLinks,
         people(article).map((name) => ({ name, href: reporterPath(name) })),
       );
       assert.match(await text(page, ".byline"), new RegExp(`${ROLE_LABEL.reporter}\\s+${data.reporters[0]}`));
-      const dateLink = page.locator(`.dateline a[href="/issues/${data.issue}/"]`);
+      const dateLink = page.locator(`.dateline a[href="${site.path(`/issues/${data.issue}/`)}"]`);
       assert.equal(await dateLink.locator("time").getAttribute("datetime"), data.date);
       const sectionLink = page.locator(".article-kicker a");
       assert.equal(await sectionLink.innerText(), data.section);
-      assert.match((await sectionLink.getAttribute("href")) ?? "", /^\/sections\/[a-z0-9-]+\/$/);
+      assert.match(fromPage((await sectionLink.getAttribute("href")) ?? ""), /^\/sections\/[a-z0-9-]+\/$/);
       assert.equal(await text(page, ".article-kicker .kind"), KIND_LABEL[data.kind]);
       const regionLink = linkNamed(page, ".dateline a", data.location!);
-      assert.match((await regionLink.getAttribute("href")) ?? "", /^\/regions\/[a-z0-9-]+\/$/);
+      assert.match(fromPage((await regionLink.getAttribute("href")) ?? ""), /^\/regions\/[a-z0-9-]+\/$/);
       if (data.county) {
-        assert.match((await linkNamed(page, ".dateline a", data.county).getAttribute("href")) ?? "", /^\/regions\/[a-z0-9-]+\/[a-z0-9-]+\/$/);
+        assert.match(fromPage((await linkNamed(page, ".dateline a", data.county).getAttribute("href")) ?? ""), /^\/regions\/[a-z0-9-]+\/[a-z0-9-]+\/$/);
       }
       assert.deepEqual(await hrefs(page, "nav.neighbours a[rel=prev]"), [items[index - 1]!.url]);
       assert.deepEqual(await hrefs(page, "nav.neighbours a[rel=next]"), [items[index + 1]!.url]);
@@ -178,7 +201,7 @@ describe("reading the archive", () => {
       const citation = page.locator("section.citation");
       assert.deepEqual(await citation.locator("h3").allInnerTexts(), ["GB/T 7714", "BibTeX"]);
       const [gbt, bibtex] = await citation.locator("pre").all();
-      const canonical = `${SITE}${article.url}`;
+      const canonical = siteUrl(article.url);
       assert.match(await gbt!.innerText(), new RegExp(`${escapeRegExp(data.title)}\\[N/OL\\]\\. .*${data.date}\\. ${escapeRegExp(canonical)}$`));
       const bib = await bibtex!.innerText();
       assert.match(bib, /^@article\{/);
@@ -188,13 +211,13 @@ describe("reading the archive", () => {
 
       // The Markdown source, as the ingest wrote it.
       const markdown = page.locator('.source-links a[type="text/markdown"]');
-      assert.equal(await markdown.getAttribute("href"), `/articles/${article.id}.md`);
+      assert.equal(await markdown.getAttribute("href"), site.path(`/articles/${article.id}.md`));
       assert.notEqual(await markdown.getAttribute("download"), null);
-      const md = await fetchInPage(page, `/articles/${article.id}.md`);
+      const md = await fetchInPage(page, site.path(`/articles/${article.id}.md`));
       assert.equal(md.status, 200);
       assert.match(md.type, /^text\/(markdown|plain)/);
       assert.ok(md.text.includes(`title: ${data.title}`), "the Markdown has the title");
-      assert.equal(md.text, readFileSync(path.join(ARTICLES_DIR, `${article.id}.md`), "utf8"));
+      assert.equal(md.text, readFileSync(path.join(site.articlesDir, `${article.id}.md`), "utf8"));
 
       // Head metadata.
       const jsonLd = await page.$$eval('script[type="application/ld+json"]', (scripts) => scripts.map((s) => s.textContent ?? ""));
@@ -217,7 +240,7 @@ describe("reading the archive", () => {
       assert.equal(await text(page, "main h1"), reporter);
       assert.ok((await hrefs(page, "ol.items a.title")).includes(article.url), `${reporter}'s page lists ${article.url}`);
       await page.goBack();
-      assert.equal(new URL(page.url()).pathname, article.url);
+      assert.equal(pagePath(page), article.url);
       const regionPath = await follow(page, regionLink);
       assert.match(regionPath, /^\/regions\/[a-z0-9-]+\/$/);
       assert.equal(await text(page, "main h1"), data.location);
@@ -237,12 +260,12 @@ describe("reading the archive", () => {
     ));
 
   test("no article page, in either script, carries a script other than its JSON-LD", () => {
-    const pages = [...listFiles(path.join(DIST, "articles"), "index.html"), ...listFiles(path.join(DIST, "zh-hant", "articles"), "index.html")];
+    const pages = [...listFiles(path.join(site.dist, "articles"), "index.html"), ...listFiles(path.join(site.dist, "zh-hant", "articles"), "index.html")];
     assert.equal(pages.length, articles.length * 2);
     const offenders = pages.flatMap((file) => {
       const tags = readFileSync(file, "utf8").match(/<script\b[^>]*>/gi) ?? [];
       const bad = tags.filter((tag) => tag !== '<script type="application/ld+json">');
-      return bad.length > 0 ? [`${sitePathOf(file)}: ${bad.join(" ")}`] : [];
+      return bad.length > 0 ? [`${sitePathOf(file, site.dist)}: ${bad.join(" ")}`] : [];
     });
     assert.deepEqual(offenders, []);
   });
@@ -273,7 +296,7 @@ describe("reading the archive", () => {
           .map((role) => ROLE_LABEL[role])
           .join("、");
       assert.deepEqual(
-        listed.toSorted((x, y) => x.href.localeCompare(y.href)),
+        listed.map(({ href, roles }) => ({ href: fromPage(href), roles })).toSorted((x, y) => x.href.localeCompare(y.href)),
         credited.map((a) => ({ href: a.url, roles: roleOf(a) })).toSorted((x, y) => x.href.localeCompare(y.href)),
       );
       const dates = await rows.locator("time").evaluateAll((times) => times.map((t) => t.getAttribute("datetime") ?? ""));
@@ -295,12 +318,12 @@ describe("reading the archive", () => {
       assert.equal(new Set(leagues.map((l) => l.name)).size, 12, "twelve distinct names");
       for (const league of leagues) {
         assert.match(league.name, /^\S+：\d+ 篇$/, "each league link is named with its count");
-        assert.equal((await fetchInPage(page, league.href)).status, 200, league.href);
+        assert.equal((await fetchInPage(page, site.path(fromPage(league.href)))).status, 200, league.href);
       }
       // A reader on the keyboard: focus 包头市 on the map and press Enter.
       const baotou = map.getByRole("link", { name: /^包头市：/ });
       await baotou.focus();
-      await Promise.all([page.waitForURL(/\/regions\/bao-tou-shi\/$/), page.keyboard.press("Enter")]);
+      await Promise.all([page.waitForURL(`${server.url}${site.path("/regions/bao-tou-shi/")}`), page.keyboard.press("Enter")]);
       assert.equal(await text(page, "main h1"), "包头市");
     }));
 
@@ -334,14 +357,16 @@ describe("reading the archive", () => {
   test("the issues page lists every issue by year and month, newest first", () =>
     withPage(async (page) => {
       await open(page, "/issues/");
-      assert.equal(issueIds.length, listFiles(ISSUES_DIR, ".txt").length, "one issue per raw file");
-      const months = await page.locator('main h3[id^="m-"]').evaluateAll((headings) =>
-        headings.map((h) => ({
-          year: h.closest("section")?.querySelector("h2")?.textContent ?? "",
-          month: h.textContent ?? "",
-          links: [...(h.nextElementSibling?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href") ?? ""),
-        })),
-      );
+      assert.equal(issueIds.length, listFiles(site.issuesDir, ".txt").length, "one issue per raw file");
+      const months = (
+        await page.locator('main h3[id^="m-"]').evaluateAll((headings) =>
+          headings.map((h) => ({
+            year: h.closest("section")?.querySelector("h2")?.textContent ?? "",
+            month: h.textContent ?? "",
+            links: [...(h.nextElementSibling?.querySelectorAll("a") ?? [])].map((a) => a.getAttribute("href") ?? ""),
+          })),
+        )
+      ).map((month) => ({ ...month, links: month.links.map(fromPage) }));
       const expected: { year: string; month: string; links: string[] }[] = [];
       for (const id of issueIds) {
         const [year, month] = id.split("-").map(Number);
@@ -362,7 +387,7 @@ describe("reading the archive", () => {
     withPage(async (page) => {
       const issue = "2022-11-08";
       await open(page, "/issues/");
-      assert.equal(await follow(page, page.locator(`main a[href="/issues/${issue}/"]`).last()), `/issues/${issue}/`);
+      assert.equal(await follow(page, page.locator(`main a[href="${site.path(`/issues/${issue}/`)}"]`).last()), `/issues/${issue}/`);
       const items = issueArticles(articles, issue);
       const listed = await page.locator("main ol.items > li").evaluateAll((lis) =>
         lis.map((li) => ({
@@ -372,18 +397,18 @@ describe("reading the archive", () => {
         })),
       );
       assert.deepEqual(
-        listed,
+        listed.map((item) => ({ ...item, href: fromPage(item.href) })),
         items.map((a) => ({ href: a.url, kind: `kind kind-${a.data.kind}`, label: KIND_LABEL[a.data.kind] })),
       );
       assert.ok(new Set(items.map((a) => a.data.kind)).size > 1, "the issue has items of more than one kind");
 
       const source = items[0]!.data.source;
-      const raw = page.locator(`main a[href="/raw/${source}"]`);
+      const raw = page.locator(`main a[href="${site.path(`/raw/${source}`)}"]`);
       assert.equal(await raw.getAttribute("type"), "text/plain");
-      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(`/raw/${source}`)), raw.click()]);
+      const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(site.path(`/raw/${source}`))), raw.click()]);
       assert.equal(response.status(), 200);
       assert.match(response.headers()["content-type"] ?? "", /^text\/plain/);
-      assert.ok((await response.body()).equals(readFileSync(path.join(ISSUES_DIR, source))), "the raw text is the original bytes");
+      assert.ok((await response.body()).equals(readFileSync(path.join(site.issuesDir, source))), "the raw text is the original bytes");
     }));
 
   test("the columns page lists every column and a column's page lists its articles", () =>
@@ -435,7 +460,7 @@ describe("reading the archive", () => {
 
   test("the parse report shows every issue fully covered and links each warning to its article", () =>
     withPage(async (page) => {
-      const report = JSON.parse(readFileSync(path.join(ARTICLES_DIR, "parse-report.json"), "utf8")) as {
+      const report = JSON.parse(readFileSync(path.join(site.articlesDir, "parse-report.json"), "utf8")) as {
         issues: { issue: string; source: string; warnings: { article?: string | null }[] }[];
       };
       await open(page, "/report/");
@@ -448,13 +473,13 @@ describe("reading the archive", () => {
         assert.equal(await rows.count(), issue.warnings.length, `${issue.source}: one row per warning`);
         const linked = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector("td:last-child a")?.getAttribute("href") ?? null));
         assert.deepEqual(
-          linked,
+          linked.map((href) => (href === null ? null : fromPage(href))),
           issue.warnings.map((w) => (w.article ? `/articles/${w.article}/` : null)),
         );
       }
       const warned = report.issues.flatMap((i) => i.warnings).find((w) => w.article)!;
       const title = articles.find((a) => a.id === warned.article)!.data.title;
-      assert.equal(await follow(page, page.locator(`main td a[href="/articles/${warned.article}/"]`).first()), `/articles/${warned.article}/`);
+      assert.equal(await follow(page, page.locator(`main td a[href="${site.path(`/articles/${warned.article}/`)}"]`).first()), `/articles/${warned.article}/`);
       assert.equal(await text(page, "main h1"), title);
     }));
 
@@ -464,13 +489,13 @@ describe("reading the archive", () => {
       assert.equal(await text(page, "main h1"), "关于本档案");
       const body = await page.locator("main").innerText();
       for (const words of ["OCR", "GB/T 7714", "BibTeX", "/zh-hant/"]) assert.ok(body.includes(words), `mentions ${words}`);
-      for (const href of await hrefs(page, "main a")) assert.equal((await fetchInPage(page, href)).status, 200, href);
+      for (const href of await hrefs(page, "main a")) assert.equal((await fetchInPage(page, site.path(href))).status, 200, href);
     }));
 
   test("an unknown address answers 404 with a page that leads back into the archive", () =>
     withPage(
       async (page) => {
-        const response = await page.goto(`${server.url}/no-such-page/`);
+        const response = await page.goto(server.url + site.path("/no-such-page/"));
         assert.equal(response?.status(), 404);
         assert.equal(await text(page, "main h1"), "页面不存在");
         assert.equal(await page.getAttribute('meta[name="robots"]', "content"), "noindex");
@@ -483,20 +508,20 @@ describe("reading the archive", () => {
 
   test("no list shows more than a page of items, and a list split over pages links each page to the next", () =>
     withPage(async (page) => {
-      const lists = listFiles(DIST, "index.html").filter((file) => /^\/(?:zh-hant\/)?(reporters|regions|sections|report)\//.test(sitePathOf(file)) || /^\/(?:zh-hant\/)?issues\/(\d+\/)?$/.test(sitePathOf(file)));
+      const lists = listFiles(site.dist, "index.html").filter((file) => /^\/(?:zh-hant\/)?(reporters|regions|sections|report)\//.test(sitePathOf(file, site.dist)) || /^\/(?:zh-hant\/)?issues\/(\d+\/)?$/.test(sitePathOf(file, site.dist)));
       assert.ok(lists.length > 0);
       const paginated: string[] = [];
       for (const file of lists) {
         const html = readFileSync(file, "utf8");
         const items = html.match(/<span class="kind kind-/g)?.length ?? 0;
-        assert.ok(items <= PAGE_SIZE, `${sitePathOf(file)} lists ${items} items`);
-        if (html.includes('class="pagination"')) paginated.push(sitePathOf(file));
+        assert.ok(items <= PAGE_SIZE, `${sitePathOf(file, site.dist)} lists ${items} items`);
+        if (html.includes('class="pagination"')) paginated.push(sitePathOf(file, site.dist));
       }
       for (const first of paginated.filter((p) => !/\/\d+\/$/.test(p))) {
         await open(page, first);
         let pages = 1;
         while ((await page.locator(".pagination a[rel=next]").count()) > 0) {
-          const previous = new URL(page.url()).pathname;
+          const previous = pagePath(page);
           const next = await follow(page, page.locator(".pagination a[rel=next]"));
           pages++;
           assert.equal(next, `${first}${pages}/`);
@@ -517,9 +542,9 @@ describe("the Traditional-script mirror", () => {
       const simplified = BAN_DENG.url;
       const traditional = `${TRADITIONAL_PREFIX}${simplified}`;
       const alternates = {
-        "zh-CN": `${SITE}${simplified}`,
-        "zh-Hant": `${SITE}${traditional}`,
-        "x-default": `${SITE}${simplified}`,
+        "zh-CN": siteUrl(simplified),
+        "zh-Hant": siteUrl(traditional),
+        "x-default": siteUrl(simplified),
       };
       const readAlternates = () =>
         page.$$eval('link[rel="alternate"][hreflang]', (links) => Object.fromEntries(links.map((l) => [l.getAttribute("hreflang"), l.getAttribute("href")])));
@@ -533,7 +558,7 @@ describe("the Traditional-script mirror", () => {
       assert.equal(await follow(page, page.getByRole("link", { name: "繁體中文" })), traditional);
       assert.equal(await page.getAttribute("html", "lang"), "zh-Hant");
       assert.deepEqual(await readAlternates(), alternates);
-      assert.equal(await page.getAttribute('link[rel="canonical"]', "href"), `${SITE}${traditional}`);
+      assert.equal(await page.getAttribute('link[rel="canonical"]', "href"), siteUrl(traditional));
       const title = await text(page, "main h1");
       assert.match(title, /議事會/);
       assert.doesNotMatch(await page.locator("article").innerText(), /议事会/);
@@ -590,9 +615,9 @@ describe("small screens and budgets", () => {
 
   test("every article page, in either script, is at most 12 KB gzipped", () => {
     const BUDGET = 12 * 1024;
-    const pages = [...listFiles(path.join(DIST, "articles"), "index.html"), ...listFiles(path.join(DIST, "zh-hant", "articles"), "index.html")];
+    const pages = [...listFiles(path.join(site.dist, "articles"), "index.html"), ...listFiles(path.join(site.dist, "zh-hant", "articles"), "index.html")];
     assert.equal(pages.length, articles.length * 2);
-    const sizes = pages.map((file) => ({ page: sitePathOf(file), bytes: gzipSync(readFileSync(file)).length }));
+    const sizes = pages.map((file) => ({ page: sitePathOf(file, site.dist), bytes: gzipSync(readFileSync(file)).length }));
     const over = sizes.filter((s) => s.bytes > BUDGET).map((s) => `${s.page}: ${s.bytes} B`);
     assert.deepEqual(over, []);
   });
@@ -602,8 +627,8 @@ describe("feeds and data", () => {
   test("the RSS feed parses and lists at most 50 items, newest first", () =>
     withPage(async (page) => {
       await open(page, "/");
-      const feed = await page.evaluate(async () => {
-        const response = await fetch("/rss.xml");
+      const feed = await page.evaluate(async (rss) => {
+        const response = await fetch(rss);
         const xml = new DOMParser().parseFromString(await response.text(), "application/xml");
         return {
           status: response.status,
@@ -613,7 +638,7 @@ describe("feeds and data", () => {
             date: Date.parse(item.querySelector("pubDate")?.textContent ?? ""),
           })),
         };
-      });
+      }, site.path("/rss.xml"));
       assert.equal(feed.status, 200);
       assert.equal(feed.error, null);
       assert.equal(feed.items.length, Math.min(50, articles.filter((a) => a.data.kind !== "notice").length));
@@ -621,31 +646,28 @@ describe("feeds and data", () => {
       assert.ok(dates.every((d) => !Number.isNaN(d)), "every item has a pubDate");
       assert.deepEqual(dates, dates.toSorted((a, b) => b - a), "newest first");
       const newest = articles.map((a) => a.data.date).toSorted().at(-1);
-      assert.equal(articles.find((a) => `${SITE}${a.url}` === feed.items[0]!.link)?.data.date, newest, "the first item is of the newest issue");
+      assert.equal(articles.find((a) => siteUrl(a.url) === feed.items[0]!.link)?.data.date, newest, "the first item is of the newest issue");
       for (const item of feed.items) {
-        const url = new URL(item.link);
-        assert.equal(url.origin, SITE);
-        assert.ok(existsSync(path.join(DIST, url.pathname, "index.html")), item.link);
+        assert.ok(item.link.startsWith(site.siteUrl), `${item.link} is on the site (${site.siteUrl})`);
+        assert.ok(existsSync(path.join(site.dist, item.link.slice(site.siteUrl.length), "index.html")), item.link);
       }
     }));
 
   test("the sitemap lists every page in both scripts, and robots.txt points to it", () => {
-    const robots = readFileSync(path.join(DIST, "robots.txt"), "utf8");
-    assert.ok(robots.includes(`Sitemap: ${SITE}/sitemap-index.xml`), robots);
+    const robots = readFileSync(path.join(site.dist, "robots.txt"), "utf8");
+    assert.ok(robots.includes(`Sitemap: ${siteUrl("/sitemap-index.xml")}`), robots);
     const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-    const listed = new Set(
-      locs(readFileSync(path.join(DIST, "sitemap-index.xml"), "utf8")).flatMap((sitemap) =>
-        locs(readFileSync(path.join(DIST, new URL(sitemap).pathname), "utf8")),
-      ),
-    );
-    const pages = listFiles(DIST, "index.html").map((file) => `${SITE}${sitePathOf(file)}`);
+    const sitemaps = locs(readFileSync(path.join(site.dist, "sitemap-index.xml"), "utf8"));
+    for (const sitemap of sitemaps) assert.ok(sitemap.startsWith(site.siteUrl), `${sitemap} is on the site (${site.siteUrl})`);
+    const listed = new Set(sitemaps.flatMap((sitemap) => locs(readFileSync(path.join(site.dist, sitemap.slice(site.siteUrl.length)), "utf8"))));
+    const pages = listFiles(site.dist, "index.html").map((file) => siteUrl(sitePathOf(file, site.dist)));
     assert.ok(pages.some((p) => p.includes("/zh-hant/articles/")));
     assert.deepEqual(pages.filter((p) => !listed.has(p)), [], "pages missing from the sitemap");
     assert.deepEqual([...listed].filter((loc) => !pages.includes(loc)), [], "sitemap entries that are not pages");
   });
 
   test("articles.json has one entry per article with every frontmatter field", () => {
-    const json = JSON.parse(readFileSync(path.join(DIST, "data", "articles.json"), "utf8")) as Record<string, unknown>[];
+    const json = JSON.parse(readFileSync(path.join(site.dist, "data", "articles.json"), "utf8")) as Record<string, unknown>[];
     assert.equal(json.length, articles.length);
     assert.equal(json.length, 46, "the seed issues hold 46 items");
     assert.deepEqual(json.map((e) => e["id"]).toSorted(), articles.map((a) => a.id).toSorted());
@@ -656,7 +678,7 @@ describe("feeds and data", () => {
   });
 
   test("articles.csv starts with a UTF-8 BOM and parses (RFC 4180) to a header and one record per article", () => {
-    const bytes = readFileSync(path.join(DIST, "data", "articles.csv"));
+    const bytes = readFileSync(path.join(site.dist, "data", "articles.csv"));
     assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
     const records = parseCsv(bytes.subarray(3).toString("utf8"));
     assert.equal(records.length, articles.length + 1);
@@ -685,14 +707,22 @@ describe("a whole paper: an issue printed on several pages", () => {
       const issues = path.join(work, "issues");
       mkdirSync(issues);
       for (const file of readdirSync(FIXTURE).filter((f) => f.endsWith(".txt"))) copyFileSync(path.join(FIXTURE, file), path.join(issues, file));
-      const env = { ...process.env, ARCHIVE_ISSUES_DIR: issues, ARCHIVE_CONTENT_DIR: articlesDir, ARCHIVE_OUT_DIR: path.join(work, "dist"), ASTRO_TELEMETRY_DISABLED: "1" };
+      const env = {
+        ...process.env,
+        ARCHIVE_ISSUES_DIR: issues,
+        ARCHIVE_CONTENT_DIR: articlesDir,
+        ARCHIVE_OUT_DIR: path.join(work, "dist"),
+        // Built for the seed site's address and base path, and served under it.
+        ARCHIVE_SITE_URL: site.siteUrl,
+        ASTRO_TELEMETRY_DISABLED: "1",
+      };
       await run(process.execPath, ["scripts/ingest.ts", "--in", issues, "--out", articlesDir], { cwd: ROOT, env });
       // `astro build` through its API, only to give it a cache folder of its own (no CLI flag does).
       const build = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "error" });';
       await run(process.execPath, ["--input-type=module", "-e", build, path.join(work, "astro-cache")], { cwd: ROOT, env, maxBuffer: 16 << 20 });
       items = readSourceArticles(articlesDir).sort(compareArticles);
       issue = items[0]!.data.issue;
-      paper = await startStaticServer(path.join(work, "dist"));
+      paper = await startStaticServer(path.join(work, "dist"), { base: site.base });
     },
     { timeout: 600_000 },
   );
@@ -719,7 +749,8 @@ describe("a whole paper: an issue printed on several pages", () => {
         for (const no of numbers) {
           const section = page.locator(`#page-${no}`);
           assert.equal(await section.locator("h2").first().innerText(), formatPrintedPage(onPage(no)[0]!.data.page));
-          assert.deepEqual(await section.locator("ol.items a.title").evaluateAll((links) => links.map((a) => a.getAttribute("href"))), onPage(no).map((a) => a.url), `page ${no} in printed order`);
+          const listed = await section.locator("ol.items a.title").evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+          assert.deepEqual(listed.map(fromPage), onPage(no).map((a) => a.url), `page ${no} in printed order`);
         }
 
         // Staff and teasers as the parse report gives them, each on its own page.
@@ -771,7 +802,7 @@ describe("a whole paper: an issue printed on several pages", () => {
 
         await open(page, wire.url);
         const no = wire.data.page.no!;
-        const pageLink = page.locator(`.dateline a[href="/issues/${issue}/#page-${no}"]`);
+        const pageLink = page.locator(`.dateline a[href="${site.path(`/issues/${issue}/#page-${no}`)}"]`);
         assert.equal(await pageLink.innerText(), formatPrintedPage(wire.data.page));
         assert.equal(await text(page, ".dateline .agency"), `来源：${wire.data.agency}`);
         const [gbt, bibtex] = await page.locator("section.citation pre").all();
@@ -781,7 +812,7 @@ describe("a whole paper: an issue printed on several pages", () => {
         assert.equal(ld["printPage"], String(no));
         assert.deepEqual(ld["sourceOrganization"], { "@type": "Organization", name: wire.data.agency });
         await pageLink.click();
-        assert.equal(new URL(page.url()).pathname + new URL(page.url()).hash, `/issues/${issue}/#page-${no}`);
+        assert.equal(pagePath(page) + new URL(page.url()).hash, `/issues/${issue}/#page-${no}`);
 
         await open(page, signed.url);
         assert.equal(await text(page, ".byline .affiliation"), `（${signed.data.affiliation}）`);
@@ -835,10 +866,10 @@ describe("a whole paper: an issue printed on several pages", () => {
         assert.ok(notices.length > 0, "the fixture has notices");
         await open(page, `/issues/${issue}/`);
         for (const notice of notices) {
-          const item = page.locator("ol.items > li").filter({ has: page.locator(`a.title[href="${notice.url}"]`) });
+          const item = page.locator("ol.items > li").filter({ has: page.locator(`a.title[href="${site.path(notice.url)}"]`) });
           assert.equal(await item.locator(".kind").innerText(), KIND_LABEL.notice);
         }
-        const feed = (await fetchInPage(page, "/rss.xml")).text;
+        const feed = (await fetchInPage(page, site.path("/rss.xml"))).text;
         for (const notice of notices) assert.equal(feed.includes(notice.url), false, `${notice.url} is not in the feed`);
         await open(page, "/stats/");
         assert.match(await text(page, "main .lede"), new RegExp(`共 ${items.length - notices.length} 篇文章`));
@@ -854,14 +885,15 @@ describe("a whole paper: an issue printed on several pages", () => {
         const numbered = items.find((a) => a.data.page.no !== null && a.data.kind !== "notice")!;
         await open(page, numbered.url);
         assert.equal(await page.locator('head meta[name="citation_firstpage"]').getAttribute("content"), String(numbered.data.page.no));
-        const ris = (await fetchInPage(page, `${numbered.url.slice(0, -1)}.ris`)).text;
+        const ris = (await fetchInPage(page, site.path(`${numbered.url.slice(0, -1)}.ris`))).text;
         assert.ok(ris.includes(`\r\nSP  - ${numbered.data.page.no}\r\n`), ris);
         const notices = new Set(items.filter((a) => a.data.kind === "notice").map((a) => a.url));
         for (const item of items) {
           const html = readFileSync(path.join(work, "dist", item.url, "index.html"), "utf8");
           const related = /<section class="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
           if (notices.has(item.url)) assert.equal(related, "", `${item.url} is a notice and lists no related articles`);
-          for (const notice of notices) assert.equal(related.includes(`href="${notice}"`), false, `${item.url} lists the notice ${notice}`);
+          // Its link, with the base path or without it.
+          for (const notice of notices) assert.equal(related.includes(`${notice}"`), false, `${item.url} lists the notice ${notice}`);
         }
       },
       { site: paper },
@@ -883,10 +915,10 @@ describe("researchers and readers: citation managers, related articles, on this 
       assert.deepEqual(value("citation_publication_date"), [BAN_DENG.data.date.replaceAll("-", "/")]);
       assert.deepEqual(value("citation_journal_title"), ["内蒙古日报"]);
       assert.deepEqual(value("citation_language"), ["zh"]);
-      assert.deepEqual(value("citation_public_url"), [`${SITE}${BAN_DENG.url}`]);
+      assert.deepEqual(value("citation_public_url"), [siteUrl(BAN_DENG.url)]);
       const dc = new Map(await metaTags(page, "DC."));
       assert.equal(dc.get("DC.date"), BAN_DENG.data.date);
-      assert.equal(dc.get("DC.identifier"), `${SITE}${BAN_DENG.url}`);
+      assert.equal(dc.get("DC.identifier"), siteUrl(BAN_DENG.url));
       for (const name of ["DC.title", "DC.creator", "DC.type", "DC.publisher", "DC.language", "DC.source"]) assert.ok(dc.get(name), name);
 
       await open(page, `${TRADITIONAL_PREFIX}${BAN_DENG.url}`);
@@ -896,7 +928,7 @@ describe("researchers and readers: citation managers, related articles, on this 
         highwire.filter(([n]) => n !== "citation_public_url" && n !== "citation_fulltext_html_url"),
         "the Traditional page cites the title as printed",
       );
-      assert.deepEqual(twin.find(([n]) => n === "citation_public_url"), ["citation_public_url", `${SITE}${TRADITIONAL_PREFIX}${BAN_DENG.url}`]);
+      assert.deepEqual(twin.find(([n]) => n === "citation_public_url"), ["citation_public_url", siteUrl(`${TRADITIONAL_PREFIX}${BAN_DENG.url}`)]);
     }));
 
   test("an article offers RIS and CSL-JSON beside the Markdown, in both scripts, and they describe the article", () =>
@@ -904,19 +936,19 @@ describe("researchers and readers: citation managers, related articles, on this 
       for (const prefix of ["", TRADITIONAL_PREFIX]) {
         await open(page, `${prefix}${BAN_DENG.url}`);
         const links = await hrefs(page, ".source-links a[download]");
-        const base = BAN_DENG.url.slice(0, -1);
-        assert.deepEqual(links, [`${base}.md`, `${base}.ris`, `${base}.json`]);
-        const ris = await fetchInPage(page, `${base}.ris`);
+        const stem = BAN_DENG.url.slice(0, -1);
+        assert.deepEqual(links, [`${stem}.md`, `${stem}.ris`, `${stem}.json`]);
+        const ris = await fetchInPage(page, site.path(`${stem}.ris`));
         assert.equal(ris.status, 200);
         assert.match(ris.text, /^TY {2}- NEWS\r\n/);
         assert.ok(ris.text.includes(`\r\nTI  - ${BAN_DENG.data.title}`), ris.text);
         assert.ok(ris.text.includes(`\r\nDA  - ${BAN_DENG.data.date.replaceAll("-", "/")}\r\n`));
-        assert.ok(ris.text.includes(`\r\nUR  - ${SITE}${BAN_DENG.url}\r\n`));
+        assert.ok(ris.text.includes(`\r\nUR  - ${siteUrl(BAN_DENG.url)}\r\n`));
         assert.ok(ris.text.endsWith("\r\nER  - \r\n"));
-        const csl = await fetchInPage(page, `${base}.json`);
+        const csl = await fetchInPage(page, site.path(`${stem}.json`));
         const [item] = JSON.parse(csl.text) as Record<string, unknown>[];
         assert.equal(item!["type"], "article-newspaper");
-        assert.equal(item!["URL"], `${SITE}${BAN_DENG.url}`);
+        assert.equal(item!["URL"], siteUrl(BAN_DENG.url));
         assert.deepEqual(item!["issued"], { "date-parts": [BAN_DENG.data.date.split("-").map(Number)] });
       }
     }));
@@ -955,7 +987,9 @@ describe("researchers and readers: citation managers, related articles, on this 
         const section = page.locator("section.on-this-day");
         await page.waitForFunction(() => document.querySelector<HTMLElement>("section.on-this-day")?.dataset["onThisDay"] === "11-08");
         assert.equal(await section.locator("h2").innerText(), "往年今日：11月8日");
-        const links = await section.locator("a.title").evaluateAll((as) => as.map((a) => [a.getAttribute("href"), a.textContent]));
+        const links = (await section.locator("a.title").evaluateAll((as) => as.map((a) => [a.getAttribute("href") ?? "", a.textContent] as const))).map(
+          ([href, title]) => [fromPage(href), title] as const,
+        );
         assert.equal(links.length, Math.min(5, printed.length));
         for (const [href, title] of links) {
           const article = printed.find((a) => `${prefix}${a.url}` === href);
@@ -989,7 +1023,7 @@ describe("researchers and readers: citation managers, related articles, on this 
     ));
 
   test("datapackage.json lists files that exist, and each file's rows have the fields its schema names", () => {
-    const pkg = JSON.parse(readFileSync(path.join(DIST, "data", "datapackage.json"), "utf8")) as {
+    const pkg = JSON.parse(readFileSync(path.join(site.dist, "data", "datapackage.json"), "utf8")) as {
       resources: { name: string; path: string; format: string; compression?: string; schema: { fields: { name: string; constraints?: { required?: boolean } }[] } }[];
     };
     const years = [...new Set(articles.map((a) => a.data.date.slice(0, 4)))].sort();
@@ -999,7 +1033,7 @@ describe("researchers and readers: citation managers, related articles, on this 
     );
     let texts = 0;
     for (const resource of pkg.resources) {
-      const file = path.join(DIST, "data", resource.path);
+      const file = path.join(site.dist, "data", resource.path);
       assert.ok(existsSync(file), resource.path);
       if (resource.format !== "jsonl") continue;
       const lines = gunzipSync(readFileSync(file)).toString("utf8").trimEnd().split("\n");
