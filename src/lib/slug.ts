@@ -1,7 +1,9 @@
 /**
- * The one slug function of the archive: Chinese text → lowercase pinyin words joined
- * by hyphens (文明新风拂遍青城大地 → wen-ming-xin-feng-fu-bian-qing-cheng-da-di).
- * Used for article permalinks and for the pages of people, regions and sections.
+ * Slugs, the URL segments of the archive, in one place: the one slug function (Chinese text →
+ * lowercase pinyin words joined by hyphens: 文明新风拂遍青城大地 →
+ * wen-ming-xin-feng-fu-bian-qing-cheng-da-di), and the two ways of keeping slugs distinct: within
+ * an issue (article permalinks, uniqueSlugs) and within an index of the site (people, leagues,
+ * counties, columns: assignUniqueSlugs), both by claimUnique.
  */
 import { pinyin } from "pinyin-pro";
 
@@ -38,4 +40,30 @@ export function claimUnique(base: string, taken: Set<string>): string {
 export function uniqueSlugs(titles: string[], fallback = "item"): string[] {
   const taken = new Set<string>();
   return titles.map((title) => claimUnique(slugify(title) || fallback, taken));
+}
+
+/**
+ * Slugs for a set of names that must not share one URL (the site's index pages: people, leagues,
+ * counties, columns). Names are taken in the order given (callers pass them by first appearance
+ * in the archive, so adding later articles never moves an existing page); the first holder of a
+ * slug keeps it, later ones get "-2", "-3", … `preferred` supplies a slug chosen elsewhere (the
+ * gazetteer's, for places).
+ */
+export function assignUniqueSlugs(
+  names: Iterable<string>,
+  preferred: (name: string) => string | undefined = () => undefined,
+): Map<string, string> {
+  const slugByName = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const name of names) {
+    if (slugByName.has(name)) continue;
+    slugByName.set(name, claimUnique(preferred(name) || slugify(name) || codePointSlug(name), taken));
+  }
+  return slugByName;
+}
+
+/** A name with nothing pronounceable (only punctuation or rare glyphs) still needs a stable segment. */
+function codePointSlug(name: string): string {
+  const codePoints = [...name.trim()].map((ch) => ch.codePointAt(0)!.toString(16));
+  return codePoints.length > 0 ? `u${codePoints.join("-")}` : "unnamed";
 }

@@ -15,8 +15,8 @@
 import type { ArticleFrontmatter } from "../article.ts";
 import { LEAGUES, countiesOf } from "../places/gazetteer.ts";
 import { REGION_WIDE } from "../places/locate.ts";
+import { assignUniqueSlugs } from "../slug.ts";
 import { isInstitutionalByline } from "./institutional-byline.ts";
-import { assignUniqueSlugs } from "./slug.ts";
 
 /** What the archive needs from a collection entry: its id (= permalink) and frontmatter. */
 export interface ArchiveEntry {
