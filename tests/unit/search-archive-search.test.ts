@@ -4,6 +4,8 @@ import {
   createArchiveSearch,
   pagefindFilters,
   pagefindSort,
+  reachedYears,
+  shardYears,
   type PagefindApi,
   type PagefindSearchOptions,
   type QueryConversion,
@@ -16,12 +18,14 @@ interface Doc {
   text: string;
   date: string;
   filters: Record<string, string[]>;
+  /** Its relevance score, as Pagefind would give it within its bundle. */
+  score: number;
 }
 
 const DOCS: Doc[] = [
-  { url: "/a/", text: "板凳议事会", date: "2022-11-08", filters: { region: ["包头市"], person: ["宋爽"], year: ["2022"] } },
-  { url: "/b/", text: "议事会", date: "2023-01-01", filters: { region: ["赤峰市"], person: ["王五", "宋爽"], year: ["2023"] } },
-  { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"], year: ["2021"] } },
+  { url: "/a/", text: "板凳议事会", date: "2022-11-08", filters: { region: ["包头市"], person: ["宋爽"], year: ["2022"] }, score: 3 },
+  { url: "/b/", text: "议事会", date: "2023-01-01", filters: { region: ["赤峰市"], person: ["王五", "宋爽"], year: ["2023"] }, score: 2 },
+  { url: "/c/", text: "乡村振兴", date: "2021-05-01", filters: { region: ["包头市"], person: ["李四"], year: ["2021"] }, score: 1 },
 ].map((doc) => ({ ...doc, filters: { ...doc.filters, month: [doc.date.slice(0, 7)], day: [doc.date] } }));
 
 /** Whether a doc meets a filter condition as Pagefind reads it: `any` of values, `none` of values, or `any` of conditions. */
@@ -54,36 +58,39 @@ const bundleOf = (doc: Doc) =>
 
 /**
  * Pagefind over DOCS, its bundles merged as in the browser: substring match, `any` filters,
- * counts of the filtered results. Under a sort a result's score is its place in its own bundle's
- * date order (as Pagefind scores it), and the merged results are ordered by score alone.
+ * counts of the filtered results. A search covers the bundles loaded when it is sent: the newest
+ * once loaded, and each merged one from its mergeIndex call on. Each bundle is searched on its own
+ * and the results merged by score, as Pagefind does: by relevance a doc's own score; under a sort
+ * its place in its own bundle's date order.
  */
-function fakePagefind(log: Log): PagefindApi {
+function fakePagefind(log: Log, loaded: string[]): PagefindApi {
   return {
     options: async () => {},
     init: async () => {},
     mergeIndex: async (basePath) => {
       log.merged.push(basePath);
+      loaded.push(basePath.split("/").at(-2)!);
     },
     filters: async () => {
       log.filtersLoaded++;
       return {};
     },
-    search: async (term, options = {}) => {
+    search: (term, options = {}) => {
       log.searches.push({ term, options });
-      let docs = DOCS.filter((d) => term === null || term.split(" ").every((word) => d.text.includes(word)));
+      const bundles = [...loaded];
+      const place = (doc: Doc) =>
+        DOCS.filter((other) => bundleOf(other) === bundleOf(doc))
+          .sort((x, y) => x.date.localeCompare(y.date))
+          .indexOf(doc);
+      const score = (doc: Doc) => (options.sort ? (options.sort["date"] === "asc" ? -place(doc) : place(doc)) : doc.score);
+      let docs = bundles.flatMap((bundle) => DOCS.filter((d) => bundleOf(d) === bundle).sort((a, b) => score(b) - score(a)));
+      docs = docs.filter((d) => term === null || term.split(" ").every((word) => d.text.includes(word)));
       for (const [key, condition] of Object.entries(options.filters ?? {})) docs = docs.filter((d) => meets(d, key, condition));
-      if (options.sort) {
-        const place = (doc: Doc) =>
-          DOCS.filter((other) => bundleOf(other) === bundleOf(doc))
-            .sort((x, y) => x.date.localeCompare(y.date))
-            .indexOf(doc);
-        const score = (doc: Doc) => (options.sort!["date"] === "asc" ? -place(doc) : place(doc));
-        docs = [...docs].sort((a, b) => score(b) - score(a));
-      }
+      docs = docs.sort((a, b) => score(b) - score(a));
       const counts: Record<string, Record<string, number>> = {};
       for (const doc of DOCS) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) (counts[key] ??= {})[v] = 0;
       for (const doc of docs) for (const [key, values] of Object.entries(doc.filters)) for (const v of values) counts[key]![v]! += 1;
-      return {
+      return Promise.resolve({
         results: docs.map((d) => ({
           id: d.url,
           data: async () => {
@@ -92,7 +99,7 @@ function fakePagefind(log: Log): PagefindApi {
           },
         })),
         filters: counts,
-      };
+      });
     },
   };
 }
@@ -105,7 +112,7 @@ function setup(queryConversion: QueryConversion = "traditional-characters", path
     span: { first: "2021-05-01", last: "2023-01-01" },
     loadPagefind: async (shard) => {
       log.merged.push(`primary ${shard}`);
-      return fakePagefind(log);
+      return fakePagefind(log, [shard]);
     },
     shardPath: (shard) => `/pagefind/${shard}/`,
     loadToSimplified: async () => {
@@ -309,5 +316,85 @@ describe("archive search: phrases and exclusions", () => {
     const outcome = await search.run(withFilters("", {}));
     const records = await search.exportRecords(outcome, 2, "https://archive.example");
     assert.deepEqual(records.map((r) => r.url), ["https://archive.example/b/", "https://archive.example/a/"]);
+  });
+});
+
+describe("archive search: first results from the newest bundle", () => {
+  /** Runs `state`, keeping the partial outcomes given and what was merged when each came. */
+  async function runWithPartials(search: ReturnType<typeof setup>["search"], log: Log, state: SearchState) {
+    const partials: { ids: string[]; complete: boolean; years: string[]; mergedThen: string[] }[] = [];
+    const outcome = await search.run(state, (partial) => {
+      partials.push({ ids: partial.hits.map((h) => h.id), complete: partial.complete, years: partial.searchedYears, mergedThen: [...log.merged] });
+    });
+    return { outcome, partials };
+  }
+
+  it("gives the newest bundle's results first, marked partial, before any older bundle loads; then the complete list", async () => {
+    const { search, log } = setup();
+    const { outcome, partials } = await runWithPartials(search, log, withFilters("议事会", {}));
+    assert.deepEqual(partials, [{ ids: ["/b/"], complete: false, years: ["2023"], mergedThen: ["primary 2023"] }]);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/", "/b/"]);
+    assert.equal(outcome.complete, true);
+    assert.deepEqual(outcome.searchedYears, YEARS);
+    assert.deepEqual(log.merged, ["primary 2023", "/pagefind/2021-2022/"]);
+  });
+
+  it("keeps the partial results in their order within the complete list; newest first, they lead it", async () => {
+    const { search, log } = setup();
+    const { outcome, partials } = await runWithPartials(search, log, withFilters("", {}, "newest"));
+    assert.deepEqual(partials[0]!.ids, ["/b/"]);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/", "/a/", "/c/"]);
+    // Sorted by date, the partial search runs only the newest bundle's years.
+    assert.deepEqual(log.searches.slice(0, 1).map((s) => yearOfFilter(s.options)), [["2023"]]);
+  });
+
+  it("counts the timeline's months of the newest bundle alone in the partial outcome", async () => {
+    const { search } = setup();
+    let months: Record<string, number> = {};
+    const outcome = await search.run(withFilters("", {}), (partial) => void (months = partial.months));
+    assert.deepEqual(months, { "2023-01": 1 });
+    assert.deepEqual(outcome.months, { "2021-05": 1, "2022-11": 1, "2023-01": 1 });
+  });
+
+  it("checks phrases on the partial results too", async () => {
+    const { search, log } = setup();
+    const { outcome, partials } = await runWithPartials(search, log, withFilters('"议事会" -板凳', {}));
+    assert.deepEqual(partials.map((p) => p.ids), [["/b/"]]);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/"]);
+  });
+
+  it("is complete on the newest bundle alone when the search reaches only its years, and merges nothing", async () => {
+    const { search, log } = setup();
+    for (const state of [withFilters("", { year: ["2023"] }), { ...withFilters("议事会", {}), range: { from: "2023-01-01", to: null } }]) {
+      const { outcome, partials } = await runWithPartials(search, log, state);
+      assert.deepEqual(partials, []);
+      assert.equal(outcome.complete, true);
+      assert.deepEqual(outcome.hits.map((h) => h.id), ["/b/"]);
+    }
+    assert.deepEqual(log.merged, ["primary 2023"]);
+  });
+
+  it("gives no partial results for a search reaching none of the newest bundle's years", async () => {
+    const { search, log } = setup();
+    const { outcome, partials } = await runWithPartials(search, log, { ...withFilters("", {}), range: { from: null, to: "2022-12-31" } });
+    assert.deepEqual(partials, []);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/a/", "/c/"]);
+  });
+
+  it("gives no partial results once the older bundles are merged", async () => {
+    const { search, log } = setup();
+    await search.run(withFilters("议事会", {}));
+    const { outcome, partials } = await runWithPartials(search, log, withFilters("乡村", {}));
+    assert.deepEqual(partials, []);
+    assert.deepEqual(outcome.hits.map((h) => h.id), ["/c/"]);
+  });
+
+  it("reads a bundle's years from its name, and the years a search reaches from its range and year filter", () => {
+    assert.deepEqual(shardYears("2023", YEARS), ["2023"]);
+    assert.deepEqual(shardYears("2021-2022", YEARS), ["2022", "2021"]);
+    assert.deepEqual(shardYears("2005-2016", ["2017", "2016", "2012", "2005", "2004"]), ["2016", "2012", "2005"]);
+    assert.deepEqual(reachedYears(withFilters("", {}), YEARS), YEARS);
+    assert.deepEqual(reachedYears(withFilters("", { year: ["2021", "2023"] }), YEARS), ["2023", "2021"]);
+    assert.deepEqual(reachedYears({ ...withFilters("", { year: ["2021", "2023"] }), range: { from: "2022-06-01", to: null } }, YEARS), ["2023"]);
   });
 });

@@ -8,7 +8,8 @@ import { searchLabels } from "../../src/lib/search/search-labels.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
 import { fillMessage, messageOf } from "../../src/lib/search/page/messages.ts";
 import { RESULTS_PER_PRESS, moreButton } from "../../src/lib/search/page/result-pages.ts";
-import { searchNote, statusLine } from "../../src/lib/search/page/status-line.ts";
+import { outcomeParts } from "../../src/lib/search/page/outcome-parts.ts";
+import { periodOf, searchNote, statusLine } from "../../src/lib/search/page/status-line.ts";
 
 const message = messageOf(searchLabels());
 
@@ -26,6 +27,8 @@ function outcome(n: number, state: Partial<SearchState> = {}, extra: Partial<Sea
     hits: hits(n),
     months: {},
     textChecked: false,
+    complete: true,
+    searchedYears: ["2024", "2022"],
     ...extra,
   };
 }
@@ -81,5 +84,22 @@ describe("the more button", () => {
     assert.deepEqual(moreButton(25, 20), { hidden: false, adds: 5 });
     assert.deepEqual(moreButton(25, 25), { hidden: true, adds: 0 });
     assert.deepEqual(moreButton(0, 0), { hidden: true, adds: 0 });
+  });
+});
+
+describe("first results, from the newest bundle while the older ones load", () => {
+  const partial = (n: number, state: Partial<SearchState> = {}, years = ["2024"]) => outcome(n, state, { complete: false, searchedYears: years });
+
+  it("say which years they come from and that earlier years are loading", () => {
+    assert.equal(statusLine(partial(12, { query: "党建" }), 10, message), "2024年的文章中找到 12 篇，正在载入更早年份……");
+    assert.equal(statusLine(partial(300), 10, message), "2024年共 300 篇文章，正在载入更早年份……");
+    assert.equal(statusLine(partial(0, filtered("量子")), 0, message), "2024年的文章中没有找到，正在载入更早年份……");
+    assert.equal(periodOf(["2024", "2023", "2022"], message), "2022—2024年");
+  });
+
+  it("fill the list and the status line only: no timeline, export, more, counts, nor offer to clear the filters", () => {
+    assert.deepEqual(outcomeParts(partial(25, { query: "党建" }), 10), { timeline: false, exportCount: 0, more: { hidden: true, adds: 0 }, counts: false });
+    assert.equal(searchNote(partial(0, filtered("量子"))).offerClear, false);
+    assert.deepEqual(outcomeParts(outcome(25, { query: "党建" }), 10), { timeline: true, exportCount: 25, more: { hidden: false, adds: 10 }, counts: true });
   });
 });

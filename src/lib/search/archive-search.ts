@@ -17,6 +17,13 @@
  * is run once per year (year filter, newest or oldest year first: each year's results come from
  * one bundle, in order) and the runs are concatenated.
  *
+ * First results: the first search of a page is run on the newest bundle alone, before the others
+ * are merged, and given to the caller as a partial outcome (`complete: false`); only then are the
+ * older bundles loaded, so the first results do not share the line with them, and the search is
+ * run again on all of them. Pagefind scores each bundle on its own and merges by score, so the
+ * partial results keep their order within the complete list. A search whose years (its date range,
+ * its year filter) all lie in the newest bundle is complete there, and needs no other bundle.
+ *
  * Filters: values within one filter are alternatives, filters combine (Pagefind's `any` within,
  * all across). A filter's own counts must then ignore its own selection (choosing 包头市 should not
  * make 赤峰市 count 0), so for each filter with a selection the search is run once more without
@@ -129,14 +136,29 @@ export interface SearchOutcome {
   textChecked: boolean;
   /** Set when the text check was not made: the number of Pagefind results, over MAX_TEXT_CHECKS. */
   tooBroad?: number;
+  /**
+   * False for first results from the bundles loaded so far (the newest): the hits, months and
+   * counts of those bundles alone, while the others load. True once every bundle the search reaches
+   * was searched.
+   */
+  complete: boolean;
+  /** The years of the bundles searched, newest first: every year of the archive once complete. */
+  searchedYears: string[];
 }
 
 /** Per filter, how many of the matching articles each value would give (see the module note). */
 export type FacetCounts = Record<FilterKey, Record<string, number>>;
 
+/** Receives a search's first results; the older bundles are loaded once the promise it returns settles. */
+export type PartialResults = (outcome: SearchOutcome) => Promise<void> | void;
+
 export interface ArchiveSearch {
-  run(state: SearchState): Promise<SearchOutcome>;
-  /** The filter counts of an outcome (loads every filter's file the first time). */
+  /**
+   * The outcome of a search, complete. While the older bundles are not yet loaded, the outcome
+   * on the newest bundle alone is first given to `onPartial` (see the module note).
+   */
+  run(state: SearchState, onPartial?: PartialResults): Promise<SearchOutcome>;
+  /** The filter counts of a complete outcome (loads every filter's file the first time). */
   counts(outcome: SearchOutcome): Promise<FacetCounts>;
   /** Views of hits[from, from + count). */
   views(outcome: SearchOutcome, from: number, count: number): Promise<ResultView[]>;
@@ -162,36 +184,73 @@ export function pagefindSort(state: SearchState): Record<string, "asc" | "desc">
   return { [SORT_KEY]: sort === "newest" ? "desc" : "asc" };
 }
 
+/**
+ * The years of `years` a shard's bundle holds: its name is a year ("2025") or a run of years
+ * ("2005-2016"), as index-shards.ts names them.
+ */
+export function shardYears(name: string, years: readonly string[]): string[] {
+  const [first = "", last = first] = name.split("-");
+  return years.filter((year) => year >= first && year <= last);
+}
+
+/** The years of `years` (in their order) a search reaches: those of its date range, within its year filter. */
+export function reachedYears(state: Pick<SearchState, "filters" | "range">, years: readonly string[]): string[] {
+  const chosen = state.filters.year;
+  return yearsInRange(years, state.range).filter((year) => chosen.length === 0 || chosen.includes(year));
+}
+
+const NO_RESULTS: PagefindSearch = { results: [], filters: {} };
+
 export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearch {
-  let ready: Promise<PagefindApi> | undefined;
-  let allFilters: Promise<FilterCounts> | undefined;
   const { shards, years: allYears } = options;
+  const [newestShard, ...olderShards] = shards;
+  const newestYears = newestShard === undefined ? [] : shardYears(newestShard, allYears);
   // Result URLs as indexed, root-relative: the page adds the base path and the script's prefix (pathPrefix).
   const instanceOptions = { excerptLength: options.excerptLength ?? 36, baseUrl: "/" };
-  const pagefind = (): Promise<PagefindApi> => {
-    ready ??= (async () => {
-      const [primary, ...merged] = shards;
-      const api = await options.loadPagefind(primary!);
-      await api.options(instanceOptions);
-      await api.init();
-      // All at once: each bundle's metadata is its own request, and Pagefind keeps the bundles
-      // in the order of the calls, not of their arrival.
-      await Promise.all(merged.map((shard) => api.mergeIndex(options.shardPath(shard), instanceOptions)));
-      return api;
-    })();
-    // A failed load (offline, missing index) may be retried by the next search.
-    ready.catch(() => {
-      ready = undefined;
-    });
-    return ready;
+  // A failed load (offline, missing index) is forgotten, so the next search tries again.
+  const retried = <T>(load: Promise<T>, forget: () => void): Promise<T> => {
+    load.catch(forget);
+    return load;
   };
 
+  let newestLoad: Promise<PagefindApi> | undefined;
+  /** Pagefind with the newest bundle loaded. */
+  const newest = (): Promise<PagefindApi> =>
+    (newestLoad ??= retried(
+      (async () => {
+        const api = await options.loadPagefind(newestShard!);
+        await api.options(instanceOptions);
+        await api.init();
+        return api;
+      })(),
+      () => (newestLoad = undefined),
+    ));
+
+  let wholeLoad: Promise<PagefindApi> | undefined;
+  /** Pagefind with every bundle: the older ones merged into the newest. */
+  const whole = (): Promise<PagefindApi> =>
+    (wholeLoad ??= retried(
+      (async () => {
+        const api = await newest();
+        // All at once: each bundle's metadata is its own request, and Pagefind keeps the bundles
+        // in the order of the calls, not of their arrival.
+        await Promise.all(olderShards.map((shard) => api.mergeIndex(options.shardPath(shard), instanceOptions)));
+        return api;
+      })(),
+      () => (wholeLoad = undefined),
+    ));
+
+  let allFilters: Promise<FilterCounts> | undefined;
   const span = options.span ?? null;
-  const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> => {
-    if (shards.length === 0) return { results: [], filters: {} };
-    const response = await (await pagefind()).search(term, opts);
-    return response ?? { results: [], filters: {} };
-  };
+  /**
+   * One Pagefind search, on the bundles `api` holds (none for an empty archive). Sent at once, in
+   * the caller's turn: a search sees the bundles merged by the time it is sent.
+   */
+  const searchIn = (api: PagefindApi | null, term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> =>
+    api ? api.search(term, opts).then((response) => response ?? NO_RESULTS) : Promise.resolve(NO_RESULTS);
+  /** One search on every bundle. */
+  const search = async (term: string | null, opts: PagefindSearchOptions): Promise<PagefindSearch> =>
+    searchIn(shards.length === 0 ? null : await whole(), term, opts);
 
   /** Pagefind's filters for a state: the chosen values (but those of `without`) and the date range. */
   const filtersOf = (state: SearchState, without?: FilterKey): PagefindFilters => ({
@@ -201,19 +260,22 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
 
   /**
    * The hits in display order, by score or under a sort year by year (see the module note), and
-   * their counts per month.
+   * their counts per month, from the bundles `api` holds, whose years are `searchable`.
    */
-  const hits = async (term: string | null, opts: PagefindSearchOptions, state: SearchState): Promise<{ hits: PagefindHit[]; months: Record<string, number> }> => {
+  const hitsIn = async (
+    api: PagefindApi | null,
+    searchable: readonly string[],
+    term: string | null,
+    opts: PagefindSearchOptions,
+    state: SearchState,
+  ): Promise<{ hits: PagefindHit[]; months: Record<string, number> }> => {
     const direction = opts.sort?.[SORT_KEY];
     let runs: PagefindSearch[];
     if (direction === undefined || shards.length < 2) {
-      runs = [await search(term, opts)];
+      runs = [await searchIn(api, term, opts)];
     } else {
-      const chosen = state.filters.year;
-      const years = yearsInRange(direction === "desc" ? allYears : allYears.toReversed(), state.range).filter(
-        (year) => chosen.length === 0 || chosen.includes(year),
-      );
-      runs = await Promise.all(years.map((year) => search(term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
+      const years = reachedYears(state, direction === "desc" ? allYears : allYears.toReversed()).filter((year) => searchable.includes(year));
+      runs = await Promise.all(years.map((year) => searchIn(api, term, { ...opts, filters: { ...opts.filters, year: { any: [year] } } })));
     }
     const months: Record<string, number> = {};
     for (const run of runs) {
@@ -221,6 +283,9 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     }
     return { hits: runs.flatMap((run) => run.results), months };
   };
+  /** The hits of a search on every bundle. */
+  const hits = async (term: string | null, opts: PagefindSearchOptions, state: SearchState) =>
+    hitsIn(shards.length === 0 ? null : await whole(), allYears, term, opts, state);
 
   /** Each hit's data, loaded a batch at a time, in order. */
   const loadData = async (list: readonly PagefindHit[]): Promise<PagefindResultData[]> => {
@@ -258,23 +323,39 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
     const convert =
       hasHan(all) && (options.queryConversion === "always" || (await import("./traditional-characters.ts")).hasTraditionalCharacters(all));
     if (!convert) return { query, converted: false };
-    const [toSimplified] = await Promise.all([options.loadToSimplified(), shards.length > 0 ? pagefind() : undefined]);
+    const [toSimplified] = await Promise.all([options.loadToSimplified(), shards.length > 0 ? newest() : undefined]);
     const converted = convertQuery(query, toSimplified);
     return { query: converted, converted: JSON.stringify(converted) !== JSON.stringify(query) };
   };
 
   return {
-    async run(state) {
+    async run(state, onPartial) {
       const { query, converted } = await searchedQuery(state.query);
       const term = pagefindTerms(query) || null;
       const sort = pagefindSort(state);
       const opts: PagefindSearchOptions = { filters: filtersOf(state), ...(sort ? { sort } : {}) };
-      const found = await hits(term, opts, state);
-      const outcome: SearchOutcome = { state, term, query, converted, ...found, textChecked: false };
-      if (!needsTextCheck(query)) return outcome;
-      const kept = await textCheck(found.hits, query);
-      if (!kept) return { ...outcome, hits: [], months: {}, textChecked: true, tooBroad: found.hits.length };
-      return { ...outcome, hits: kept.hits, months: monthCounts(kept.data.map((d) => d.meta["date"] ?? "")), textChecked: true };
+      /** The outcome on the bundles `api` holds, whose years are `searchable`. */
+      const outcomeIn = async (api: PagefindApi | null, searchable: readonly string[], complete: boolean): Promise<SearchOutcome> => {
+        const found = await hitsIn(api, searchable, term, opts, state);
+        const outcome: SearchOutcome = { state, term, query, converted, ...found, textChecked: false, complete, searchedYears: [...searchable] };
+        if (!needsTextCheck(query)) return outcome;
+        const kept = await textCheck(found.hits, query);
+        if (!kept) return { ...outcome, hits: [], months: {}, textChecked: true, tooBroad: found.hits.length };
+        return { ...outcome, hits: kept.hits, months: monthCounts(kept.data.map((d) => d.meta["date"] ?? "")), textChecked: true };
+      };
+
+      if (shards.length === 0) return outcomeIn(null, allYears, true);
+      if (wholeLoad === undefined) {
+        const api = await newest();
+        // Checked again after the wait: once a merge has begun, every search sees that bundle too.
+        if (wholeLoad === undefined) {
+          const reached = reachedYears(state, allYears);
+          const held = reached.filter((year) => newestYears.includes(year));
+          if (held.length === reached.length) return outcomeIn(api, newestYears, true);
+          if (onPartial && held.length > 0) await onPartial(await outcomeIn(api, newestYears, false));
+        }
+      }
+      return outcomeIn(await whole(), allYears, true);
     },
 
     async counts(outcome) {
@@ -296,8 +377,7 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
         return counts;
       }
       // Pagefind counts only the filters whose files it has loaded; filters() loads them all.
-      allFilters ??= pagefind().then((api) => api.filters());
-      await allFilters;
+      if (shards.length > 0) await (allFilters ??= whole().then((api) => api.filters()));
       const main = await search(term, { filters: filtersOf(state) });
       await Promise.all(
         FILTER_KEYS.map(async (key) => {

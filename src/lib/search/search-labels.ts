@@ -39,7 +39,11 @@ export type MessageKey =
   | "exportCsv"
   | "exportLabel"
   | "exporting"
-  | "exported";
+  | "exported"
+  | "partialFound"
+  | "partialLatest"
+  | "partialNone"
+  | "yearSpan";
 
 /** The page's words: each filter's name, each kind's, and the messages with their {placeholders}. */
 export interface SearchLabels {
@@ -84,6 +88,10 @@ export function searchLabels(): SearchLabels {
       exportLabel: "导出检索结果",
       exporting: "正在导出……",
       exported: "已导出 {n} 篇。",
+      partialFound: "{period}的文章中找到 {count} 篇，正在载入更早年份……",
+      partialLatest: "{period}共 {count} 篇文章，正在载入更早年份……",
+      partialNone: "{period}的文章中没有找到，正在载入更早年份……",
+      yearSpan: "{from}—{to}年",
     },
   };
 }

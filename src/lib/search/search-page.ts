@@ -16,12 +16,19 @@
  * speaks Traditional. Results are rendered as text nodes only; nothing from the index is parsed
  * as HTML.
  *
- * The root element's data-search-state is "loading", "done" or "error": tests wait on it.
+ * The first search of a page shows its first results from the newest bundle while the older ones
+ * load (archive-search.ts), marked as partial in the status line; the complete list then replaces
+ * them, and a reader whose focus was on a result keeps it there (page/outcome-parts.ts says what a
+ * partial outcome shows and why).
+ *
+ * The root element's data-search-state is "loading", "partial" (first results shown, the rest
+ * loading), "done" or "error": tests wait on it.
  */
 import { SIMPLIFIED } from "../site/locale.ts";
 import { siteUrl } from "../site/paths.ts";
 import { SITE } from "../site/site-info.ts";
 import { createArchiveSearch, type ArchiveSearch, type FacetCounts, type PagefindApi, type SearchOutcome } from "./archive-search.ts";
+import type { ResultView } from "./search-results.ts";
 import { hasRange, openRange, parseDateRange } from "./date-range.ts";
 import { FILTER_KEYS, type FilterKey } from "./index-schema.ts";
 import { shardPath } from "./index-shards.ts";
@@ -38,16 +45,17 @@ import {
   type SortOrder,
 } from "./search-state.ts";
 import { download } from "./page/dom.ts";
-import { exportCount, exportFile, type ExportFormat } from "./page/export-offer.ts";
+import { exportFile, type ExportFormat } from "./page/export-offer.ts";
 import { facetPanel } from "./page/facet-panel.ts";
 import { messageOf } from "./page/messages.ts";
+import { outcomeParts } from "./page/outcome-parts.ts";
 import { searchPageData, searchPageElements } from "./page/page-elements.ts";
 import { renderExportButtons } from "./page/render-export.ts";
 import { renderFacetPanel } from "./page/render-facets.ts";
 import { renderMore, renderNote, renderResultItem } from "./page/render-results.ts";
 import { renderTimeline } from "./page/render-timeline.ts";
 import { resultItem } from "./page/result-item.ts";
-import { RESULTS_PER_PRESS, moreButton } from "./page/result-pages.ts";
+import { RESULTS_PER_PRESS } from "./page/result-pages.ts";
 import { searchNote, statusLine } from "./page/status-line.ts";
 import { timelineChart } from "./page/timeline-chart.ts";
 
@@ -65,6 +73,17 @@ function keepFocusIn(box: HTMLElement): () => void {
   const toggle = focused instanceof HTMLButtonElement ? focused.dataset["facetToggle"] : undefined;
   if (toggle) return () => box.querySelector<HTMLButtonElement>(`[data-facet-toggle="${CSS.escape(toggle)}"]`)?.focus();
   return () => {};
+}
+
+/**
+ * Remembers the result link of `list` that has the focus, and returns how to give it back once the
+ * list is rebuilt: to the same article's link, else to the first result's.
+ */
+function keepFocusOnResult(list: HTMLElement): () => void {
+  const focused = document.activeElement;
+  if (!(focused instanceof HTMLAnchorElement) || !list.contains(focused)) return () => {};
+  const href = focused.getAttribute("href") ?? "";
+  return () => (list.querySelector<HTMLAnchorElement>(`a[href="${CSS.escape(href)}"]`) ?? list.querySelector<HTMLAnchorElement>("a"))?.focus();
 }
 
 export function startSearchPage(root: HTMLElement): void {
@@ -129,7 +148,25 @@ export function startSearchPage(root: HTMLElement): void {
 
   /** The status line and the "more" button for `current`, `shown` of its results listed. */
   function showCount(current: SearchOutcome): void {
-    renderMore(page.more, moreButton(current.hits.length, shown), message);
+    renderMore(page.more, outcomeParts(current, shown).more, message);
+    page.status.textContent = statusLine(current, shown, message);
+  }
+
+  /**
+   * Shows an outcome's first views in place of the list, with what goes with them (all of it for a
+   * complete outcome, the results and the status for a partial one: outcome-parts.ts).
+   */
+  async function showOutcome(current: SearchOutcome, views: readonly ResultView[]): Promise<void> {
+    shown = views.length;
+    const parts = outcomeParts(current, shown);
+    const restoreFocus = keepFocusOnResult(page.list);
+    page.list.replaceChildren(...views.map((view) => renderResultItem(resultItem(view, labels.kinds))));
+    restoreFocus();
+    renderTimeline(page.timeline, parts.timeline ? timelineChart(current.months, current.state, span, pagePath, message) : null);
+    renderExportButtons(page.exportBox, parts.exportCount, message);
+    renderNote(page.note, searchNote(current), message);
+    renderMore(page.more, parts.more, message);
+    if (parts.counts) await showFacets();
     page.status.textContent = statusLine(current, shown, message);
   }
 
@@ -188,20 +225,21 @@ export function startSearchPage(root: HTMLElement): void {
     page.list.setAttribute("aria-busy", "true");
     return task(async (isCurrent) => {
       try {
-        const next = await search.run(state);
+        const next = await search.run(state, async (partial) => {
+          if (!isCurrent()) return;
+          const views = await search.views(partial, 0, RESULTS_PER_PRESS);
+          if (!isCurrent()) return;
+          // Nothing acts on first results (more, export, counts): they wait for the complete outcome.
+          outcome = undefined;
+          await showOutcome(partial, views);
+          root.dataset["searchState"] = "partial";
+        });
         const views = await search.views(next, 0, RESULTS_PER_PRESS);
         const nextCounts = filtersOpen ? await search.counts(next) : undefined;
         if (!isCurrent()) return;
         outcome = next;
         counts = nextCounts;
-        shown = views.length;
-        page.list.replaceChildren(...views.map((view) => renderResultItem(resultItem(view, labels.kinds))));
-        renderTimeline(page.timeline, timelineChart(next.months, next.state, span, pagePath, message));
-        renderExportButtons(page.exportBox, exportCount(next.hits.length), message);
-        renderNote(page.note, searchNote(next), message);
-        renderMore(page.more, moreButton(next.hits.length, shown), message);
-        await showFacets();
-        page.status.textContent = statusLine(next, shown, message);
+        await showOutcome(next, views);
       } catch (error) {
         if (isCurrent()) clearOutcome();
         throw error;
