@@ -1,9 +1,13 @@
 /**
- * The article frontmatter schema, one place for both the ingest (which validates
- * editors' corrections with it) and the site's content collection.
+ * The article frontmatter schema: the one definition of the article record, with a line on every
+ * field. The ingest writes records of this shape and validates editors' corrections with it; the
+ * site's content collection and the search index read articles through it; src/lib/article.ts
+ * infers the record's types from it.
  */
 import { z } from "zod";
-import { ITEM_KINDS } from "./article.ts";
+
+/** What an item printed in the paper is; `kind` below says what each means. */
+export const ITEM_KINDS = ["article", "commentary", "photo", "brief", "notice"] as const;
 
 const personList = z.array(z.string().min(1));
 
@@ -25,7 +29,13 @@ export const articleFrontmatterSchema = z
     /** Column label without ◎ (广角, 学思践悟, 掠影 …), or null when the item has none. */
     section: z.string().nullable(),
     /** Numbered series the item belongs to (◎五化协同 大抓基层② → {name, no: 2}), or null. */
-    series: z.object({ name: z.string().min(1), no: z.number().int().positive().nullable() }).nullable(),
+    series: z
+      .object({
+        name: z.string().min(1),
+        /** Instalment number as printed (① → 1); null when the label carries none. */
+        no: z.number().int().positive().nullable(),
+      })
+      .nullable(),
     /** Staff reporters (本报记者, 见习记者), names as printed, OCR variants folded. */
     reporters: personList,
     /** Correspondents (通讯员). */
@@ -41,7 +51,12 @@ export const articleFrontmatterSchema = z
     affiliation: z.string().min(1).nullable(),
     /** The wire service or other paper the item comes from (新华社, 人民日报 …); null for the paper's own items. */
     agency: z.string().min(1).nullable(),
-    /** League-level division the item is mainly about (official name), 内蒙古 when region-wide, null when unknown or about another province or the whole country. */
+    /**
+     * The league (the province's prefecture-level division: 盟, 地级市, 自治州) the item is mainly about,
+     * by official name; the province's short name (内蒙古) when it is about the whole province; null
+     * when unknown or about another province or the whole country. In code a "league" (docs/glossary.md);
+     * the key keeps its name, as the site's /regions/ pages and the data exports do.
+     */
     location: z.string().nullable(),
     /** County-level unit (旗/县/区/市) it is mainly about, or null. */
     county: z.string().nullable(),
@@ -50,12 +65,17 @@ export const articleFrontmatterSchema = z
     /** Issue id (the issue date). */
     issue: z.string().min(1),
     /** The page it was printed on (第5版 党建 → {no: 5, name: 党建}); null parts where the page does not say. */
-    page: z.object({ no: z.number().int().positive().nullable(), name: z.string().min(1).nullable() }).strict(),
+    page: z
+      .object({
+        /** Page number (版次), or null when neither the page nor its file says. */
+        no: z.number().int().positive().nullable(),
+        /** Page name (版名: 要闻, 经济, 党建 …), or null. */
+        name: z.string().min(1).nullable(),
+      })
+      .strict(),
     /** Position of the item on its page, from 1. */
     order: z.number().int().positive(),
     /** The raw issue file it came from, relative to content/issues/. */
     source: z.string().min(1),
   })
   .strict();
-
-export type ArticleFrontmatterInput = z.infer<typeof articleFrontmatterSchema>;

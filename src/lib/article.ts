@@ -1,68 +1,23 @@
 /**
- * The article record shared by the ingest (which writes it as Markdown frontmatter)
- * and the site (which reads it back through the content collection schema).
- * Field meanings are documented once, in src/content.config.ts.
+ * The article record shared by the ingest (which writes it as Markdown frontmatter), the site (which
+ * reads it back through the content collection) and the search index. Its one definition is the
+ * zod schema of src/lib/article-schema.ts, with a line on every field; the types here are inferred
+ * from it, so the two can never disagree.
  */
+import type { z } from "zod";
+import { ITEM_KINDS, articleFrontmatterSchema } from "./article-schema.ts";
 
-export const ITEM_KINDS = ["article", "commentary", "photo", "brief", "notice"] as const;
+export { ITEM_KINDS };
 export type ItemKind = (typeof ITEM_KINDS)[number];
 
-export interface Series {
-  name: string;
-  /** Instalment number as printed (① → 1); null when the label carries none. */
-  no: number | null;
-}
+/** An article's frontmatter: every key, in the order written (FRONTMATTER_KEYS). */
+export type ArticleFrontmatter = z.infer<typeof articleFrontmatterSchema>;
+
+/** The numbered series an item belongs to (◎五化协同 大抓基层② → {name, no: 2}). */
+export type Series = NonNullable<ArticleFrontmatter["series"]>;
 
 /** The newspaper page an item was printed on: 第5版 党建 → {no: 5, name: "党建"}. */
-export interface PrintedPage {
-  /** Page number (版次), or null when neither the page nor its file says. */
-  no: number | null;
-  /** Page name (版名: 要闻, 经济, 党建 …), or null. */
-  name: string | null;
-}
+export type PrintedPage = ArticleFrontmatter["page"];
 
-export interface ArticleFrontmatter {
-  title: string;
-  subtitle: string | null;
-  kicker: string | null;
-  kind: ItemKind;
-  section: string | null;
-  series: Series | null;
-  reporters: string[];
-  correspondents: string[];
-  photographers: string[];
-  authors: string[];
-  affiliation: string | null;
-  agency: string | null;
-  location: string | null;
-  county: string | null;
-  /** ISO date, YYYY-MM-DD. */
-  date: string;
-  issue: string;
-  page: PrintedPage;
-  order: number;
-  source: string;
-}
-
-/** Frontmatter keys in the order they are written. */
-export const FRONTMATTER_KEYS: readonly (keyof ArticleFrontmatter)[] = [
-  "title",
-  "subtitle",
-  "kicker",
-  "kind",
-  "section",
-  "series",
-  "reporters",
-  "correspondents",
-  "photographers",
-  "authors",
-  "affiliation",
-  "agency",
-  "location",
-  "county",
-  "date",
-  "issue",
-  "page",
-  "order",
-  "source",
-];
+/** Frontmatter keys in the order they are written: the schema's order. */
+export const FRONTMATTER_KEYS = Object.keys(articleFrontmatterSchema.shape) as readonly (keyof ArticleFrontmatter)[];

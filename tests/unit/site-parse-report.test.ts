@@ -33,7 +33,7 @@ describe("readParseReportJson", () => {
       no: 1,
       name: "要闻",
       staff: [{ role: "责任编辑", names: ["李四"] }],
-      teasers: [{ text: "党建引领", page: 5, line: 3, article: "2022-09-06/a" }],
+      teasers: [{ text: "党建引领", summary: null, page: 5, line: 3, article: "2022-09-06/a" }],
     };
     const result = readParseReportJson({ issues: [{ ...issue("2022-09-06", 1, 1), page }], errors: [] }, "r.json");
     assert.deepEqual(result.report?.issues[0]?.page, page);
