@@ -8,7 +8,8 @@ import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { createMarkdownProcessor } from "@astrojs/markdown-remark";
 import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "../../src/lib/articles/article-files.ts";
-import { escapeHtml, searchDocument, searchDocumentTexts } from "../../src/lib/search/search-document.ts";
+import { escapeMarkup } from "../../src/lib/escape-markup.ts";
+import { searchDocument, searchDocumentTexts } from "../../src/lib/search/search-document.ts";
 import { TITLE_WEIGHT } from "../../src/lib/search/search-record.ts";
 import { ARTICLE_MARKDOWN } from "../../src/lib/articles/markdown.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
@@ -137,7 +138,7 @@ describe("search document", () => {
     const hostile = { ...data, title: '<img src=x onerror="alert(1)">&', reporters: ['"><script>'] };
     const html = searchDocument(hostile, bodyHtml);
     assert.doesNotMatch(html, /<img|<script/);
-    assert.ok(html.includes(`<h1 data-pagefind-meta="title">${escapeHtml(hostile.title)}</h1>`));
+    assert.ok(html.includes(`<h1 data-pagefind-meta="title">${escapeMarkup(hostile.title)}</h1>`));
     assert.ok(html.includes('value="&#34;&#62;&#60;script&#62;"'));
   });
 

@@ -9,17 +9,13 @@
  * filters, metadata and sort key as empty <data> elements (search-record.ts).
  */
 import type { ArticleFrontmatter } from "../article.ts";
+import { escapeMarkup } from "../escape-markup.ts";
 import { SIMPLIFIED } from "../site/locale.ts";
 import { TITLE_WEIGHT, pagefindAttribute, searchRecordFields, searchableLabels, type PagefindField } from "./search-record.ts";
 
-/** Text as HTML character data or a double-quoted attribute value. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (ch) => `&#${ch.charCodeAt(0)};`);
-}
-
 /** `<data data-pagefind-filter="person[value]" value="宋爽">`: each value on an element of its own (search-record.ts says why). */
 function fieldElement(field: PagefindField): string {
-  const attributes = Object.entries(pagefindAttribute(field)).map(([name, value]) => ` ${name}="${escapeHtml(value)}"`);
+  const attributes = Object.entries(pagefindAttribute(field)).map(([name, value]) => ` ${name}="${escapeMarkup(value)}"`);
   return `<data${attributes.join("")}></data>`;
 }
 
@@ -29,13 +25,13 @@ function fieldElement(field: PagefindField): string {
  */
 export function searchDocument(data: ArticleFrontmatter, bodyHtml: string): string {
   const labels = searchableLabels(data);
-  const title = escapeHtml(data.title);
+  const title = escapeMarkup(data.title);
   return (
     `<!doctype html><html lang="${SIMPLIFIED.lang}"><head><meta charset="utf-8"><title>${title}</title></head><body>` +
     `<h1 data-pagefind-meta="title">${title}</h1>` +
     `<div data-pagefind-body>${bodyHtml}` +
     `<p data-pagefind-weight="${TITLE_WEIGHT}">${title}</p>` +
-    (labels.length > 0 ? `<p>${escapeHtml(labels.join(" "))}</p>` : "") +
+    (labels.length > 0 ? `<p>${escapeMarkup(labels.join(" "))}</p>` : "") +
     searchRecordFields(data).map(fieldElement).join("") +
     `</div></body></html>`
   );
