@@ -66,7 +66,7 @@ async function readManifest(file: string): Promise<MirrorManifest | null> {
 
 /**
  * The modification time of a file in ms, or null when it is missing. Synchronous: the check runs
- * over every page (220,000 files at 100,000 articles: 0.7 s so, 3.2 s with promises).
+ * over every page, and promises made it several times slower (docs/scale.md).
  */
 function modified(file: string): number | null {
   return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? null;

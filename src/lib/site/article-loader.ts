@@ -2,10 +2,10 @@
  * The article collection's loader. Astro's glob loader renders every body during content sync
  * and keeps the HTML in its data store, which Astro holds in memory and writes out whole on
  * every build that changes an entry; its `deferRender` instead makes each article a module of
- * Vite's bundle (measured at 10,000 articles: 90 s instead of 52 s; docs/scale.md). This loader
- * keeps only each article's frontmatter and a digest of its file: the article page renders its
- * own body from the file (article-body.ts), and a page whose file did not change is not
- * rendered again (page-keys.ts).
+ * Vite's bundle, which costs more than the memory it saves (docs/scale.md, "Astro's options for
+ * large collections"). This loader keeps only each article's frontmatter and a digest of its
+ * file: the article page renders its own body from the file (src/lib/articles/article-body.ts),
+ * and a page whose file did not change is not rendered again (page-keys.ts).
  *
  * It reads the files the search index reads (articleFilesByYear: <date>/<slug>.md), so the
  * search page and the index plan the same bundles. An unreadable file is named (with its line
@@ -41,8 +41,8 @@ export function articleLoader(dir: string): Loader {
       );
       const gone = new Set(store.keys());
       const problems: string[] = [];
-      // One file after another, read synchronously: most are only read and digested, and at
-      // 100,000 files promise-based reads cost 6 s of CPU where these take 1.4 s.
+      // One file after another, read synchronously: most are only read and digested, which
+      // promise-based reads make several times dearer in CPU (docs/scale.md).
       for (const article of [...byYear.values()].flat()) {
         gone.delete(article.id);
         const problem = await loadFile(context, root, base, article.file);

@@ -46,7 +46,7 @@ export function htmlPlainText(html: string): string {
 /**
  * An article's Markdown body as plain text: paragraphs and subheads separated by a blank line, the
  * lines of a poem by a line break. The ingest's plain text is read directly; a body with escapes
- * goes through the site's renderer (article-body.ts), so the data says what the page shows.
+ * goes through the site's renderer (src/lib/articles/article-body.ts), so the data says what the page shows.
  */
 export async function markdownPlainText(markdown: string): Promise<string> {
   const blocks = markdown.trim().split(/\n{2,}/).filter((block) => block.trim() !== "");

@@ -4,7 +4,7 @@
  * again. A key must therefore change whenever anything the page shows changes: each route
  * builds its key from the entries it shows (their digests and the links made from them), its
  * position in a paginated list, and whatever else it prints. The incremental build test
- * (tests/unit/site/incremental-build.test.ts) checks that an archive rebuilt after a new issue
+ * (tests/build/incremental-build.test.ts) checks that an archive rebuilt after a new issue
  * equals one built from nothing.
  */
 import { createHash } from "node:crypto";

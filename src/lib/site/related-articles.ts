@@ -22,7 +22,7 @@
  * No pairs are compared wholesale: every article is filed under each person, county, league,
  * column and series it has, each file sorted by date, and only the WINDOW nearest in time on
  * either side in each of its files are scored. A file as large as a whole league's articles thus
- * costs at most 2 × WINDOW comparisons, and 10,000 articles take well under a second.
+ * costs at most 2 × WINDOW comparisons, whatever the archive's size (docs/scale.md has the time).
  */
 import type { ArticleFrontmatter } from "../article.ts";
 import { REGION_WIDE } from "../places/locate.ts";

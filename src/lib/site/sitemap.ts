@@ -2,9 +2,8 @@
  * The sitemap (sitemaps.org 0.9): every page in both scripts, each with hreflang links to its two
  * versions, in files of at most SITEMAP_URLS_PER_FILE URLs under one sitemap-index.xml.
  *
- * Written here rather than with @astrojs/sitemap, which took 12 s for the 220,000 URLs of
- * 100,000 articles (its stream serialiser) and 1 s at 10,000: a tenth of a rebuild. This is a
- * string per file, under a second at that size.
+ * Written here rather than with @astrojs/sitemap, whose stream serialiser took a tenth of a
+ * rebuild; a string per file takes a fraction of that (docs/scale.md).
  */
 import { escapeMarkup } from "../escape-markup.ts";
 import { SIMPLIFIED, TRADITIONAL } from "./locale.ts";
