@@ -2,8 +2,8 @@
 // older years' bundle loads, marked as partial, then the complete ranked list. On a small site of
 // generated articles over three years (tests/support/fixture-site.ts), whose index is two bundles
 // (the newest year alone, the older years together: src/lib/search/index-shards.ts), served from
-// 127.0.0.1 in Chromium; the older bundle's requests are held back (page.route) until the test has
-// looked at the partial state.
+// 127.0.0.1 (under the run's base path) in Chromium; the older bundle's requests are held back
+// (page.route) until the test has looked at the partial state.
 import assert from "node:assert/strict";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
@@ -16,6 +16,7 @@ import { collectPageProblems } from "../support/page-guards.ts";
 import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { openSearch, resultLinks, showAllResults, statusText, waitForSearch } from "../support/search-page.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
+import { underBase } from "../support/test-site.ts";
 
 const PLACES = ["包头市", "赤峰市", "通辽市", "鄂尔多斯市"];
 
@@ -49,7 +50,7 @@ let olderBundles: string[];
 
 before(async () => {
   site = await buildFixtureSite("search-partial", ARTICLES);
-  server = await startStaticServer(site.dist);
+  server = await startStaticServer(site.dist, { base: site.base });
   browser = await launchChromium();
   const bundles = (await readdir(path.join(site.dist, "pagefind"))).sort().reverse();
   assert.deepEqual(bundles, ["2023", "2021-2022"], "the index is the newest year's bundle and the older years' one");
@@ -86,9 +87,9 @@ async function holdOlderBundles(page: Page): Promise<Held> {
   return { release, statesAtRequest };
 }
 
-/** Goes to a search URL and waits for its first results. */
+/** Goes to a search page by its site path ("/search/?q=…", under the site's base path) and waits for its first results. */
 async function openPartial(page: Page, url: string): Promise<void> {
-  await page.goto(server.url + url);
+  await page.goto(server.url + underBase(url, site.base));
   await page.waitForFunction(() => document.querySelector<HTMLElement>("[data-search-root]")?.dataset["searchState"] === "partial");
 }
 
