@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--compare] [--json]
  *                  [--keep] [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
- *                  [--no-first-results]
+ *                  [--no-first-results] [--throttle 10,40]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
@@ -16,7 +16,8 @@
  * further search query download (src/lib/bench/search-bytes.ts). Then, unless --no-first-results
  * (and when the astro and index stages ran), it serves the built dist on 127.0.0.1
  * (src/lib/bench/static-server.ts) and measures in Chromium the bytes and time to a search's
- * first results and to its complete list (src/lib/bench/first-results.ts). --rebuild then adds
+ * first results and to its complete list (src/lib/bench/first-results.ts), on a network of
+ * --throttle <Mbit/s>,<ms a round trip> (default 10,40). --rebuild then adds
  * one issue file of a new date and reruns the stages: rebuild_s.
  *
  * --compare (needs every stage) also runs the naive stack on the same articles in the same run,
@@ -40,7 +41,9 @@
  *   dist_files, dist_bytes, search          output files and bytes; the query estimate in detail
  *   rebuild_stages_s, rebuild_stage_cpu_s, rebuild_peak_rss_mb   the rebuild per stage, and its peak
  *   first_results           null, or per query: { query, bytes_to_first, ms_to_first,
- *                           requests_to_first, bytes_to_complete, ms_to_complete, requests_to_complete }
+ *                           requests_to_first, bytes_to_complete, ms_to_complete, requests_to_complete }:
+ *                           bytes as the server sent them (headers and body), ms from the navigation
+ *   first_results_network   the emulated network: { mbit_s, latency_ms } (--throttle; 10 and 40)
  *   naive                   null without --compare; else { astro_s, pagefind_s, total_s (both, one
  *                           after the other), cpu_s: {astro, pagefind}, peak_rss_mb: {astro, pagefind},
  *                           dist_files, dist_mb, pages_indexed (the CLI's count: the articles),
@@ -58,13 +61,15 @@
 import { spawn } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
 import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
 import { compareStacks, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
 import { sampleTreeRss } from "../src/lib/bench/process-rss.ts";
-import type { BenchResult, FirstResultsJson, FirstResultsMeasure } from "../src/lib/bench/report.ts";
+import type { Throttle } from "../src/lib/bench/first-results.ts";
+import { DEFAULT_THROTTLE, measureFirstResults } from "../src/lib/bench/first-results.ts";
+import type { BenchResult, FirstResultsJson } from "../src/lib/bench/report.ts";
 import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/bench/report.ts";
 import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
 import { serveDist } from "../src/lib/bench/static-server.ts";
@@ -290,28 +295,16 @@ async function runNaive(label: string): Promise<NaiveRun> {
   return { astro, pagefind, wall: (performance.now() - started) / 1000, ok: astro.ok && (pagefind?.ok ?? false) };
 }
 
-type MeasureFirstResults = (options: { siteUrl: string; queries: string[] }) => Promise<FirstResultsMeasure[]>;
-
 /**
  * Serves the archive's dist on 127.0.0.1 and measures, in Chromium, the way of each query to its
  * first results and to the complete list (src/lib/bench/first-results.ts).
  */
-async function measureFirst(queries: string[]): Promise<FirstResultsJson[] | null> {
-  const modulePath = join(ROOT, "src", "lib", "bench", "first-results.ts");
-  if (!existsSync(modulePath)) {
-    notes.push("first results not measured: src/lib/bench/first-results.ts is not there");
-    return null;
-  }
-  const module = (await import(pathToFileURL(modulePath).href)) as { measureFirstResults?: MeasureFirstResults };
-  if (typeof module.measureFirstResults !== "function") {
-    notes.push("first results not measured: src/lib/bench/first-results.ts exports no measureFirstResults");
-    return null;
-  }
+async function measureFirst(queries: string[], throttle: Throttle): Promise<FirstResultsJson[] | null> {
   const server = await serveDist(distDir, loadArchiveConfig().site.base);
-  log(`first results: ${queries.join(", ")} on ${server.url}`);
+  log(`first results: ${queries.join(", ")} on ${server.url}, ${throttle.downloadBitsPerSecond / 1e6} Mbit/s and ${throttle.latencyMs} ms a round trip`);
   const started = performance.now();
   try {
-    const measures = await module.measureFirstResults({ siteUrl: server.url, queries });
+    const measures = await measureFirstResults({ siteUrl: server.url, queries, throttle });
     log(`first results: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return firstResultsJson(measures);
   } catch (error) {
@@ -377,7 +370,8 @@ async function main(): Promise<void> {
       }) : null;
   if (wanted.has("index") && dist && !search && full.seconds.index !== undefined) notes.push("no Pagefind bundle found in dist/pagefind: query sizes unknown");
 
-  const firstResults = options.firstResults && full.ok && dist ? await measureFirst([...(terms ?? DEFAULT_TERMS)]) : null;
+  const throttle = options.throttle ?? DEFAULT_THROTTLE;
+  const firstResults = options.firstResults && full.ok && dist ? await measureFirst([...(terms ?? DEFAULT_TERMS)], throttle) : null;
 
   // The naive stack on the same articles, once the archive's stages are done (never beside them).
   const naiveFull = options.compare && full.ok ? await runNaive("") : null;
@@ -437,6 +431,7 @@ async function main(): Promise<void> {
     rebuild_stage_cpu_s: rebuild ? perStage(rebuild.cpu, 2) : null,
     rebuild_peak_rss_mb: rebuild ? mb(rebuild.peakKb) : null,
     first_results: firstResults,
+    first_results_network: firstResults ? { mbit_s: throttle.downloadBitsPerSecond / 1e6, latency_ms: throttle.latencyMs } : null,
     naive,
     compare: naive
       ? compareStacks(

@@ -64,3 +64,10 @@ test("--terms takes two terms", () => {
 test("an unknown option is an argument error, not a crash", () => {
   assert.throws(() => parseBenchArgs(["--articels", "10"], ROOT), BenchArgsError);
 });
+
+test("--throttle takes the first results' network: Mbit/s and milliseconds a round trip", () => {
+  assert.equal(parseBenchArgs([], ROOT).throttle, null);
+  assert.deepEqual(parseBenchArgs(["--throttle", "10,40"], ROOT).throttle, { downloadBitsPerSecond: 10_000_000, latencyMs: 40 });
+  assert.deepEqual(parseBenchArgs(["--throttle", "1.5, 150"], ROOT).throttle, { downloadBitsPerSecond: 1_500_000, latencyMs: 150 });
+  for (const bad of ["10", "0,40", "fast", "10,-1"]) assert.throws(() => parseBenchArgs(["--throttle", bad], ROOT), /--throttle takes/, bad);
+});

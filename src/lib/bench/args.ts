@@ -24,6 +24,8 @@ export interface BenchOptions {
   compare: boolean;
   /** Measure the time and bytes to the first search results in Chromium (needs the astro and index stages). */
   firstResults: boolean;
+  /** The network the first results are measured on (--throttle <Mbit/s>,<ms>); null for first-results.ts's default. */
+  throttle: { downloadBitsPerSecond: number; latencyMs: number } | null;
 }
 
 export class BenchArgsError extends Error {}
@@ -45,6 +47,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
         terms: { type: "string" },
         compare: { type: "boolean", default: false },
         "first-results": { type: "boolean", default: true },
+        throttle: { type: "string" },
       },
     }));
   } catch (error) {
@@ -65,6 +68,13 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
     const list = values.terms.split(",").map((t) => t.trim());
     if (list.length !== 2 || list.some((t) => t === "")) throw new BenchArgsError("--terms takes two comma-separated terms: the first query's and a further one's");
     terms = [list[0]!, list[1]!];
+  }
+
+  let throttle: BenchOptions["throttle"] = null;
+  if (values.throttle !== undefined) {
+    const m = /^\s*(\d+(?:\.\d+)?)\s*,\s*(\d+(?:\.\d+)?)\s*$/.exec(values.throttle);
+    if (!m || Number(m[1]) <= 0) throw new BenchArgsError(`--throttle takes <Mbit/s>,<ms a round trip>, such as 10,40, not "${values.throttle}"`);
+    throttle = { downloadBitsPerSecond: Number(m[1]) * 1e6, latencyMs: Number(m[2]) };
   }
 
   // The naive stack reads the articles the ingest writes in the same run, and its ratios are to
@@ -90,5 +100,6 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
     terms,
     compare: values.compare,
     firstResults: values["first-results"] && stages.has("astro") && stages.has("index"),
+    throttle,
   };
 }
