@@ -157,7 +157,7 @@ export interface SiteInfo {
 
 /** The words pages use for the configured province's places. */
 export interface ProvinceWords {
-  /** The province's short name, an article's location when it is about the whole province: 内蒙古, 宁夏, 浙江. */
+  /** The province's short name, the league (`location`) of an article about the whole province: 内蒙古, 宁夏, 浙江. */
   province: string;
   /** Its prefecture-level divisions as a set: 盟市 in Inner Mongolia, 地市 elsewhere. */
   prefectures: string;
