@@ -1,8 +1,8 @@
-// What the export buttons offer and the file a press downloads (src/lib/search/page/export-offer.ts).
+// What the export buttons offer and the file a press downloads (src/lib/search/search-page/export-offer.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { MAX_EXPORT, type ExportRecord } from "../../src/lib/search/result-export.ts";
-import { exportCount, exportFile } from "../../src/lib/search/page/export-offer.ts";
+import { exportCount, exportFile } from "../../src/lib/search/search-page/export-offer.ts";
 
 const RECORD: ExportRecord = {
   id: "2022-11-08/ban-deng",

@@ -1,12 +1,12 @@
-// The search page's filter panel, as a model (src/lib/search/page/facet-panel.ts).
+// The search page's filter panel, as a model (src/lib/search/search-page/facet-panel.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { FacetCounts } from "../../src/lib/search/archive-search.ts";
 import { FILTER_KEYS, type FilterKey } from "../../src/lib/search/index-schema.ts";
 import { searchLabels } from "../../src/lib/search/search-labels.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
-import { FACET_PREVIEW, facetPanel } from "../../src/lib/search/page/facet-panel.ts";
-import { messageOf } from "../../src/lib/search/page/messages.ts";
+import { FACET_PREVIEW, facetPanel } from "../../src/lib/search/search-page/facet-panel.ts";
+import { messageOf } from "../../src/lib/search/search-page/messages.ts";
 
 const labels = searchLabels();
 const message = messageOf(labels);

@@ -1,9 +1,9 @@
-// A result as the list shows it (src/lib/search/page/result-item.ts).
+// A result as the list shows it (src/lib/search/search-page/result-item.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { searchLabels } from "../../src/lib/search/search-labels.ts";
 import type { ResultView } from "../../src/lib/search/search-results.ts";
-import { resultItem } from "../../src/lib/search/page/result-item.ts";
+import { resultItem } from "../../src/lib/search/search-page/result-item.ts";
 
 const { kinds } = searchLabels();
 const VIEW: ResultView = {

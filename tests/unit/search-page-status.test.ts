@@ -1,15 +1,15 @@
 // What the search page says of an outcome: the status line, the note, the "more" button, and the
-// messages they are made of (src/lib/search/page/).
+// messages they are made of (src/lib/search/search-page/).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import type { PagefindHit, SearchOutcome } from "../../src/lib/search/archive-search.ts";
 import { parseQuery } from "../../src/lib/search/query-syntax.ts";
 import { searchLabels } from "../../src/lib/search/search-labels.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
-import { fillMessage, messageOf } from "../../src/lib/search/page/messages.ts";
-import { RESULTS_PER_PRESS, moreButton } from "../../src/lib/search/page/result-pages.ts";
-import { outcomeParts } from "../../src/lib/search/page/outcome-parts.ts";
-import { periodOf, searchNote, statusLine } from "../../src/lib/search/page/status-line.ts";
+import { fillMessage, messageOf } from "../../src/lib/search/search-page/messages.ts";
+import { RESULTS_PER_PRESS, moreButton } from "../../src/lib/search/search-page/more-button.ts";
+import { outcomeParts } from "../../src/lib/search/search-page/outcome-parts.ts";
+import { periodOf, searchNote, statusLine } from "../../src/lib/search/search-page/status-line.ts";
 
 const message = messageOf(searchLabels());
 

@@ -1,10 +1,10 @@
-// The timeline of matches as a drawing model (src/lib/search/page/timeline-chart.ts).
+// The timeline of matches as a drawing model (src/lib/search/search-page/timeline-chart.ts).
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { searchLabels } from "../../src/lib/search/search-labels.ts";
 import { emptySearchState, type SearchState } from "../../src/lib/search/search-state.ts";
-import { messageOf } from "../../src/lib/search/page/messages.ts";
-import { CHART, TIMELINE_CAPTION_ID, timelineChart } from "../../src/lib/search/page/timeline-chart.ts";
+import { messageOf } from "../../src/lib/search/search-page/messages.ts";
+import { CHART, TIMELINE_CAPTION_ID, timelineChart } from "../../src/lib/search/search-page/timeline-chart.ts";
 
 const message = messageOf(searchLabels());
 const SPAN = { first: "2021-03-05", last: "2023-06-18" };

@@ -1,7 +1,7 @@
 /**
  * The search page's words, rendered into the page as JSON (search-page.ts reads them). Being part
  * of the page, they reach the Traditional mirror through its build-time conversion like all
- * other text. Placeholders in braces are filled in the browser (page/messages.ts).
+ * other text. Placeholders in braces are filled in the browser (search-page/messages.ts).
  */
 import { ITEM_KINDS } from "../article.ts";
 import { KIND_LABEL } from "../site/format.ts";

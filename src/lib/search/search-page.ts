@@ -9,8 +9,8 @@
  * MAX_EXPORT results, made in the browser: result-export.ts).
  *
  * This module is the controller: the state, the tasks and the events, and where the focus goes.
- * What to show for an outcome is decided by the pure modules of page/ (status-line.ts,
- * result-item.ts, facet-panel.ts, timeline-chart.ts, export-offer.ts, result-pages.ts) and drawn
+ * What to show for an outcome is decided by the pure modules of search-page/ (status-line.ts,
+ * result-item.ts, facet-panel.ts, timeline-chart.ts, export-offer.ts, more-button.ts) and drawn
  * by their render-*.ts. The page's words come from the HTML (a JSON block of labels rendered by
  * the page), so the Traditional mirror of the page, converted at build time like every page,
  * speaks Traditional. Results are rendered as text nodes only; nothing from the index is parsed
@@ -18,8 +18,8 @@
  *
  * The first search of a page shows its first results from the newest bundle while the older ones
  * load (archive-search.ts), marked as partial in the status line; the complete list then replaces
- * them, and a reader whose focus was on a result keeps it there (page/outcome-parts.ts says what a
- * partial outcome shows and why).
+ * them, and a reader whose focus was on a result keeps it there (search-page/outcome-parts.ts
+ * says what a partial outcome shows and why).
  *
  * The root element's data-search-state is "loading", "partial" (first results shown, the rest
  * loading), "done" or "error": tests wait on it.
@@ -44,20 +44,20 @@ import {
   type SearchState,
   type SortOrder,
 } from "./search-state.ts";
-import { download } from "./page/dom.ts";
-import { exportFile, type ExportFormat } from "./page/export-offer.ts";
-import { facetPanel } from "./page/facet-panel.ts";
-import { messageOf } from "./page/messages.ts";
-import { outcomeParts } from "./page/outcome-parts.ts";
-import { searchPageData, searchPageElements } from "./page/page-elements.ts";
-import { renderExportButtons } from "./page/render-export.ts";
-import { renderFacetPanel } from "./page/render-facets.ts";
-import { renderMore, renderNote, renderResultItem } from "./page/render-results.ts";
-import { renderTimeline } from "./page/render-timeline.ts";
-import { resultItem } from "./page/result-item.ts";
-import { RESULTS_PER_PRESS } from "./page/result-pages.ts";
-import { searchNote, statusLine } from "./page/status-line.ts";
-import { timelineChart } from "./page/timeline-chart.ts";
+import { download } from "./search-page/dom.ts";
+import { exportFile, type ExportFormat } from "./search-page/export-offer.ts";
+import { facetPanel } from "./search-page/facet-panel.ts";
+import { messageOf } from "./search-page/messages.ts";
+import { outcomeParts } from "./search-page/outcome-parts.ts";
+import { searchPageData, searchPageElements } from "./search-page/elements.ts";
+import { renderExportButtons } from "./search-page/render-export.ts";
+import { renderFacetPanel } from "./search-page/render-facets.ts";
+import { renderMore, renderNote, renderResultItem } from "./search-page/render-results.ts";
+import { renderTimeline } from "./search-page/render-timeline.ts";
+import { resultItem } from "./search-page/result-item.ts";
+import { RESULTS_PER_PRESS } from "./search-page/more-button.ts";
+import { searchNote, statusLine } from "./search-page/status-line.ts";
+import { timelineChart } from "./search-page/timeline-chart.ts";
 
 /**
  * Remembers which control of `box` has the focus (a filter's checkbox or its show-all toggle),

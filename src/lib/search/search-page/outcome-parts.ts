@@ -13,7 +13,7 @@
  */
 import type { SearchOutcome } from "../archive-search.ts";
 import { exportCount } from "./export-offer.ts";
-import { moreButton, type MoreButton } from "./result-pages.ts";
+import { moreButton, type MoreButton } from "./more-button.ts";
 
 export interface OutcomeParts {
   /** Draw the timeline of matches. */

@@ -1,7 +1,7 @@
 /** The results list's DOM: a result's item, the note under the status line, the "more" button. */
 import { element } from "./dom.ts";
 import type { Message } from "./messages.ts";
-import type { MoreButton } from "./result-pages.ts";
+import type { MoreButton } from "./more-button.ts";
 import type { ResultItem } from "./result-item.ts";
 import type { SearchNote } from "./status-line.ts";
 
