@@ -55,18 +55,25 @@
  *                           naive.rebuild_s), targets: { build_within_naive, rebuild_within_share
  *                           (≤ 10%), rebuild_within_seconds (≤ 15 s), peak_within_naive_pagefind }:
  *                           true, false, or null when not measured }
+ *   contention              what other processes took of the machine while each stack built (the
+ *                           machine's busy CPU seconds from /proc/stat, less the build's own):
+ *                           { cores, archive, naive, archive_rebuild, naive_rebuild }, each null or
+ *                           { wall_s, other_cpu_s, other_share (÷ wall_s × cores) }; above 10% on
+ *                           either side a note says the wall-time ratios of the run are not reliable
  *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
  */
 import { spawn } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
 import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
-import { compareStacks, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
-import { sampleTreeRss } from "../src/lib/bench/process-rss.ts";
+import type { Contention } from "../src/lib/bench/compare.ts";
+import { compareStacks, contention, contentionNote, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
+import { machineBusySeconds, sampleTreeRss } from "../src/lib/bench/process-rss.ts";
 import type { Throttle } from "../src/lib/bench/first-results.ts";
 import { DEFAULT_THROTTLE, measureFirstResults } from "../src/lib/bench/first-results.ts";
 import type { BenchResult, FirstResultsJson } from "../src/lib/bench/report.ts";
@@ -180,6 +187,22 @@ function directoryStats(dir: string): { files: number; bytes: number } {
   return { files, bytes };
 }
 
+/**
+ * Starts watching the machine's CPU over a build; the returned function gives what other
+ * processes took meanwhile, given the CPU seconds of the build's own processes (this process's
+ * own time is added: its samplers are the benchmark's, not someone else's).
+ */
+function watchMachine(): (wallSeconds: number, buildCpuSeconds: number | null) => Contention {
+  const machineAtStart = machineBusySeconds();
+  const selfAtStart = process.cpuUsage();
+  return (wallSeconds, buildCpuSeconds) => {
+    const machineNow = machineBusySeconds();
+    const self = process.cpuUsage(selfAtStart);
+    const own = buildCpuSeconds === null ? null : buildCpuSeconds + (self.user + self.system) / 1e6;
+    return contention(wallSeconds, machineNow === null || machineAtStart === null ? null : machineNow - machineAtStart, own, availableParallelism());
+  };
+}
+
 /** Pagefind UI files the search page loads (pagefind-ui.js and the like), if a page references them. */
 function referencedUiFiles(): string[] {
   const found = new Set<string>();
@@ -202,6 +225,8 @@ interface StagesRun {
   peakKb: number;
   /** Peak RSS of the stages' processes at once, this process not counted, in kB. */
   buildPeakKb: number;
+  /** What other processes took of the machine meanwhile. */
+  contention: Contention;
   ok: boolean;
 }
 
@@ -223,9 +248,11 @@ async function runStages(label: string): Promise<StagesRun> {
   };
   const started = performance.now();
   const everything = sampleTreeRss(process.pid, 100);
+  const machine = watchMachine();
   const finish = (ok: boolean): StagesRun => {
     const usage = everything.stop();
-    return { seconds, peaks, cpu, wall: (performance.now() - started) / 1000, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, ok };
+    const wall = (performance.now() - started) / 1000;
+    return { seconds, peaks, cpu, wall, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, contention: machine(wall, sumKnown(Object.values(cpu))), ok };
   };
 
   if (wanted.has("ingest")) {
@@ -284,15 +311,19 @@ interface NaiveRun {
   pagefind: StageRun | null;
   /** Wall seconds of both, one after the other. */
   wall: number;
+  /** What other processes took of the machine meanwhile. */
+  contention: Contention;
   ok: boolean;
 }
 
 async function runNaive(label: string): Promise<NaiveRun> {
   const env = { NAIVE_ARTICLES_DIR: articlesDir, ASTRO_TELEMETRY_DISABLED: "1" };
   const started = performance.now();
+  const machine = watchMachine();
   const astro = await runStage(`${label}naive-astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build"], { cwd: naiveDir, env });
   const pagefind = astro.ok ? await runStage(`${label}naive-pagefind`, process.execPath, [pagefindCli(), "--site", naiveDist], { cwd: naiveDir, env }) : null;
-  return { astro, pagefind, wall: (performance.now() - started) / 1000, ok: astro.ok && (pagefind?.ok ?? false) };
+  const wall = (performance.now() - started) / 1000;
+  return { astro, pagefind, wall, contention: machine(wall, astro.cpuSeconds + (pagefind?.cpuSeconds ?? 0)), ok: astro.ok && (pagefind?.ok ?? false) };
 }
 
 /**
@@ -444,6 +475,13 @@ async function main(): Promise<void> {
           naive,
         )
       : null,
+    contention: {
+      cores: availableParallelism(),
+      archive: full.contention,
+      naive: naiveFull?.contention ?? null,
+      archive_rebuild: rebuild?.contention ?? null,
+      naive_rebuild: naiveRebuild?.contention ?? null,
+    },
     stages: [...wanted],
     ok: full.ok && (rebuild?.ok ?? true) && (naive?.ok ?? true),
     work: options.keep ? work : null,
@@ -451,6 +489,10 @@ async function main(): Promise<void> {
   };
   if (!full.ok) notes.push("a stage failed; see the message above");
   if (naive && !naive.ok) notes.push("a step of the naive stack failed; see the message above");
+  const busy = naiveFull ? contentionNote(full.contention, naiveFull.contention) : null;
+  if (busy) notes.push(busy);
+  const busyRebuild = rebuild && naiveRebuild ? contentionNote(rebuild.contention, naiveRebuild.contention) : null;
+  if (busyRebuild) notes.push(`in the rebuild, ${busyRebuild}`);
   // The same articles on both sides: the naive Pagefind indexes one page per article, as the archive's index does.
   if (naive?.ok && naive.pages_indexed !== producedArticles) notes.push(`the naive stack indexed ${naive.pages_indexed ?? "an unknown number of"} pages for ${producedArticles} articles`);
 

@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { NaiveResult } from "../../src/lib/bench/compare.ts";
-import { compareStacks, figure, pagefindIndexedPages, percent, ratio, renderComparison, sumKnown, times } from "../../src/lib/bench/compare.ts";
+import { compareStacks, contention, contentionNote, figure, pagefindIndexedPages, percent, ratio, renderComparison, sumKnown, times } from "../../src/lib/bench/compare.ts";
 import type { BenchResult } from "../../src/lib/bench/report.ts";
 import { renderReport, resultJson } from "../../src/lib/bench/report.ts";
 
@@ -92,6 +92,7 @@ const result: BenchResult = {
   stage_peak_rss_mb: { ingest: 400, astro: 1700, index: 2900 },
   rebuild_stages_s: { ingest: 3.1, astro: 21.9, index: 11.4 },
   naive,
+  contention: { cores: 2, archive: { wall_s: 113, other_cpu_s: 4.5, other_share: 0.02 }, naive: { wall_s: 63.5, other_cpu_s: 30, other_share: 0.236 } },
 };
 result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, peak_rss_mb: 4600, rebuild_s: 25 }, naive);
 
@@ -104,6 +105,7 @@ test("the side-by-side table: each measure's two figures, the ratio and the targ
   assert.match(text, /^peak RSS\s+4,600 MB, all at once\s+3,900 MB, Pagefind\s+1\.18×\s+≤ 1×: missed$/m);
   assert.match(text, /^rebuild \(\+1 issue\)\s+25\.00 s\s+60\.20 s\s+0\.42×\s+≤ 15 s: missed$/m);
   assert.match(text, /^rebuild ÷ whole build\s+22\.1%\s+94\.8%\s+≤ 10%: missed$/m);
+  assert.match(text, /^other processes' share of the machine\s+2\.0%\s+23\.6%\s+≤ 10% for wall times to compare$/m);
   assert.match(text, /^pages in the search index\s+10,000\s+10,000$/m);
   assert.match(text, /^output\s+44,208 files, 293\.0 MB\s+10,001 files, 120\.5 MB$/m);
 });
@@ -132,4 +134,14 @@ test("the pages the Pagefind CLI indexed, from its log", () => {
   assert.equal(pagefindIndexedPages(log), 10_000);
   assert.equal(pagefindIndexedPages("  Indexed 1 page\n"), 1);
   assert.equal(pagefindIndexedPages("Error: no pages"), null);
+});
+
+test("what other processes took of the machine during a build, and the note when it was much", () => {
+  // 100 s on 2 cores: 200 CPU seconds; the machine was busy 150, the build 120.
+  assert.deepEqual(contention(100, 150, 120, 2), { wall_s: 100, other_cpu_s: 30, other_share: 0.15 });
+  assert.deepEqual(contention(100, 119.5, 120, 2), { wall_s: 100, other_cpu_s: 0, other_share: 0 }, "never below nothing");
+  assert.deepEqual(contention(100, null, 120, 2), { wall_s: 100, other_cpu_s: null, other_share: null });
+  const quiet = contention(100, 125, 120, 2);
+  assert.equal(contentionNote(quiet, quiet), null);
+  assert.match(contentionNote(quiet, contention(60, 100, 60, 2)) ?? "", /^other processes took 2\.5% of the machine during the archive's build and 33\.3% during the naive stack's: the wall-time ratios are not reliable/);
 });

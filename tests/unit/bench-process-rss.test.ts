@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ProcReader } from "../../src/lib/bench/process-rss.ts";
-import { descendants, parseStatCpuSeconds, parseStatParent, parseVmRssKb, sampleTree, sampleTreeRss, treeRssKb } from "../../src/lib/bench/process-rss.ts";
+import { descendants, machineBusySeconds, parseMachineCpu, parseStatCpuSeconds, parseStatParent, parseVmRssKb, sampleTree, sampleTreeRss, treeRssKb } from "../../src/lib/bench/process-rss.ts";
 
 const STATUS = `Name:\tnode
 Umask:\t0022
@@ -120,4 +120,14 @@ test("the peak of the descendants alone leaves out the root, sample by sample", 
 test("on Linux the live tree of this process has a plausible RSS", { skip: process.platform !== "linux" }, () => {
   const kb = treeRssKb(process.pid);
   assert.ok(kb > 10_000 && kb < 10_000_000, `${kb} kB`);
+});
+
+test("the machine's busy and total CPU seconds from /proc/stat's first line", () => {
+  const stat = "cpu  1000 20 300 5000 80 0 10 5 0 0\ncpu0 500 10 150 2500 40 0 5 2 0 0\nintr 1 2 3\n";
+  assert.deepEqual(parseMachineCpu(stat), { busySeconds: 13.35, totalSeconds: 64.15 });
+  assert.equal(parseMachineCpu("intr 1 2 3\n"), null);
+  assert.equal(machineBusySeconds(() => stat), 13.35);
+  assert.equal(machineBusySeconds(() => {
+    throw new Error("no /proc");
+  }), null);
 });

@@ -32,6 +32,42 @@ export function pagefindIndexedPages(log: string): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** What else ran on the machine while a stack built: the CPU seconds of other processes. */
+export interface Contention {
+  wall_s: number | null;
+  /** CPU seconds the machine spent outside the measured processes during the build. */
+  other_cpu_s: number | null;
+  /** other_cpu_s ÷ (wall_s × cores): the share of the machine others took. */
+  other_share: number | null;
+}
+
+/**
+ * From the machine's busy CPU seconds over a build (all cores) and the build's own: what others
+ * took. A build's wall time is comparable with another's only when both shares are small.
+ */
+export function contention(wallSeconds: number | null, machineBusySeconds: number | null, ownCpuSeconds: number | null, cores: number): Contention {
+  const known2 = known(wallSeconds) && known(machineBusySeconds) && known(ownCpuSeconds);
+  const other = known2 ? Math.max(0, machineBusySeconds - ownCpuSeconds) : null;
+  return {
+    wall_s: round(wallSeconds, 2),
+    other_cpu_s: round(other, 1),
+    other_share: round(ratio(other, known(wallSeconds) ? wallSeconds * cores : null), 3),
+  };
+}
+
+/** Above this share of the machine taken by others during either stack's build, the wall-time ratios are flagged. */
+export const CONTENTION_LIMIT = 0.1;
+
+/** A note when other processes took more than CONTENTION_LIMIT of the machine during either build; else null. */
+export function contentionNote(archive: Contention, naive: Contention): string | null {
+  const busy = (c: Contention) => known(c.other_share) && c.other_share > CONTENTION_LIMIT;
+  if (!busy(archive) && !busy(naive)) return null;
+  return (
+    `other processes took ${percent(archive.other_share)} of the machine during the archive's build and ${percent(naive.other_share)} during the naive stack's: ` +
+    "the wall-time ratios are not reliable in this run; the CPU-time ratio is"
+  );
+}
+
 /** The archive's side of the comparison. */
 export interface ArchiveFigures {
   /** Whole build, wall: the ingest, then the site and the index side by side. */
@@ -159,6 +195,7 @@ export function renderComparison(result: BenchResult): string | null {
     ["peak RSS", `${figure(result.build_peak_rss_mb, "MB", 0)}, all at once`, `${figure(naive.peak_rss_mb.pagefind, "MB", 0)}, Pagefind`, times(compare.peak_ratio), verdict(compare.targets.peak_within_naive_pagefind, "≤ 1×")],
     ["  Astro build", figure(peaks.astro, "MB", 0), figure(naive.peak_rss_mb.astro, "MB", 0), "", ""],
     ["  search index", figure(peaks.index, "MB", 0), figure(naive.peak_rss_mb.pagefind, "MB", 0), "", ""],
+    ["other processes' share of the machine", percent(record(record(result.contention).archive).other_share as number), percent(record(record(result.contention).naive).other_share as number), "", `≤ ${CONTENTION_LIMIT * 100}% for wall times to compare`],
     ["pages in the search index", figure(record(result.search).pages, "", 0), figure(naive.pages_indexed, "", 0), "", ""],
     ["output", `${figure(result.dist_files, "files", 0)}, ${figure(result.dist_mb, "MB", 1)}`, `${figure(naive.dist_files, "files", 0)}, ${figure(naive.dist_mb, "MB", 1)}`, "", ""],
   ];

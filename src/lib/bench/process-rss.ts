@@ -27,6 +27,28 @@ export function parseStatCpuSeconds(stat: string, ticks = 100): number | null {
   return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / ticks : null;
 }
 
+/**
+ * The machine's CPU time so far from the text of /proc/stat (its first, "cpu" line, in `ticks`
+ * a second): busy (user, nice, system, irq, softirq and steal: every state but idle and iowait)
+ * and all of it, in seconds summed over the cores.
+ */
+export function parseMachineCpu(stat: string, ticks = 100): { busySeconds: number; totalSeconds: number } | null {
+  const line = /^cpu\s+([\d\s]+)$/m.exec(stat);
+  if (!line) return null;
+  const [user = 0, nice = 0, system = 0, idle = 0, iowait = 0, irq = 0, softirq = 0, steal = 0] = line[1]!.trim().split(/\s+/).map(Number);
+  const busy = user + nice + system + irq + softirq + steal;
+  return { busySeconds: busy / ticks, totalSeconds: (busy + idle + iowait) / ticks };
+}
+
+/** The machine's busy CPU seconds so far (all cores), or null off Linux. */
+export function machineBusySeconds(read: () => string = () => readFileSync("/proc/stat", "utf8")): number | null {
+  try {
+    return parseMachineCpu(read())?.busySeconds ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /** VmRSS in kB from the text of /proc/<pid>/status; null when absent (a kernel thread, a zombie). */
 export function parseVmRssKb(status: string): number | null {
   const m = /^VmRSS:\s+(\d+)\s*kB/m.exec(status);
