@@ -7,15 +7,9 @@
  */
 import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
-import cliProgress from "cli-progress";
 import { ARCHIVE } from "../src/lib/config/archive-config.ts";
-import { formatIngestError } from "../src/lib/ingest/errors.ts";
-import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 import { listIssueFiles } from "../src/lib/ingest/issue-files.ts";
-import { REPORT_FILE, runIngest, runIngestParallel } from "../src/lib/ingest/run-ingest.ts";
-import { parserVersion } from "../src/lib/ingest/parse-cache.ts";
-import { articleLocator } from "../src/lib/places/article-locator.ts";
-import { PLACE_ALIASES_FILE } from "../src/lib/places/gazetteer.ts";
+import { ParseWorkers } from "../src/lib/ingest/parse-workers.ts";
 
 const USAGE = `usage: npm run ingest -- [--in content/issues] [--out content/articles]
                          [--data content/data] [--corrections content/corrections.yaml] [--quiet]`;
@@ -44,15 +38,40 @@ if (values.help) {
   process.exit(0);
 }
 
+// Worker threads pay for themselves only when there is enough to parse: each loads the parser,
+// and every parse is copied back (docs/scale.md, "The ingest").
+const PARALLEL_FROM_FILES = 200;
+
+/**
+ * The workers, one per core but the one this thread runs on, started before this thread loads
+ * the parser, so that the two load at once.
+ */
+function startWorkers(): ParseWorkers | null {
+  const count = availableParallelism() - 1;
+  try {
+    if (count < 1 || listIssueFiles(values.in).length < PARALLEL_FROM_FILES) return null;
+  } catch {
+    return null; // The run names the missing folder.
+  }
+  return new ParseWorkers(count, { inDir: values.in, dataDir: values.data });
+}
+const workers = startWorkers();
+
+const [{ default: cliProgress }, { formatIngestError }, { loadPageKnowledge }, { REPORT_FILE, runIngest, runIngestParallel }, { parserVersion }, { articleLocator }, { PLACE_ALIASES_FILE }] =
+  await Promise.all([
+    import("cli-progress"),
+    import("../src/lib/ingest/errors.ts"),
+    import("../src/lib/ingest/page-knowledge.ts"),
+    import("../src/lib/ingest/run-ingest.ts"),
+    import("../src/lib/ingest/parse-cache.ts"),
+    import("../src/lib/places/article-locator.ts"),
+    import("../src/lib/places/gazetteer.ts"),
+  ]);
+
 const showProgress = process.stderr.isTTY && !values.quiet;
 const bar = showProgress
   ? new cliProgress.SingleBar({ format: "ingest [{bar}] {value}/{total} {file}", stream: process.stderr, hideCursor: true }, cliProgress.Presets.shades_classic)
   : null;
-
-// Worker threads pay off only when there is much to parse: each loads the gazetteer and the
-// pinyin dictionary, and every result is copied back. At 1,000 files (10,000 articles) one
-// thread was still faster here (3.2 s against 4.0 s).
-const PARALLEL_FROM_FILES = 3000;
 
 try {
   const options = {
@@ -69,9 +88,7 @@ try {
       bar.update(done, { file });
     },
   };
-  const workers = availableParallelism();
-  const parallel = workers > 1 && listIssueFiles(values.in).length >= PARALLEL_FROM_FILES;
-  const summary = parallel ? await runIngestParallel({ ...options, dataDir: values.data, workers }) : runIngest(options);
+  const summary = workers ? await runIngestParallel({ ...options, workers }) : runIngest(options);
   bar?.stop();
   for (const error of summary.errors) console.error(`error: ${formatIngestError(error)}`);
   for (const warning of summary.fileWarnings) console.error(`warning: ${warning.message}`);
@@ -90,6 +107,7 @@ try {
   process.exitCode = summary.errors.length > 0 ? 1 : 0;
 } catch (err) {
   bar?.stop();
+  await workers?.close().catch(() => undefined);
   console.error(`ingest: ${(err as Error).message}`);
   process.exitCode = 1;
 }

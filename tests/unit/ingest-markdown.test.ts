@@ -7,6 +7,7 @@ import type { Element, ElementContent, Root as HastRoot } from "hast";
 import rehypeStringify from "rehype-stringify";
 import remarkParse from "remark-parse";
 import remarkRehype from "remark-rehype";
+import { dump } from "js-yaml";
 import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
@@ -138,6 +139,56 @@ describe("frontmatter", () => {
       const fm: ArticleFrontmatter = { ...FRONTMATTER, title: value };
       const { data } = matter(articleMarkdown(fm, []), {});
       assert.equal(data.title, value, `title ${JSON.stringify(value)} came back as ${JSON.stringify(data.title)}`);
+    }
+  });
+});
+
+describe("frontmatter is written as js-yaml writes it", () => {
+  /** js-yaml's own writing of the frontmatter, the reference the ingest's own writer must equal. */
+  const jsYaml = (frontmatter: ArticleFrontmatter) => dump(Object.fromEntries(FRONTMATTER_KEYS.map((key) => [key, frontmatter[key]])), { lineWidth: -1, noRefs: true });
+
+  /** Pieces of strings: CJK, the ASCII YAML reads as syntax or types, spaces, line ends and odd code points. */
+  const PIECES = ["党建", "白丹", "·", "“", "”", "——", "①", " ", "  ", "\u3000", "a", "Z", "7", "2022", "-", ":", "#", "'", '"', "!", "&", "*", "?", ",", "[", "]", "{", "}", "|", ">", "%", "@", "`", "~", "null", "yes", "no", "on", "true", "1e3", ".5", "0x1F", "1_000", "2022-11-08", "12:30", "<<", "\n", "\r", "\t", "\u00a0", "\u0085", "\u2028", "\ufeff", "\ud83d\ude00", "\ue000", "\ud800"];
+
+  /** Every two pieces side by side, alone and within CJK text, then strings of 1–4 pieces from a seeded generator (a failure must repeat). */
+  function* strings(count: number): Generator<string> {
+    for (const a of PIECES) {
+      for (const b of PIECES) {
+        yield `${a}${b}`;
+        yield `党${a}${b}建`;
+      }
+    }
+    let state = 20_261_204;
+    const next = (n: number) => {
+      state = (state * 1103515245 + 12345) & 0x7fffffff;
+      return state % n;
+    };
+    for (let i = 0; i < count; i++) yield Array.from({ length: 1 + next(4) }, () => PIECES[next(PIECES.length)]!).join("");
+  }
+
+  test("every seed-like and hostile string, in every kind of field, is written byte for byte as js-yaml writes it", () => {
+    let checked = 0;
+    for (const text of strings(4000)) {
+      const variants: ArticleFrontmatter[] = [
+        { ...FRONTMATTER, title: text, subtitle: text, location: text, reporters: [text, "白丹"], page: { no: 5, name: text } },
+        { ...FRONTMATTER, section: text, authors: [text], series: { name: text, no: null }, source: text, date: text, issue: text },
+      ];
+      for (const frontmatter of variants) {
+        assert.equal(frontmatterYaml(frontmatter), jsYaml(frontmatter), JSON.stringify(text));
+        checked++;
+      }
+    }
+    assert.equal(checked, 2 * (2 * PIECES.length ** 2 + 4000));
+  });
+
+  test("numbers, nulls, empty lists and the order of a page's keys are as js-yaml writes them", () => {
+    for (const frontmatter of [
+      FRONTMATTER,
+      { ...FRONTMATTER, series: null, page: { no: 12, name: "要闻" }, order: 10 },
+      { ...FRONTMATTER, page: { name: "党建", no: 5 } as ArticleFrontmatter["page"] },
+      { ...FRONTMATTER, series: { name: "系列", no: 0 }, reporters: [], kicker: "" },
+    ]) {
+      assert.equal(frontmatterYaml(frontmatter), jsYaml(frontmatter));
     }
   });
 });

@@ -1,13 +1,16 @@
 /**
- * The worker-thread ingest writes exactly what the single-thread ingest writes, and both
- * refuse a missing input folder with a message naming it.
+ * The worker-thread ingest writes exactly what the single-thread ingest writes, first run and
+ * rerun alike, and both refuse a missing input folder with a message naming it.
  */
 import assert from "node:assert/strict";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
+import { deserialize } from "node:v8";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
+import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";
+import { ParseWorkers } from "../../src/lib/ingest/parse-workers.ts";
 import { runIngest, runIngestParallel } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
 
@@ -31,7 +34,8 @@ function tree(dir: string): Map<string, string> {
 
 test("parsing on worker threads gives the same articles, report and manifest as one thread", async () => {
   const single = runIngest(options(join(work, "single")));
-  const parallel = await runIngestParallel({ ...options(join(work, "parallel")), dataDir, workers: 2 });
+  const workers = new ParseWorkers(2, { inDir: join(root, "content/issues"), dataDir });
+  const parallel = await runIngestParallel({ ...options(join(work, "parallel")), workers });
   assert.equal(parallel.articles, single.articles);
   assert.deepEqual(parallel.byKind, single.byKind);
   assert.deepEqual(parallel.errors, []);
@@ -44,5 +48,40 @@ test("parsing on worker threads gives the same articles, report and manifest as 
 test("a missing input folder is an error that names it", async () => {
   const missing = join(work, "no-such-folder");
   assert.throws(() => runIngest(options(join(work, "out"), missing)), new RegExp(`input folder not found: ${missing}`));
-  await assert.rejects(runIngestParallel({ ...options(join(work, "out"), missing), dataDir, workers: 2 }), /input folder not found/);
+  await assert.rejects(runIngestParallel({ ...options(join(work, "out"), missing), workers: new ParseWorkers(2, { inDir: missing, dataDir }) }), /input folder not found/);
+});
+
+test("a rerun on workers after an issue is deleted and one is added writes what one thread writes", async () => {
+  const inDir = join(work, "rerun-in");
+  mkdirSync(inDir);
+  const seeds = readdirSync(join(root, "content/issues")).filter((f) => f.endsWith(".txt")).sort();
+  for (const f of seeds.slice(0, 4)) copyFileSync(join(root, "content/issues", f), join(inDir, f));
+  const single = join(work, "rerun-single");
+  const parallel = join(work, "rerun-parallel");
+  const onWorkers = () => runIngestParallel({ ...options(parallel, inDir), workers: new ParseWorkers(1, { inDir, dataDir }) });
+  runIngest(options(single, inDir));
+  await onWorkers();
+  unlinkSync(join(inDir, seeds[0]!));
+  copyFileSync(join(root, "content/issues", seeds[4]!), join(inDir, seeds[4]!));
+  const expected = runIngest(options(single, inDir));
+  const actual = await onWorkers();
+  assert.ok(actual.removed > 0 && actual.written > 0);
+  assert.deepEqual({ ...actual, seconds: 0 }, { ...expected, seconds: 0 });
+  assert.deepEqual([...tree(parallel)], [...tree(single)]);
+});
+
+test("parses made on workers are kept in the cache as a run on one thread keeps them, and reused", async () => {
+  const inDir = join(root, "content/issues");
+  const single = join(work, "cache-single");
+  const parallel = join(work, "cache-parallel");
+  const withCache = (outDir: string) => ({ ...options(outDir), parserVersion: "v1" });
+  runIngest(withCache(single));
+  await runIngestParallel({ ...withCache(parallel), workers: new ParseWorkers(1, { inDir, dataDir }) });
+  // The same parses under the same keys (V8 may write one string in other bytes on another thread).
+  const kept = (outDir: string) => (deserialize(readFileSync(join(outDir, PARSE_CACHE_FILE))) as { entries: [string, Uint8Array][] }).entries.map(([key, bytes]) => [key, deserialize(bytes)]);
+  assert.deepEqual(kept(parallel), kept(single));
+  const rerun = await runIngestParallel({ ...withCache(parallel), workers: new ParseWorkers(1, { inDir, dataDir }) });
+  assert.equal(rerun.reusedParses, rerun.files);
+  assert.equal(rerun.written, 0);
+  assert.deepEqual([...tree(parallel)], [...tree(single)]);
 });

@@ -560,8 +560,8 @@ describe("the parse cache", () => {
     const outDir = freshDir("cache-kept-out");
     const summary = runIngest({ inDir, outDir, correctionsFile: corrections, knowledge, places, parserVersion: "v1" });
     assert.deepEqual(summary.errors, []);
-    const stored = deserialize(readFileSync(join(outDir, PARSE_CACHE_FILE))) as { entries: [string, ParsedIssue][] };
-    const kept = new Map(stored.entries.map(([, parsed]) => [parsed.issue.source, parsed]));
+    const stored = deserialize(readFileSync(join(outDir, PARSE_CACHE_FILE))) as { entries: [string, Uint8Array][] };
+    const kept = new Map(stored.entries.map(([, bytes]) => deserialize(bytes) as ParsedIssue).map((parsed) => [parsed.issue.source, parsed]));
     assert.equal(kept.size, readdirSync(inDir).length);
     for (const [source, parsed] of kept) {
       const fresh = parseIssueBytes(source, readFileSync(join(inDir, source)), knowledge, places);

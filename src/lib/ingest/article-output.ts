@@ -7,7 +7,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { contentHash, type Manifest } from "./manifest.ts";
-import { removeWithEmptyParents, writeFileAtomic } from "./output-files.ts";
+import type { OutputFiles } from "./output-files.ts";
 
 /** An article file to have in the folder. */
 export interface ArticleOutput {
@@ -28,18 +28,24 @@ export interface ArticleOutputSummary {
   removed: number;
 }
 
-export function writeArticles(outDir: string, articles: readonly ArticleOutput[], previous: Manifest, failedSources: ReadonlySet<string>): ArticleOutputSummary {
+/** `files` does the writing and removing (on this thread or a worker's), in the order given. */
+export function writeArticles(
+  outDir: string,
+  articles: readonly ArticleOutput[],
+  previous: Manifest,
+  failedSources: ReadonlySet<string>,
+  files: OutputFiles,
+): ArticleOutputSummary {
   const manifest: Manifest = { articles: {} };
   let written = 0;
   let unchanged = 0;
-  const knownDirs = new Set<string>();
   for (const article of [...articles].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const bytes = Buffer.from(article.text);
     const hash = contentHash(bytes);
     const target = join(outDir, article.path);
     if (previous.articles[article.path]?.hash === hash && existsSync(target)) unchanged++;
     else {
-      writeFileAtomic(target, bytes, knownDirs);
+      files.write(target, bytes);
       written++;
     }
     manifest.articles[article.path] = { hash, source: article.source, base: article.base };
@@ -51,7 +57,7 @@ export function writeArticles(outDir: string, articles: readonly ArticleOutput[]
       manifest.articles[path] = entry;
       continue;
     }
-    removeWithEmptyParents(join(outDir, path), outDir);
+    files.remove(join(outDir, path), outDir);
     removed++;
   }
   return { manifest, written, unchanged, removed };

@@ -17,12 +17,95 @@ export interface BodyBlock {
   verse?: boolean;
 }
 
-export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
+const YAML_OPTIONS = { lineWidth: -1, noRefs: true } as const;
+
+export function frontmatterYaml(frontmatter: Readonly<ArticleFrontmatter>): string {
+  const fast = plainFrontmatterYaml(frontmatter);
+  if (fast !== null) return fast;
   const ordered: Record<string, unknown> = {};
   for (const key of FRONTMATTER_KEYS) ordered[key] = frontmatter[key];
   // js-yaml quotes strings that would read back as another type (a date, a number, no),
-  // so "2022-11-08" stays a string; it is also the fastest YAML writer at 100,000 files.
-  return dump(ordered, { lineWidth: -1, noRefs: true });
+  // so "2022-11-08" stays a string; of the YAML writers it is the fastest (docs/scale.md).
+  return dump(ordered, YAML_OPTIONS);
+}
+
+/**
+ * A string js-yaml writes as it is: one line of printable characters at least one of which is
+ * not ASCII (no YAML type reads such a string as anything but a string), with no ASCII but
+ * letters, digits and inner spaces. Most headlines, names and places are.
+ */
+function isPlainText(text: string): boolean {
+  let wide = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xa1) {
+      if ((c > 0xd7ff && c < 0xe000) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c > 0xfffd) return false;
+      wide = true;
+    } else if (c === 0x20) {
+      if (i === 0 || i === text.length - 1) return false;
+    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
+  }
+  return wide;
+}
+
+/** Single-line scalars as js-yaml writes them (a file name and a date recur on every article of a page). */
+const writtenScalars = new Map<string, string>();
+
+/** A scalar as js-yaml writes it as a mapping value, or null when it would take more than one line. */
+function yamlScalar(value: string | number | null): string | null {
+  if (value === null) return "null";
+  if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? String(value) : null;
+  if (isPlainText(value)) return value;
+  if (value.includes("\n") || value.includes("\r")) return null;
+  let written = writtenScalars.get(value);
+  if (written === undefined) {
+    written = dump(value, YAML_OPTIONS).replace(/\n$/u, "");
+    if (written.includes("\n")) return null;
+    if (writtenScalars.size < 10_000) writtenScalars.set(value, written);
+  }
+  return written;
+}
+
+/**
+ * The frontmatter written as js-yaml's dump would write it, without js-yaml's per-character
+ * work for the common case, a large share of the ingest's time (docs/scale.md); null for anything
+ * it does not write the same way for sure, which js-yaml then writes. A test holds the two equal.
+ */
+function plainFrontmatterYaml(frontmatter: Readonly<ArticleFrontmatter>): string | null {
+  let yaml = "";
+  for (const key of FRONTMATTER_KEYS) {
+    const value = frontmatter[key];
+    if (Array.isArray(value)) {
+      if (value.length === 0) {
+        yaml += `${key}: []\n`;
+        continue;
+      }
+      yaml += `${key}:\n`;
+      for (const item of value) {
+        const written = typeof item === "string" ? yamlScalar(item) : null;
+        if (written === null) return null;
+        yaml += `  - ${written}\n`;
+      }
+    } else if (key === "page" || key === "series") {
+      if (value === null) {
+        yaml += `${key}: null\n`;
+        continue;
+      }
+      const { name, no } = value as { name: string | null; no: number | null };
+      const [writtenName, writtenNo] = [yamlScalar(name), yamlScalar(no)];
+      if (writtenName === null || writtenNo === null) return null;
+      // js-yaml keeps the key order of the object and quotes 'no' (a YAML 1.1 boolean).
+      const lines = { name: `  name: ${writtenName}\n`, no: `  'no': ${writtenNo}\n` };
+      const keys = Object.keys(value);
+      if (keys.length !== 2 || !keys.includes("name") || !keys.includes("no")) return null;
+      yaml += `${key}:\n${keys.map((k) => lines[k as keyof typeof lines]).join("")}`;
+    } else {
+      const written = typeof value === "string" || typeof value === "number" || value === null ? yamlScalar(value) : null;
+      if (written === null) return null;
+      yaml += `${key}: ${written}\n`;
+    }
+  }
+  return yaml;
 }
 
 /**
@@ -30,7 +113,7 @@ export function frontmatterYaml(frontmatter: ArticleFrontmatter): string {
  * that open inline syntax (\\ ` * _ [ ] < > & | ~ #), and no line start that opens a
  * block (#, >, +, -, =, a list number, indentation). Most Chinese prose is inert and is
  * written as it is; any other text goes through the mdast serialiser, which escapes
- * exactly what needs it. This keeps 100,000 articles fast.
+ * exactly what needs it, at a fraction of the serialiser's cost (docs/scale.md).
  */
 const INLINE_SYNTAX = /[\\`*_[\]<>&|~#]/u;
 const BLOCK_START = /^(?:[>+\-=\s]|\d+[.)])/u;
@@ -57,6 +140,6 @@ export function bodyMarkdown(blocks: BodyBlock[]): string {
   return toMarkdown(tree, { bullet: "-", emphasis: "_", strong: "*", fences: true });
 }
 
-export function articleMarkdown(frontmatter: ArticleFrontmatter, body: BodyBlock[] | string): string {
+export function articleMarkdown(frontmatter: Readonly<ArticleFrontmatter>, body: BodyBlock[] | string): string {
   return `---\n${frontmatterYaml(frontmatter)}---\n\n${typeof body === "string" ? body : bodyMarkdown(body)}`;
 }

@@ -5,6 +5,14 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
+/** Where the run's article files go: written and removed on this thread, or handed to a worker thread (parse-workers.ts). */
+export interface OutputFiles {
+  /** Writes the file atomically, making its folder when needed. */
+  write(path: string, data: Uint8Array): void;
+  /** Removes the file and the folders it leaves empty, up to `root`. */
+  remove(path: string, root: string): void;
+}
+
 /** Writes next to the target, then renames. `knownDirs` holds folders already made, to make each once. */
 export function writeFileAtomic(path: string, data: string | Uint8Array, knownDirs?: Set<string>): void {
   const dir = dirname(path);
@@ -36,4 +44,17 @@ export function removeWithEmptyParents(file: string, root: string): void {
     }
     dir = dirname(dir);
   }
+}
+
+/** Output files written and removed on this thread, in the order asked. */
+export function localOutputFiles(): OutputFiles {
+  const knownDirs = new Set<string>();
+  return {
+    write: (path, data) => writeFileAtomic(path, data, knownDirs),
+    remove: (path, root) => {
+      removeWithEmptyParents(path, root);
+      // The folders may be gone now: a later write makes its folder again.
+      knownDirs.clear();
+    },
+  };
 }

@@ -6,8 +6,8 @@
  * The parser's version is a digest of the code that parses (the ingest's modules and what they
  * import, and the lockfile for the libraries it uses) and of the data files it reads; any change
  * to either parses everything again, a change elsewhere (the site, the search) nothing. Entries
- * are stored with V8's serializer, which keeps a parse exactly as the parser made it. A kept
- * parse is what the parser returned: the run makes new pages and articles from it, never changes it.
+ * are stored with V8's serializer, which keeps a parse exactly as the parser made it, each as
+ * its own bytes: a kept parse is those bytes, so nothing the run does to its pages can change it.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -22,16 +22,17 @@ export function parserVersion(dataFiles: readonly string[]): string {
   return codeVersion([new URL("./run-ingest.ts", import.meta.url), new URL("./parse-workers.ts", import.meta.url), new URL("../places/article-locator.ts", import.meta.url)], dataFiles);
 }
 
+/** The stored cache: each parse serialized on its own, so a kept parse is stored again as the bytes it was read as. */
 interface StoredCache {
   version: string;
-  entries: [string, ParsedIssue][];
+  entries: [string, Uint8Array][];
 }
 
 export class ParseCache {
   readonly #file: string;
   readonly #version: string;
-  readonly #previous: Map<string, ParsedIssue>;
-  readonly #next = new Map<string, ParsedIssue>();
+  readonly #previous: Map<string, Uint8Array>;
+  readonly #next = new Map<string, ParsedIssue | Uint8Array>();
   #hits = 0;
 
   constructor(file: string, version: string) {
@@ -51,16 +52,18 @@ export class ParseCache {
     return createHash("sha256").update(`${source}\0`).update(bytes).digest("hex");
   }
 
-  /** The last run's parse of this file, if there is one. */
+  /** The last run's parse of this file, if there is one; it is kept for the next run as it was stored. */
   get(key: string): ParsedIssue | undefined {
-    const parsed = this.#previous.get(key);
-    if (parsed) this.#hits++;
-    return parsed;
+    const stored = this.#previous.get(key);
+    if (!stored) return undefined;
+    this.#hits++;
+    this.#next.set(key, stored);
+    return deserialize(stored) as ParsedIssue;
   }
 
-  /** Keeps a parse for the next run. */
-  keep(key: string, parsed: ParsedIssue): void {
-    this.#next.set(key, parsed);
+  /** Keeps a parse for the next run; `serialized`, when given, is the parse's bytes already made (by a worker). */
+  keep(key: string, parsed: ParsedIssue, serialized: Uint8Array | null = null): void {
+    if (!this.#next.has(key)) this.#next.set(key, serialized ?? parsed);
   }
 
   get hits(): number {
@@ -71,7 +74,9 @@ export class ParseCache {
   snapshot(): Uint8Array | null {
     const unchanged = this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
     if (unchanged) return null;
-    const entries = [...this.#next].sort(([a], [b]) => (a < b ? -1 : 1));
+    const entries = [...this.#next]
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([key, parsed]): [string, Uint8Array] => [key, parsed instanceof Uint8Array ? parsed : serialize(parsed)]);
     return serialize({ version: this.#version, entries } satisfies StoredCache);
   }
 

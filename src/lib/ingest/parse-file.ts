@@ -13,6 +13,12 @@ import { parseIssue } from "./parse-page.ts";
 
 export type ParseResult = { ok: true; parsed: ParsedIssue } | { ok: false; error: IngestError };
 
+/** A file's parse as the run receives it: from a worker also serialized (v8), the bytes the parse cache keeps. */
+export interface FileParse {
+  result: ParseResult;
+  serialized: Uint8Array | null;
+}
+
 export function parseIssueBytes(source: string, bytes: Uint8Array, knowledge: PageKnowledge, places: ArticleLocator): ParseResult {
   const decoded = decodeIssueBytes(bytes);
   if (!decoded.ok) return { ok: false, error: { file: source, line: null, message: decoded.reason } };

@@ -119,11 +119,12 @@ export function moveContinuations(items: PageItem[], places: PlaceReader): void 
       const here = ps[split]!;
       const boundary = !here.verse && (here.heading || (!previous.heading && !previous.verse && !endsSentence(previous.text)));
       if (!boundary) continue;
-      const head = [item.title ?? "", ...ps.slice(0, split).map((p) => p.text)].join("\n");
+      // The head is located only when the tail names a league: locating costs as much as the text is long.
       const tail = ps.slice(split).map((p) => p.text).join("\n");
-      const headLeague = leagueOf(head);
       const tailLeague = leagueOf(tail);
-      if (!headLeague || !tailLeague || headLeague === tailLeague || headLeague === places.regionWide || tailLeague === places.regionWide) continue;
+      if (!tailLeague || tailLeague === places.regionWide) continue;
+      const headLeague = leagueOf([item.title ?? "", ...ps.slice(0, split).map((p) => p.text)].join("\n"));
+      if (!headLeague || headLeague === tailLeague || headLeague === places.regionWide) continue;
       if (places.leaguesNamed(tail).has(headLeague)) continue;
       const host = items
         .slice(0, index)

@@ -2,8 +2,9 @@
  * One ingest run over a folder of issue files, wiring the stages: list and read the files,
  * parse them (or take their parses from the last run's cache), join jumped articles, give the
  * articles their final ids, apply the editors' corrections, write the articles that changed,
- * then the parse report, the manifest and the cache. The two ways to run differ only in where
- * the files are parsed: on this thread (runIngest) or on worker threads (runIngestParallel).
+ * then the parse report, the manifest and the cache. The two ways to run differ only in which
+ * threads parse the files and write the articles: this one alone (runIngest), or this one with
+ * worker threads (runIngestParallel).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -17,13 +18,13 @@ import { listIssueFiles } from "./issue-files.ts";
 import { joinJumps } from "./jumps.ts";
 import { MANIFEST_FILE, manifestText, readManifest } from "./manifest.ts";
 import { articleMarkdown } from "./markdown.ts";
-import { writeFileAtomic, writeIfChanged } from "./output-files.ts";
+import { localOutputFiles, writeFileAtomic, writeIfChanged, type OutputFiles } from "./output-files.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
-import { parseIssueBytes, type ParseResult } from "./parse-file.ts";
+import { parseIssueBytes, type FileParse, type ParseResult } from "./parse-file.ts";
 import type { ParsedIssue } from "./parse-page.ts";
 import { REPORT_FILE, buildParseReport } from "./parse-report.ts";
-import { parseInWorkers } from "./parse-workers.ts";
+import type { ParseWorkers } from "./parse-workers.ts";
 
 export { REPORT_FILE };
 
@@ -66,6 +67,8 @@ interface IngestInput {
   /** Errors of the corrections file. */
   errors: IngestError[];
   cache: ParseCache | null;
+  /** Each file's cache key, when there is a cache. */
+  keys: Map<string, string>;
   /** The last run's parses of unchanged files. */
   cached: Map<string, ParsedIssue>;
   /** The files to parse now. */
@@ -78,55 +81,81 @@ function readInput(options: IngestOptions): IngestInput {
   const { corrections, errors } = readCorrections(options.correctionsFile);
   const cache = options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
   const bytes = new Map(files.map((source) => [source, readFileSync(join(options.inDir, source))]));
+  const keys = new Map(cache ? files.map((source) => [source, ParseCache.key(source, bytes.get(source)!)]) : []);
   const cached = new Map<string, ParsedIssue>();
-  for (const source of files) {
-    const parsed = cache?.get(ParseCache.key(source, bytes.get(source)!));
+  for (const [source, key] of keys) {
+    const parsed = cache?.get(key);
     if (parsed) cached.set(source, parsed);
   }
-  return { started, files, bytes, corrections, errors, cache, cached, pending: files.filter((source) => !cached.has(source)) };
+  return { started, files, bytes, corrections, errors, cache, keys, cached, pending: files.filter((source) => !cached.has(source)) };
 }
 
-/** Parses the pending files on this thread, reporting progress as it goes. */
-function parseHere(input: IngestInput, options: IngestOptions): ParseResult[] {
-  return input.pending.map((source, index) => {
-    options.onFile?.(input.cached.size + index, input.files.length, source);
-    return parseIssueBytes(source, input.bytes.get(source)!, options.knowledge, options.places);
-  });
+/** Parses one pending file on this thread. */
+function parseHere(input: IngestInput, options: IngestOptions, source: string): ParseResult {
+  return parseIssueBytes(source, input.bytes.get(source)!, options.knowledge, options.places);
 }
 
 export function runIngest(options: IngestOptions): IngestSummary {
   const input = readInput(options);
-  return finishIngest(input, parseHere(input, options), options);
+  const parses = input.pending.map((source, index) => {
+    options.onFile?.(input.cached.size + index, input.files.length, source);
+    return { result: parseHere(input, options, source), serialized: null };
+  });
+  return completeRun(placeArticles(input, parses, options, localOutputFiles()), options);
 }
 
 /**
- * The same run with the parsing spread over worker threads, one per core: the parse of one
- * issue file depends on nothing else. Output is identical to runIngest's.
+ * The same run with worker threads (parse-workers.ts) parsing files beside this one and then
+ * writing the articles while this one renders them. Output is identical to runIngest's. The
+ * run stops the workers when it is done with them.
  */
-export async function runIngestParallel(options: IngestOptions & { dataDir: string; workers: number }): Promise<IngestSummary> {
-  const input = readInput(options);
-  const { files, cached, pending } = input;
-  const parses = await parseInWorkers(options.inDir, options.dataDir, pending, options.workers, (done) => options.onFile?.(cached.size + done, files.length, pending[done] ?? ""));
-  return finishIngest(input, parses, options);
+export async function runIngestParallel(options: IngestOptions & { workers: ParseWorkers }): Promise<IngestSummary> {
+  const { workers } = options;
+  let placed: PlacedArticles;
+  try {
+    const input = readInput(options);
+    const { files, cached, pending } = input;
+    const parses = await workers.parse(pending, (source) => parseHere(input, options, source), (done, source) => options.onFile?.(cached.size + done, files.length, source));
+    placed = placeArticles(input, parses, options, workers.outputFiles());
+  } catch (error) {
+    await workers.close().catch(() => undefined);
+    throw error;
+  }
+  // The manifest may name an article only once it is written.
+  await workers.close();
+  return completeRun(placed, options);
 }
 
-/** Everything after the parse: `parses` are those of `input.pending`, in its order. */
-function finishIngest(input: IngestInput, parses: readonly ParseResult[], options: IngestOptions): IngestSummary {
-  const { files, cache, cached } = input;
-  options.onFile?.(files.length, files.length, "");
+/** What the run has done once its articles are placed: what is left to write, and its summary. */
+interface PlacedArticles {
+  input: IngestInput;
+  manifest: string;
+  report: string;
+  cache: Uint8Array | null;
+  summary: Omit<IngestSummary, "seconds">;
+}
+
+/**
+ * Everything after the parse up to the article files: `parses` are those of `input.pending`, in
+ * its order. The articles go to `files`; the report, the manifest and the cache are made ready
+ * for completeRun, which writes them once the articles are written.
+ */
+function placeArticles(input: IngestInput, parses: readonly FileParse[], options: IngestOptions, files: OutputFiles): PlacedArticles {
+  const { cache, cached } = input;
+  options.onFile?.(input.files.length, input.files.length, "");
   const fresh = new Map(input.pending.map((source, index) => [source, parses[index]!]));
   const errors = [...input.errors];
   const parsedIssues: ParsedIssue[] = [];
   const failedSources = new Set<string>();
-  for (const source of files) {
-    const result: ParseResult = fresh.get(source) ?? { ok: true, parsed: cached.get(source)! };
+  for (const source of input.files) {
+    const { result, serialized }: FileParse = fresh.get(source) ?? { result: { ok: true, parsed: cached.get(source)! }, serialized: null };
     if (!result.ok) {
       errors.push(result.error);
       failedSources.add(source);
       continue;
     }
     parsedIssues.push(result.parsed);
-    cache?.keep(ParseCache.key(source, input.bytes.get(source)!), result.parsed);
+    cache?.keep(input.keys.get(source)!, result.parsed, serialized);
   }
 
   const issues = joinJumps(parsedIssues);
@@ -153,27 +182,35 @@ function finishIngest(input: IngestInput, parses: readonly ParseResult[], option
       base: issues[page]!.articles[index]!.id,
     })),
   );
-
-  const output = writeArticles(options.outDir, outputs, previous, failedSources);
-  writeIfChanged(join(options.outDir, REPORT_FILE), `${JSON.stringify(buildParseReport(finalIssues, errors), null, 2)}\n`);
-  writeIfChanged(join(options.outDir, MANIFEST_FILE), manifestText(output.manifest));
-  const snapshot = cache?.snapshot();
-  if (cache && snapshot) writeFileAtomic(cache.file, snapshot);
+  const output = writeArticles(options.outDir, outputs, previous, failedSources, files);
 
   const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0, notice: 0 };
   for (const { frontmatter } of finalIssues.flatMap((parsed) => parsed.articles)) byKind[frontmatter.kind]++;
   const fileWarnings = issues.flatMap((parsed) => parsed.fileWarnings.map((w) => ({ file: parsed.issue.source, line: null, message: w.message })));
   return {
-    files: files.length,
-    reusedParses: cache?.hits ?? 0,
-    articles: outputs.length,
-    byKind,
-    warnings: fileWarnings.length + issues.reduce((sum, parsed) => sum + parsed.articles.reduce((n, a) => n + a.warnings.length, 0), 0),
-    errors,
-    fileWarnings,
-    written: output.written,
-    unchanged: output.unchanged,
-    removed: output.removed,
-    seconds: (performance.now() - input.started) / 1000,
+    input,
+    manifest: manifestText(output.manifest),
+    report: `${JSON.stringify(buildParseReport(finalIssues, errors), null, 2)}\n`,
+    cache: cache?.snapshot() ?? null,
+    summary: {
+      files: input.files.length,
+      reusedParses: cache?.hits ?? 0,
+      articles: outputs.length,
+      byKind,
+      warnings: fileWarnings.length + issues.reduce((sum, parsed) => sum + parsed.articles.reduce((n, a) => n + a.warnings.length, 0), 0),
+      errors,
+      fileWarnings,
+      written: output.written,
+      unchanged: output.unchanged,
+      removed: output.removed,
+    },
   };
+}
+
+/** Writes the report, then the manifest (which names only articles already written), then the cache. */
+function completeRun(placed: PlacedArticles, options: IngestOptions): IngestSummary {
+  writeIfChanged(join(options.outDir, REPORT_FILE), placed.report);
+  writeIfChanged(join(options.outDir, MANIFEST_FILE), placed.manifest);
+  if (placed.input.cache && placed.cache) writeFileAtomic(placed.input.cache.file, placed.cache);
+  return { ...placed.summary, seconds: (performance.now() - placed.input.started) / 1000 };
 }
