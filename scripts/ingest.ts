@@ -9,7 +9,7 @@ import { availableParallelism } from "node:os";
 import { parseArgs } from "node:util";
 import { ARCHIVE } from "../src/lib/config/archive-config.ts";
 import { listIssueFiles } from "../src/lib/ingest/issue-files.ts";
-import { ParseWorkers } from "../src/lib/ingest/parse-workers.ts";
+import { IngestWorkers } from "../src/lib/ingest/ingest-workers.ts";
 
 const USAGE = `usage: npm run ingest -- [--in content/issues] [--out content/articles]
                          [--data content/data] [--corrections content/corrections.yaml] [--quiet]`;
@@ -38,22 +38,26 @@ if (values.help) {
   process.exit(0);
 }
 
-// Worker threads pay for themselves only when there is enough to parse: each loads the parser,
-// and every parse is copied back (docs/scale.md, "The ingest").
-const PARALLEL_FROM_FILES = 200;
+// A worker that writes the articles while this thread parses pays for itself from a few hundred
+// articles; workers that parse too cost a load of the parser each, which pays only on a large
+// archive (docs/scale.md, "The ingest").
+const WORKERS_FROM_FILES = 50;
+const PARSING_WORKERS_FROM_FILES = 3000;
 
 /**
  * The workers, one per core but the one this thread runs on, started before this thread loads
- * the parser, so that the two load at once.
+ * the parser, so that a worker that parses loads it at the same time.
  */
-function startWorkers(): ParseWorkers | null {
+function startWorkers(): IngestWorkers | null {
   const count = availableParallelism() - 1;
+  let files: number;
   try {
-    if (count < 1 || listIssueFiles(values.in).length < PARALLEL_FROM_FILES) return null;
+    files = listIssueFiles(values.in).length;
   } catch {
     return null; // The run names the missing folder.
   }
-  return new ParseWorkers(count, { inDir: values.in, dataDir: values.data });
+  if (count < 1 || files < WORKERS_FROM_FILES) return null;
+  return new IngestWorkers(count, files >= PARSING_WORKERS_FROM_FILES ? { dataDir: values.data } : null);
 }
 const workers = startWorkers();
 

@@ -19,16 +19,15 @@ import { tmpdir } from "node:os";
 import { join, relative, sep } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { deserialize } from "node:v8";
 import matter from "gray-matter";
 import iconv from "iconv-lite";
 import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { PARSE_CACHE_FILE } from "../../src/lib/ingest/parse-cache.ts";
+import { PARSE_CACHE_FILE, ParseCache } from "../../src/lib/ingest/parse-cache.ts";
 import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
 import type { ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
-import { assignArticleIds } from "../../src/lib/ingest/article-ids.ts";
+import { ArticleIds } from "../../src/lib/ingest/article-ids.ts";
 import type { Manifest } from "../../src/lib/ingest/manifest.ts";
 import { REPORT_FILE, runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import type { IngestSummary } from "../../src/lib/ingest/run-ingest.ts";
@@ -390,6 +389,24 @@ describe("incremental runs: edge cases", () => {
     }
   });
 
+  test("a page whose frontmatter dates it to another issue joins that issue: its ids follow the file order of the issue's pages", () => {
+    const inDir = freshDir("moved-in");
+    const outDir = freshDir("moved-out");
+    writeFileSync(join(inDir, "2022-11-08_a.txt"), page("白丹"));
+    writeFileSync(join(inDir, "2022-11-09_b.txt"), `---\ndate: 2022-11-08\n---\n${page("宋爽")}`);
+    writeFileSync(join(inDir, "2022-11-08_c.txt"), page("安寅东"));
+    assert.deepEqual(ingest(inDir, outDir).errors, []);
+    const byPath = new Map(articlePaths(outDir).map((p) => [p, sourceOf(outDir, p)]));
+    assert.deepEqual(
+      [...byPath],
+      [
+        ["2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di-2.md", "2022-11-08_c.txt"],
+        ["2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di-3.md", "2022-11-09_b.txt"],
+        ["2022-11-08/wen-ming-xin-feng-fu-bian-qing-cheng-da-di.md", "2022-11-08_a.txt"],
+      ],
+    );
+  });
+
   test("deleting an issue removes its empty date folder also when the output folder is given as ./relative", () => {
     const inDir = seedInput("rel-in");
     const outDir = freshDir("rel-out");
@@ -560,15 +577,30 @@ describe("the parse cache", () => {
     const outDir = freshDir("cache-kept-out");
     const summary = runIngest({ inDir, outDir, correctionsFile: corrections, knowledge, places, parserVersion: "v1" });
     assert.deepEqual(summary.errors, []);
-    const stored = deserialize(readFileSync(join(outDir, PARSE_CACHE_FILE))) as { entries: [string, Uint8Array][] };
-    const kept = new Map(stored.entries.map(([, bytes]) => deserialize(bytes) as ParsedIssue).map((parsed) => [parsed.issue.source, parsed]));
-    assert.equal(kept.size, readdirSync(inDir).length);
-    for (const [source, parsed] of kept) {
-      const fresh = parseIssueBytes(source, readFileSync(join(inDir, source)), knowledge, places);
-      assert.ok(fresh.ok);
+    const cache = new ParseCache(join(outDir, PARSE_CACHE_FILE), "v1");
+    const kept: ParsedIssue[] = [];
+    for (const source of readdirSync(inDir)) {
+      const bytes = readFileSync(join(inDir, source));
+      const parsed = cache.get(ParseCache.key(source, bytes));
+      const fresh = parseIssueBytes(source, bytes, knowledge, places);
+      assert.ok(parsed && fresh.ok, source);
       assert.deepEqual(parsed, fresh.parsed, source);
+      kept.push(parsed);
     }
-    assert.ok([...kept.values()].some((parsed) => parsed.articles.some((a) => a.jump.to !== null)), "a jumped part is kept as a part");
+    assert.ok(kept.some((parsed) => parsed.articles.some((a) => a.jump.to !== null)), "a jumped part is kept as a part");
+  });
+
+  test("a cache file cut short is not read: every file is parsed again, and the output is the same", () => {
+    const inDir = seedInput("cache-cut-in");
+    const outDir = freshDir("cache-cut-out");
+    cached(inDir, outDir, "v1");
+    const before = outputs(outDir);
+    const file = join(outDir, PARSE_CACHE_FILE);
+    writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)));
+    const rerun = cached(inDir, outDir, "v1");
+    assert.equal(rerun.reusedParses, 0);
+    assert.deepEqual(outputs(outDir), before);
+    assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.length, "the cache is whole again");
   });
 
   test("an edited file or another parser version parses again", () => {
@@ -584,7 +616,7 @@ describe("the parse cache", () => {
 
 describe("article ids across runs", () => {
   /** Pages of one date as the parser leaves them: each article's id is its headline's slug, unique on its page. */
-  const page = (source: string, ids: string[]) => ({ issue: { source }, articles: ids.map((id) => ({ id })) }) as unknown as Parameters<typeof assignArticleIds>[0][number];
+  const page = (source: string, ids: string[]) => ({ issue: { source }, articles: ids.map((id) => ({ id })) }) as unknown as Parameters<ArticleIds["assign"]>[0][number];
   /** The manifest a run with these ids writes. */
   const manifestOf = (assigned: Map<unknown, string>, pages: ReturnType<typeof page>[]): Manifest => ({
     articles: Object.fromEntries(
@@ -598,16 +630,16 @@ describe("article ids across runs", () => {
   test("a rerun gives each article the id it had, also when a page repeats a headline another page has", () => {
     // Page a prints x; page b prints x twice (its parser ids x and x-2): b's articles become x-2 and x-2-2.
     const first = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x", "d/x-2"])];
-    const ids = assignArticleIds(first, { articles: {} }, new Set());
+    const ids = new ArticleIds({ articles: {} }).assign(first, new Set());
     assert.deepEqual(inOrder(first, ids), ["d/x", "d/x-2", "d/x-2-2"]);
     const again = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x", "d/x-2"])];
-    assert.deepEqual(inOrder(again, assignArticleIds(again, manifestOf(ids, first), new Set())), ["d/x", "d/x-2", "d/x-2-2"]);
+    assert.deepEqual(inOrder(again, new ArticleIds(manifestOf(ids, first)).assign(again, new Set())), ["d/x", "d/x-2", "d/x-2-2"]);
   });
 
   test("a new page of the date takes none of the ids already given", () => {
     const first = [page("d_b.txt", ["d/x"])];
-    const ids = assignArticleIds(first, { articles: {} }, new Set());
+    const ids = new ArticleIds({ articles: {} }).assign(first, new Set());
     const grown = [page("d_a.txt", ["d/x"]), page("d_b.txt", ["d/x"])];
-    assert.deepEqual(inOrder(grown, assignArticleIds(grown, manifestOf(ids, first), new Set())), ["d/x-2", "d/x"]);
+    assert.deepEqual(inOrder(grown, new ArticleIds(manifestOf(ids, first)).assign(grown, new Set())), ["d/x-2", "d/x"]);
   });
 });

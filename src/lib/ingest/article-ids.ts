@@ -9,32 +9,44 @@ import { claimUnique } from "../slug.ts";
 import type { Manifest } from "./manifest.ts";
 import type { PageArticle, ParsedIssue } from "./parse-page.ts";
 
-export function assignArticleIds(
-  parsedIssues: readonly Pick<ParsedIssue, "issue" | "articles">[],
-  previous: Manifest,
-  failedSources: ReadonlySet<string>,
-): Map<PageArticle, string> {
-  const taken = new Set<string>();
-  // (source, parser id) → the id it was given; a manifest written before parser ids were kept
-  // knows only the final id, which is the parser id for every article that was not renamed.
-  const given = new Map<string, string>();
-  for (const [path, entry] of Object.entries(previous.articles)) {
-    const id = path.replace(/\.md$/u, "");
-    if (failedSources.has(entry.source)) taken.add(id);
-    given.set(`${entry.source}\0${entry.base ?? id}`, id);
-  }
-  const claims = parsedIssues.flatMap((parsed) => parsed.articles.map((article) => ({ article, source: parsed.issue.source })));
-  const ids = new Map<PageArticle, string>();
-  for (const { article, source } of claims) {
-    const id = given.get(`${source}\0${article.id}`);
-    if (id !== undefined && !taken.has(id)) {
-      taken.add(id);
-      ids.set(article, id);
+export class ArticleIds {
+  /** (source, parser id) → the id the last run gave it. */
+  readonly #given = new Map<string, string>();
+  /** Each source's ids in the last run. */
+  readonly #bySource = new Map<string, string[]>();
+
+  constructor(previous: Manifest) {
+    for (const [path, entry] of Object.entries(previous.articles)) {
+      const id = path.replace(/\.md$/u, "");
+      // A manifest written before parser ids were kept knows only the final id, which is the
+      // parser id for every article that was not renamed.
+      this.#given.set(`${entry.source}\0${entry.base ?? id}`, id);
+      const ids = this.#bySource.get(entry.source);
+      if (ids) ids.push(id);
+      else this.#bySource.set(entry.source, [id]);
     }
   }
-  for (const { article } of claims) {
-    if (ids.has(article)) continue;
-    ids.set(article, claimUnique(article.id, taken));
+
+  /**
+   * The final ids of the articles of `pages` (an issue's, in file-name order; ids are unique
+   * within a date, so one issue's ids depend on no other's), with the ids of `failedSources`
+   * reserved.
+   */
+  assign(pages: readonly Pick<ParsedIssue, "issue" | "articles">[], failedSources: ReadonlySet<string>): Map<PageArticle, string> {
+    const taken = new Set<string>([...failedSources].flatMap((source) => this.#bySource.get(source) ?? []));
+    const claims = pages.flatMap((parsed) => parsed.articles.map((article) => ({ article, source: parsed.issue.source })));
+    const ids = new Map<PageArticle, string>();
+    for (const { article, source } of claims) {
+      const id = this.#given.get(`${source}\0${article.id}`);
+      if (id !== undefined && !taken.has(id)) {
+        taken.add(id);
+        ids.set(article, id);
+      }
+    }
+    for (const { article } of claims) {
+      if (ids.has(article)) continue;
+      ids.set(article, claimUnique(article.id, taken));
+    }
+    return ids;
   }
-  return ids;
 }

@@ -13,34 +13,28 @@ import type { OutputFiles } from "./output-files.ts";
 export interface ArticleOutput {
   /** `<date>/<slug>.md`, relative to the articles folder. */
   path: string;
-  text: string;
+  /** Its text, made when it is written: the run holds one article's text at a time, not the archive's. */
+  render: () => string;
   /** The issue file it came from. */
   source: string;
   /** Its parser id (ManifestEntry.base). */
   base: string;
 }
 
-export interface ArticleOutputSummary {
-  /** What is in the folder now, for the next run. */
-  manifest: Manifest;
+/** What was written of an issue's articles: each one's manifest entry, by path. */
+export interface WrittenArticles {
+  entries: Manifest["articles"];
   written: number;
   unchanged: number;
-  removed: number;
 }
 
-/** `files` does the writing and removing (on this thread or a worker's), in the order given. */
-export function writeArticles(
-  outDir: string,
-  articles: readonly ArticleOutput[],
-  previous: Manifest,
-  failedSources: ReadonlySet<string>,
-  files: OutputFiles,
-): ArticleOutputSummary {
-  const manifest: Manifest = { articles: {} };
+/** Writes the articles (of one issue) that are not in the folder as the last run left them; `files` does the writing (on this thread or a worker's). */
+export function writeArticles(outDir: string, articles: readonly ArticleOutput[], previous: Manifest, files: OutputFiles): WrittenArticles {
+  const entries: Manifest["articles"] = {};
   let written = 0;
   let unchanged = 0;
   for (const article of [...articles].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const bytes = Buffer.from(article.text);
+    const bytes = Buffer.from(article.render());
     const hash = contentHash(bytes);
     const target = join(outDir, article.path);
     if (previous.articles[article.path]?.hash === hash && existsSync(target)) unchanged++;
@@ -48,8 +42,17 @@ export function writeArticles(
       files.write(target, bytes);
       written++;
     }
-    manifest.articles[article.path] = { hash, source: article.source, base: article.base };
+    entries[article.path] = { hash, source: article.source, base: article.base };
   }
+  return { entries, written, unchanged };
+}
+
+/**
+ * Removes the articles of the last run that this run did not write, but for those of files that
+ * failed this run, which stay with their manifest entries. `manifest` holds this run's articles,
+ * and gets the kept entries. Returns how many were removed.
+ */
+export function removeStaleArticles(outDir: string, previous: Manifest, manifest: Manifest, failedSources: ReadonlySet<string>, files: OutputFiles): number {
   let removed = 0;
   for (const [path, entry] of Object.entries(previous.articles)) {
     if (manifest.articles[path]) continue;
@@ -60,5 +63,5 @@ export function writeArticles(
     files.remove(join(outDir, path), outDir);
     removed++;
   }
-  return { manifest, written, unchanged, removed };
+  return removed;
 }

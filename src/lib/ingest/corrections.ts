@@ -61,16 +61,16 @@ export function applyCorrection(
 
 /**
  * Each article's frontmatter with its correction applied (by its final id), in the order given;
- * an invalid correction leaves the frontmatter as parsed. Errors name `file` and the id: a
- * correction that does not fit the schema, one whose id no article has.
+ * an invalid correction leaves the frontmatter as parsed, with an error naming `file` and the id.
+ * The ids corrected are added to `used`.
  */
 export function applyCorrections(
   articles: readonly { id: string; frontmatter: Readonly<ArticleFrontmatter> }[],
   corrections: Corrections,
   file: string,
+  used: Set<string>,
 ): { frontmatters: Readonly<ArticleFrontmatter>[]; errors: IngestError[] } {
   const errors: IngestError[] = [];
-  const used = new Set<string>();
   const frontmatters = articles.map(({ id, frontmatter }) => {
     const correction = corrections.get(id);
     if (!correction) return frontmatter;
@@ -80,8 +80,10 @@ export function applyCorrections(
     errors.push({ file, line: null, message: `${id}: ${corrected.message}` });
     return frontmatter;
   });
-  for (const id of corrections.keys()) {
-    if (!used.has(id)) errors.push({ file, line: null, message: `${id}: no article has this id` });
-  }
   return { frontmatters, errors };
+}
+
+/** An error naming `file` for each correction whose id no article has (none in `used`). */
+export function unusedCorrections(corrections: Corrections, used: ReadonlySet<string>, file: string): IngestError[] {
+  return [...corrections.keys()].filter((id) => !used.has(id)).map((id) => ({ file, line: null, message: `${id}: no article has this id` }));
 }

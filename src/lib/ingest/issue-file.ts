@@ -60,6 +60,25 @@ function pageNo(value: unknown): number | null {
   return m && m[1] && Number(m[1]) > 0 ? Number(m[1]) : null;
 }
 
+/** Byte-order marks (UTF-8, GB18030) the decoded text may open with, one after another. */
+const LEADING_MARKS = [
+  [0xef, 0xbb, 0xbf],
+  [0x84, 0x31, 0x95, 0x33],
+];
+
+/**
+ * Whether the file's text may open with frontmatter (and so with a date other than its name's),
+ * told from its bytes before they are decoded: UTF-16, or a first character "-" after any
+ * byte-order marks. Any other file's issue date is the one its name starts with.
+ */
+export function mayHaveFrontmatter(bytes: Uint8Array): boolean {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return true;
+  let at = 0;
+  const markAt = () => LEADING_MARKS.find((mark) => mark.every((b, i) => bytes[at + i] === b));
+  for (let mark = markAt(); mark; mark = markAt()) at += mark.length;
+  return bytes[at] === 0x2d;
+}
+
 export function readIssueFile(source: string, text: string): { ok: true; issue: IssueFile } | { ok: false; error: IngestError } {
   let data: Record<string, unknown> = {};
   let body = text.startsWith("\ufeff") ? text.slice(1) : text;

@@ -2,7 +2,7 @@
  * Files of the output folder, as the run changes them: a reader (the site's dev server, a
  * build started meanwhile) never sees half a file, and a folder left empty does not stay.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
 /** Where the run's article files go: written and removed on this thread, or handed to a worker thread (parse-workers.ts). */
@@ -22,6 +22,19 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, knownDi
   }
   const temporary = `${path}.${process.pid}.tmp`;
   writeFileSync(temporary, data);
+  renameSync(temporary, path);
+}
+
+/** Writes the chunks one after the other, atomically as writeFileAtomic: a large file is never whole in memory. */
+export function writeChunksAtomic(path: string, chunks: Iterable<Uint8Array>): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, "w");
+  try {
+    for (const chunk of chunks) for (let done = 0; done < chunk.byteLength; ) done += writeSync(fd, chunk, done);
+  } finally {
+    closeSync(fd);
+  }
   renameSync(temporary, path);
 }
 

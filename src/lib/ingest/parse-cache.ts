@@ -19,31 +19,49 @@ export const PARSE_CACHE_FILE = ".ingest-parse-cache";
 
 /** The parser's version: its code (the run, its worker and the locator it is handed), its libraries, and the data files in `dataFiles` (folders or files). */
 export function parserVersion(dataFiles: readonly string[]): string {
-  return codeVersion([new URL("./run-ingest.ts", import.meta.url), new URL("./parse-workers.ts", import.meta.url), new URL("../places/article-locator.ts", import.meta.url)], dataFiles);
+  return codeVersion([new URL("./run-ingest.ts", import.meta.url), new URL("./ingest-workers.ts", import.meta.url), new URL("../places/article-locator.ts", import.meta.url)], dataFiles);
 }
 
-/** The stored cache: each parse serialized on its own, so a kept parse is stored again as the bytes it was read as. */
-interface StoredCache {
-  version: string;
-  entries: [string, Uint8Array][];
+/**
+ * The stored cache: a header (its length, then the version serialized), then for each file its key
+ * and its parse serialized on its own, each after its length. A kept parse is stored again as the
+ * bytes it was read as, and the file is written and read a parse at a time.
+ */
+const LENGTH_BYTES = 4;
+
+function* frames(stored: Uint8Array): Generator<Uint8Array> {
+  const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
+  for (let at = 0; at < stored.byteLength; ) {
+    const length = view.getUint32(at);
+    if (at + LENGTH_BYTES + length > stored.byteLength) throw new Error("the cache file is cut short");
+    yield stored.subarray(at + LENGTH_BYTES, at + LENGTH_BYTES + length);
+    at += LENGTH_BYTES + length;
+  }
+}
+
+function frame(bytes: Uint8Array): Uint8Array[] {
+  const length = new Uint8Array(LENGTH_BYTES);
+  new DataView(length.buffer).setUint32(0, bytes.byteLength);
+  return [length, bytes];
 }
 
 export class ParseCache {
   readonly #file: string;
   readonly #version: string;
-  readonly #previous: Map<string, Uint8Array>;
+  readonly #previous = new Map<string, Uint8Array>();
   readonly #next = new Map<string, ParsedIssue | Uint8Array>();
   #hits = 0;
 
   constructor(file: string, version: string) {
     this.#file = file;
     this.#version = version;
-    this.#previous = new Map();
     try {
-      const stored = deserialize(readFileSync(file)) as StoredCache;
-      if (stored.version === version) for (const [key, parsed] of stored.entries) this.#previous.set(key, parsed);
+      const [header, ...entries] = frames(readFileSync(file));
+      if (!header || (deserialize(header) as { version?: unknown }).version !== version) return;
+      for (let i = 0; i + 1 < entries.length; i += 2) this.#previous.set(Buffer.from(entries[i]!).toString("latin1"), entries[i + 1]!);
     } catch {
-      // No cache yet, or one this Node cannot read: everything is parsed.
+      // No cache yet, or one cut short or this Node cannot read: everything is parsed.
+      this.#previous.clear();
     }
   }
 
@@ -70,14 +88,18 @@ export class ParseCache {
     return this.#hits;
   }
 
-  /** The bytes to store, or null when the cache holds the same files as before. */
-  snapshot(): Uint8Array | null {
-    const unchanged = this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
-    if (unchanged) return null;
-    const entries = [...this.#next]
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([key, parsed]): [string, Uint8Array] => [key, parsed instanceof Uint8Array ? parsed : serialize(parsed)]);
-    return serialize({ version: this.#version, entries } satisfies StoredCache);
+  /** Whether the parses kept are those of the last run's files: then there is nothing to store. */
+  get unchanged(): boolean {
+    return this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
+  }
+
+  /** The bytes to store, in the order to store them: a parse is serialized when its turn comes. */
+  *stored(): Generator<Uint8Array> {
+    yield* frame(serialize({ version: this.#version }));
+    for (const [key, parsed] of [...this.#next].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      yield* frame(Buffer.from(key, "latin1"));
+      yield* frame(parsed instanceof Uint8Array ? parsed : serialize(parsed));
+    }
   }
 
   get file(): string {

@@ -1,14 +1,12 @@
 /**
- * Worker threads for the run: they parse issue files beside the run's own thread, then write
- * the article files while the run's thread renders them. They are started before the run loads
- * the parser, so that each loads it (the page knowledge, the gazetteer, the pinyin dictionary)
- * while the run's thread does too. A worker's parse is the ParsedIssue the run's own thread would
- * make (parse-file.ts), copied back whole. Parsing and writing are shared out from one queue
- * each, which the run's thread draws on too when it has nothing else to do, so no thread waits
- * on a busy one.
+ * Worker threads for the run: they write the article files while the run's thread goes on
+ * parsing and rendering, and, when started to parse, parse issue files beside it. A parsing
+ * worker is started before the run's thread loads the parser, so that the two load it (the page
+ * knowledge, the gazetteer, the pinyin dictionary) at once; it pays for itself only on a large
+ * archive (docs/scale.md, "The ingest"). A worker's parse is the ParsedIssue the run's own thread
+ * would make (parse-file.ts), copied back whole. Parsing and writing are shared out from one
+ * queue each, which the run's thread draws on too, so that no thread waits on a busy one.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { deserialize, serialize } from "node:v8";
 import { Worker, isMainThread, parentPort, workerData } from "node:worker_threads";
 import { localOutputFiles, type OutputFiles } from "./output-files.ts";
@@ -16,8 +14,8 @@ import type { FileParse, ParseResult } from "./parse-file.ts";
 import type { ParsedIssue } from "./parse-page.ts";
 
 interface WorkerSetup {
-  inDir: string;
-  dataDir: string;
+  /** The page knowledge's folder, for a worker that parses; null for one that only writes. */
+  dataDir: string | null;
 }
 
 /** Article files to write: their paths, and their bytes one after the other. */
@@ -27,7 +25,7 @@ interface WriteBatch {
   data: Uint8Array;
 }
 
-type ToWorker = { type: "parse"; index: number; source: string } | ({ type: "write" } & WriteBatch);
+type ToWorker = { type: "parse"; index: number; source: string; bytes: Uint8Array } | ({ type: "write" } & WriteBatch);
 type FromWorker =
   | { type: "parsed"; index: number; parsed: Uint8Array }
   | { type: "unread"; index: number; result: ParseResult }
@@ -49,12 +47,16 @@ interface PoolWorker {
   writing: number;
 }
 
+/** Whether the bytes are all of their ArrayBuffer, which can then be handed over rather than copied (a small Buffer is a view of a shared pool). */
+const ownBuffer = (bytes: Uint8Array) => bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+
 /** Lets the workers' messages in. */
 const yieldToMessages = () => new Promise((resolve) => setImmediate(resolve));
 
-export class ParseWorkers {
+export class IngestWorkers {
   readonly #workers: PoolWorker[];
   #failure: Error | null = null;
+  readonly #parsing: boolean;
   #onParsed: ((worker: PoolWorker, index: number, parse: FileParse) => void) | null = null;
   /** Called whenever a worker reports: a waiting loop looks again. */
   #onReport: (() => void) | null = null;
@@ -63,10 +65,12 @@ export class ParseWorkers {
   /** Removals, done once every write is. */
   readonly #removals: { path: string; root: string }[] = [];
 
-  /** Starts `count` workers for the issue files of `inDir`, with the page knowledge of `dataDir`. */
-  constructor(count: number, setup: WorkerSetup) {
+  /** Starts `count` workers; with `parse`, they parse too, with the page knowledge of its folder. */
+  constructor(count: number, parse: { dataDir: string } | null) {
+    this.#parsing = parse !== null;
+    const dataDir = parse?.dataDir ?? null;
     this.#workers = Array.from({ length: count }, () => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: setup });
+      const worker = new Worker(new URL(import.meta.url), { workerData: { dataDir } satisfies WorkerSetup });
       const entry: PoolWorker = { worker, parsing: 0, writing: 0 };
       worker.on("message", (message: FromWorker) => this.#receive(entry, message));
       worker.on("error", (error) => this.#fail(error));
@@ -109,36 +113,42 @@ export class ParseWorkers {
   }
 
   /**
-   * The parses of `files`, in their order. The workers take files from one queue, a few at a
-   * time; `parseHere`, when given, takes them on this thread too, one at a time between the
-   * workers' results. `onFile` counts the files done.
+   * Parses `files`, each from the bytes `bytesOf` hands over: on this thread with `parseHere`, one
+   * at a time between the workers' messages, and on the workers when they parse, a few files at
+   * a time from the same queue. `onParsed` takes each parse as it comes, with the count done.
    */
-  async parse(files: readonly string[], parseHere: ((source: string) => ParseResult) | null, onFile: (done: number, source: string) => void): Promise<FileParse[]> {
-    const parses = new Array<FileParse>(files.length);
+  async parse(
+    files: readonly string[],
+    bytesOf: (source: string) => Uint8Array,
+    parseHere: (source: string) => ParseResult,
+    onParsed: (source: string, parse: FileParse, done: number) => void,
+  ): Promise<void> {
     let next = 0;
     let done = 0;
     const feed = (entry: PoolWorker) => {
-      while (entry.parsing < PARSE_AHEAD && next < files.length) {
+      while (this.#parsing && entry.parsing < PARSE_AHEAD && next < files.length) {
         const index = next++;
         entry.parsing++;
-        entry.worker.postMessage({ type: "parse", index, source: files[index]! } satisfies ToWorker);
+        const source = files[index]!;
+        const bytes = bytesOf(source);
+        entry.worker.postMessage({ type: "parse", index, source, bytes } satisfies ToWorker, ownBuffer(bytes) ? [bytes.buffer as ArrayBuffer] : []);
       }
     };
     this.#onParsed = (entry, index, parse) => {
-      parses[index] = parse;
-      onFile(++done, files[index]!);
+      onParsed(files[index]!, parse, ++done);
       feed(entry);
     };
-    for (const entry of this.#workers) feed(entry);
-    while (parseHere && next < files.length && !this.#failure) {
-      const index = next++;
-      parses[index] = { result: parseHere(files[index]!), serialized: null };
-      onFile(++done, files[index]!);
-      await yieldToMessages();
+    try {
+      for (const entry of this.#workers) feed(entry);
+      while (next < files.length && !this.#failure) {
+        const source = files[next++]!;
+        onParsed(source, { result: parseHere(source), serialized: null }, ++done);
+        await yieldToMessages();
+      }
+      await this.#until(() => this.#workers.every((w) => w.parsing === 0));
+    } finally {
+      this.#onParsed = null;
     }
-    await this.#until(() => this.#workers.every((w) => w.parsing === 0));
-    this.#onParsed = null;
-    return parses;
   }
 
   /** Sends full write batches to a worker with room for them (`all`: the last, partly filled one too). */
@@ -146,10 +156,8 @@ export class ParseWorkers {
     while (entry.writing < WRITE_AHEAD && (this.#writes.length > 1 || (all && this.#writes.length === 1))) {
       const { paths, chunks } = this.#writes.shift()!;
       const data = Buffer.concat(chunks);
-      // A small Buffer is a view of a shared pool, which must not be handed over.
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
       entry.writing++;
-      entry.worker.postMessage({ type: "write", paths, lengths: chunks.map((c) => c.byteLength), data } satisfies ToWorker, own ? [data.buffer] : []);
+      entry.worker.postMessage({ type: "write", paths, lengths: chunks.map((c) => c.byteLength), data } satisfies ToWorker, ownBuffer(data) ? [data.buffer] : []);
     }
   }
 
@@ -194,24 +202,19 @@ export class ParseWorkers {
 }
 
 async function serveRun(): Promise<void> {
-  const { inDir, dataDir } = workerData as WorkerSetup;
-  const [{ loadPageKnowledge }, { parseIssueBytes }, { articleLocator }] = await Promise.all([
-    import("./page-knowledge.ts"),
-    import("./parse-file.ts"),
-    import("../places/article-locator.ts"),
-  ]);
-  const knowledge = loadPageKnowledge(dataDir);
+  const { dataDir } = workerData as WorkerSetup;
+  // A worker that only writes loads nothing of the parser.
+  const parser = dataDir === null ? null : await loadParser(dataDir);
   const files = localOutputFiles();
   const reply = (message: FromWorker) => parentPort!.postMessage(message);
   parentPort!.on("message", (message: ToWorker) => {
     try {
       if (message.type === "parse") {
-        const result = parseIssueBytes(message.source, readFileSync(join(inDir, message.source)), knowledge, articleLocator);
+        const result = parser!(message.source, message.bytes);
         if (!result.ok) return reply({ type: "unread", index: message.index, result });
         // Serialized here, on this thread: the run keeps these very bytes in the parse cache.
         const parsed = serialize(result.parsed);
-        const own = parsed.byteOffset === 0 && parsed.byteLength === parsed.buffer.byteLength;
-        return parentPort!.postMessage({ type: "parsed", index: message.index, parsed } satisfies FromWorker, own ? [parsed.buffer] : []);
+        return parentPort!.postMessage({ type: "parsed", index: message.index, parsed } satisfies FromWorker, ownBuffer(parsed) ? [parsed.buffer] : []);
       }
       let offset = 0;
       message.paths.forEach((path, i) => {
@@ -224,6 +227,17 @@ async function serveRun(): Promise<void> {
       reply({ type: "failed", message: (error as Error).message });
     }
   });
+}
+
+/** The parser of a worker that parses: an issue file's bytes → its parse, as parse-file.ts makes it. */
+async function loadParser(dataDir: string): Promise<(source: string, bytes: Uint8Array) => ParseResult> {
+  const [{ loadPageKnowledge }, { parseIssueBytes }, { articleLocator }] = await Promise.all([
+    import("./page-knowledge.ts"),
+    import("./parse-file.ts"),
+    import("../places/article-locator.ts"),
+  ]);
+  const knowledge = loadPageKnowledge(dataDir);
+  return (source, bytes) => parseIssueBytes(source, bytes, knowledge, articleLocator);
 }
 
 if (!isMainThread && (workerData as WorkerSetup | undefined)?.dataDir !== undefined) {
