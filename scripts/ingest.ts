@@ -38,10 +38,12 @@ if (values.help) {
   process.exit(0);
 }
 
-// A worker that writes the articles while this thread parses pays for itself from a few hundred
-// articles; workers that parse too cost a load of the parser each, which pays only on a large
-// archive (docs/scale.md, "The ingest").
-const WORKERS_FROM_FILES = 50;
+// A worker that writes the articles while this thread parses costs little to start, and is no
+// slower from about a hundred issue files on. Workers that parse too cost a load of the parser
+// each: on two cores, where the one worker is busy writing, they made the run slower at every size
+// measured (docs/scale.md, "The ingest"), so they parse only where there are more cores than this
+// thread and a writer.
+const WORKERS_FROM_FILES = 100;
 const PARSING_WORKERS_FROM_FILES = 3000;
 
 /**
@@ -49,15 +51,16 @@ const PARSING_WORKERS_FROM_FILES = 3000;
  * the parser, so that a worker that parses loads it at the same time.
  */
 function startWorkers(): IngestWorkers | null {
-  const count = availableParallelism() - 1;
+  const cores = availableParallelism();
   let files: number;
   try {
     files = listIssueFiles(values.in).length;
   } catch {
     return null; // The run names the missing folder.
   }
-  if (count < 1 || files < WORKERS_FROM_FILES) return null;
-  return new IngestWorkers(count, files >= PARSING_WORKERS_FROM_FILES ? { dataDir: values.data } : null);
+  if (cores < 2 || files < WORKERS_FROM_FILES) return null;
+  const parse = cores > 2 && files >= PARSING_WORKERS_FROM_FILES;
+  return new IngestWorkers(cores - 1, parse ? { dataDir: values.data } : null);
 }
 const workers = startWorkers();
 
