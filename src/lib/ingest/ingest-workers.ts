@@ -2,8 +2,8 @@
  * Worker threads for the run: they write the article files while the run's thread goes on
  * parsing and rendering, and, when started to parse, parse issue files beside it. A parsing
  * worker is started before the run's thread loads the parser, so that the two load it (the page
- * knowledge, the gazetteer, the pinyin dictionary) at once; it pays for itself only on a large
- * archive (docs/scale.md, "The ingest"). A worker's parse is the ParsedIssue the run's own thread
+ * knowledge, the gazetteer, the pinyin dictionary) at once; it pays for itself only where a core
+ * is left beside the run's thread and a writer (docs/scale.md, "The ingest"). A worker's parse is the ParsedIssue the run's own thread
  * would make (parse-file.ts), copied back whole. Parsing and writing are shared out from one
  * queue each, which the run's thread draws on too, so that no thread waits on a busy one.
  */

@@ -5,7 +5,7 @@
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync, writeSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 
-/** Where the run's article files go: written and removed on this thread, or handed to a worker thread (parse-workers.ts). */
+/** Where the run's article files go: written and removed on this thread, or handed to a worker thread (ingest-workers.ts). */
 export interface OutputFiles {
   /** Writes the file atomically, making its folder when needed. */
   write(path: string, data: Uint8Array): void;

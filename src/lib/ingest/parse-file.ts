@@ -1,7 +1,7 @@
 /**
  * One issue file's bytes → its parsed page, or an error naming the file: decode, read the
  * frontmatter, parse. The run parses through here, on its own thread or on worker threads
- * (parse-workers.ts), and both give the same ParsedIssue.
+ * (ingest-workers.ts), and both give the same ParsedIssue.
  */
 import { decodeIssueBytes, droppedTailWarning } from "./decode.ts";
 import type { IngestError } from "./errors.ts";
