@@ -175,3 +175,13 @@ describe("result export: CSV", () => {
     assert.equal(exportFileName("search-results", { from: "2022-09-01", to: "2022-12-31" }, "ris"), "search-results-from-2022-09-01-to-2022-12-31.ris");
   });
 });
+
+describe("a record's address under a base path", () => {
+  const fragment = { url: "/articles/2022-11-08/ban-deng-yi-shi-hui/", meta: { title: "板凳议事会", date: "2022-11-08" } };
+  it("is the article's path under the site's root, base path included", () => {
+    assert.equal(exportRecord(fragment, "https://host.example/archive/").url, "https://host.example/archive/articles/2022-11-08/ban-deng-yi-shi-hui/");
+  });
+  it("is the same for a bare origin and the root", () => {
+    assert.equal(exportRecord(fragment, "https://host.example").url, exportRecord(fragment, "https://host.example/").url);
+  });
+});

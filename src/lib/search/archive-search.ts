@@ -163,7 +163,7 @@ export interface ArchiveSearch {
   /** Views of hits[from, from + count). */
   views(outcome: SearchOutcome, from: number, count: number): Promise<ResultView[]>;
   /** Export records of the first `max` hits, in order. */
-  exportRecords(outcome: SearchOutcome, max: number, origin: string): Promise<ExportRecord[]>;
+  exportRecords(outcome: SearchOutcome, max: number, siteRoot: string): Promise<ExportRecord[]>;
   /** The display converter (loads it if needed). */
   displayConvert(): Promise<Convert>;
 }
@@ -388,8 +388,8 @@ export function createArchiveSearch(options: ArchiveSearchOptions): ArchiveSearc
       return counts;
     },
 
-    async exportRecords(outcome, max, origin) {
-      return (await loadData(outcome.hits.slice(0, max))).map((data) => exportRecord(data, origin));
+    async exportRecords(outcome, max, siteRoot) {
+      return (await loadData(outcome.hits.slice(0, max))).map((data) => exportRecord(data, siteRoot));
     },
 
     async views(outcome, from, count) {

@@ -71,8 +71,11 @@ export function citedAuthorsOf(byline: string): string[] {
   return [...new Set(names)];
 }
 
-/** A result's record from its fragment (its URL is the Simplified article path, /articles/<id>/). */
-export function exportRecord(fragment: ExportFragment, origin: string): ExportRecord {
+/**
+ * A result's record from its fragment (its URL is the Simplified article path, /articles/<id>/).
+ * `siteRoot` is the site's own address with its base path ("https://host/archive/"); a bare origin is the root.
+ */
+export function exportRecord(fragment: ExportFragment, siteRoot: string): ExportRecord {
   const meta = (key: string) => (fragment.meta[key] ?? "").replace(ZERO_WIDTH, "").trim();
   const path = fragment.url;
   const id = path.replace(/^\/articles\//, "").replace(/\/$/, "");
@@ -81,7 +84,7 @@ export function exportRecord(fragment: ExportFragment, origin: string): ExportRe
   const byline = meta("byline");
   return {
     id,
-    url: new URL(path, origin).href,
+    url: new URL(path.replace(/^\//u, ""), siteRoot.endsWith("/") ? siteRoot : `${siteRoot}/`).href,
     title: meta("title"),
     subtitle: meta("subtitle"),
     date: meta("date"),

@@ -178,7 +178,7 @@ export function startSearchPage(root: HTMLElement): void {
     button.disabled = true;
     button.textContent = message("exporting");
     try {
-      const records = await search.exportRecords(current, MAX_EXPORT, window.location.origin);
+      const records = await search.exportRecords(current, MAX_EXPORT, window.location.origin + siteUrl("/"));
       const file = exportFile(format, records, current.state.range, { newspaper: SITE.newspaper, lang: SIMPLIFIED.lang });
       download(file.name, file.text, file.type);
       page.exportBox.dataset["exported"] = String(records.length);
