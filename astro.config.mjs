@@ -21,8 +21,7 @@ export default defineConfig({
   output: "static",
   build: {
     format: "directory",
-    // Pages render independently, and a page waits on file I/O about half the time: rendering
-    // 22,000 routes of 10,000 articles took 27.3 s one per core (2), 22.2 s eight at a time, 21.4 s 32.
+    // Pages render independently and wait on file I/O about half the time: more at once than cores (docs/scale.md).
     concurrency: ARCHIVE.buildConcurrency ?? Math.max(8, availableParallelism()),
   },
   experimental: {

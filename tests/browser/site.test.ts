@@ -19,7 +19,7 @@ import { compareArticles } from "../../src/lib/site/archive.ts";
 import { CSV_COLUMNS } from "../../src/lib/site/data-export.ts";
 import { KIND_LABEL, ROLE_LABEL, formatPrintedPage } from "../../src/lib/site/format.ts";
 import { isInstitutionalByline } from "../../src/lib/site/institutional-byline.ts";
-import { PAGE_SIZE } from "../../src/lib/site/site-info.ts";
+import { ENTRIES_PER_LIST_PAGE } from "../../src/lib/site/site-info.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
@@ -514,7 +514,7 @@ describe("reading the archive", () => {
       for (const file of lists) {
         const html = readFileSync(file, "utf8");
         const items = html.match(/<span class="kind kind-/g)?.length ?? 0;
-        assert.ok(items <= PAGE_SIZE, `${sitePathOf(file, site.dist)} lists ${items} items`);
+        assert.ok(items <= ENTRIES_PER_LIST_PAGE, `${sitePathOf(file, site.dist)} lists ${items} items`);
         if (html.includes('class="pagination"')) paginated.push(sitePathOf(file, site.dist));
       }
       for (const first of paginated.filter((p) => !/\/\d+\/$/.test(p))) {
@@ -531,7 +531,7 @@ describe("reading the archive", () => {
       }
       if (paginated.length === 0) {
         // Every list fits on one page at the seed's size; the bound above still holds.
-        assert.ok(articles.length <= PAGE_SIZE);
+        assert.ok(articles.length <= ENTRIES_PER_LIST_PAGE);
       }
     }));
 });

@@ -15,7 +15,7 @@ after(() => rmSync(elsewhere, { recursive: true, force: true }));
 
 /** Each stage's entry modules, relative to src/lib, as the stages key their caches. */
 const STAGES = {
-  ingest: ["ingest/run-ingest.ts", "ingest/parse-workers.ts", "places/article-locator.ts"],
+  ingest: ["ingest/run-ingest.ts", "ingest/ingest-workers.ts", "places/article-locator.ts"],
   index: ["search/build-index.ts"],
   articleStore: ["site/article-loader.ts"],
 } as const;

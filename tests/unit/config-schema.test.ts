@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { describe, test } from "node:test";
-import { stringify } from "yaml";
+import { stringifyYaml as stringify } from "../../src/lib/yaml.ts";
 import { ARCHIVE, ArchiveConfigError, loadArchiveConfig, parseArchiveConfig, resolveArchiveConfig, siteInfo } from "../../src/lib/config/archive-config.ts";
 import { PROVINCE_NAMES } from "../../src/lib/config/schema.ts";
 import { SITE } from "../../src/lib/site/site-info.ts";

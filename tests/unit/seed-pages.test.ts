@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import type { ParsedArticle } from "../../src/lib/ingest/parse-page.ts";
+import type { PageArticle } from "../../src/lib/ingest/parse-page.ts";
 import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { SEED_PAGES, seedPagePath, type SeedDate } from "../support/seed-lines.ts";
@@ -15,19 +15,19 @@ import { SEED_PAGES, seedPagePath, type SeedDate } from "../support/seed-lines.t
 const root = join(import.meta.dirname, "../..");
 const knowledge = loadPageKnowledge(join(root, "content/data"));
 
-function parseSeed(date: SeedDate): ParsedArticle[] {
+function parseSeed(date: SeedDate): PageArticle[] {
   const result = parseIssueBytes(SEED_PAGES[date], readFileSync(seedPagePath(date)), knowledge, articleLocator);
   assert.ok(result.ok);
   return result.parsed.articles;
 }
 
-const byTitle = (articles: ParsedArticle[], title: string): ParsedArticle => {
+const byTitle = (articles: PageArticle[], title: string): PageArticle => {
   const found = articles.find((a) => a.frontmatter.title === title);
   assert.ok(found, `no article titled ${title}; have ${articles.map((a) => a.frontmatter.title).join(" / ")}`);
   return found;
 };
-const bodyText = (a: ParsedArticle) => a.body.map((b) => b.text).join("\n");
-const codes = (a: ParsedArticle) => a.warnings.map((w) => w.code);
+const bodyText = (a: PageArticle) => a.body.map((b) => b.text).join("\n");
+const codes = (a: PageArticle) => a.warnings.map((w) => w.code);
 
 test("2022-11-08: byline before headline, quotation-cut lead rejoined, OCR name variant folded, photo column", () => {
   const articles = parseSeed("2022-11-08");

@@ -4,11 +4,11 @@
  * (src/content.config.ts), so an indexed result links to the article's page.
  */
 import matter from "gray-matter";
-import { CORE_SCHEMA, load } from "js-yaml";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { ArticleFrontmatter } from "../article.ts";
 import { articleFrontmatterSchema } from "../article-schema.ts";
+import { FRONTMATTER_ENGINES, yamlErrorLine, yamlErrorReason } from "../yaml.ts";
 
 export interface ArticleFile {
   /** "2022-11-08/wen-ming-xin-feng". */
@@ -17,7 +17,8 @@ export interface ArticleFile {
   file: string;
 }
 
-export interface ParsedArticle {
+/** An article file read: its checked frontmatter and Markdown body. */
+export interface ArticleContent {
   data: ArticleFrontmatter;
   /** The Markdown body. */
   body: string;
@@ -72,16 +73,16 @@ export function readArticleFile(file: string, text: string): { data: Record<stri
     // JavaScript engine ("---js") would run the file's code: articles are data, never code.
     const parsed = matter(text, {
       engines: {
-        yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object,
+        ...FRONTMATTER_ENGINES.engines,
         js: notCode,
         javascript: notCode,
       },
     });
     return { data: parsed.data, body: parsed.content };
   } catch (err) {
-    const mark = (err as { mark?: { line?: number } }).mark;
-    // js-yaml counts from 0 within the text after the opening "---" on line 1.
-    throw new ArticleFileError(file, mark?.line !== undefined ? mark.line + 2 : null, `bad frontmatter YAML: ${(err as { reason?: string }).reason ?? (err as Error).message}`);
+    // js-yaml counts lines within the text after the opening "---" on line 1.
+    const line = yamlErrorLine(err);
+    throw new ArticleFileError(file, line === null ? null : line + 1, `bad frontmatter YAML: ${yamlErrorReason(err)}`);
   }
 }
 
@@ -100,7 +101,7 @@ export function checkedFrontmatter(file: string, data: Record<string, unknown>):
 }
 
 /** Frontmatter, checked against the schema, and body of an article file's text; `file` names it in errors. */
-export function parseArticleFile(file: string, text: string): ParsedArticle {
+export function parseArticleFile(file: string, text: string): ArticleContent {
   const parsed = readArticleFile(file, text);
   return { data: checkedFrontmatter(file, parsed.data), body: parsed.body };
 }

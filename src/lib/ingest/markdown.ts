@@ -6,7 +6,7 @@
  */
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { dump } from "js-yaml";
+import { stringifyYaml } from "../yaml.ts";
 import type { ArticleFrontmatter } from "../article.ts";
 import { FRONTMATTER_KEYS } from "../article.ts";
 
@@ -26,7 +26,7 @@ export function frontmatterYaml(frontmatter: Readonly<ArticleFrontmatter>): stri
   for (const key of FRONTMATTER_KEYS) ordered[key] = frontmatter[key];
   // js-yaml quotes strings that would read back as another type (a date, a number, no),
   // so "2022-11-08" stays a string; of the YAML writers it is the fastest (docs/scale.md).
-  return dump(ordered, YAML_OPTIONS);
+  return stringifyYaml(ordered, YAML_OPTIONS);
 }
 
 /**
@@ -59,7 +59,7 @@ function yamlScalar(value: string | number | null): string | null {
   if (value.includes("\n") || value.includes("\r")) return null;
   let written = writtenScalars.get(value);
   if (written === undefined) {
-    written = dump(value, YAML_OPTIONS).replace(/\n$/u, "");
+    written = stringifyYaml(value, YAML_OPTIONS).replace(/\n$/u, "");
     if (written.includes("\n")) return null;
     if (writtenScalars.size < 10_000) writtenScalars.set(value, written);
   }

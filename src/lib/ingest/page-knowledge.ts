@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parseYaml } from "../yaml.ts";
 import type { BylineRoles } from "./byline.ts";
 import { compileBylineRoles } from "./byline.ts";
 
@@ -60,7 +60,7 @@ export function loadPageKnowledge(dataDir: string): PageKnowledge {
   const read = (name: string): unknown => {
     const path = join(dataDir, name);
     try {
-      return parse(readFileSync(path, "utf8"));
+      return parseYaml(readFileSync(path, "utf8"));
     } catch (err) {
       throw new Error(`${path}: ${(err as Error).message}`, { cause: err });
     }

