@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -181,6 +181,64 @@ test("a new version of the code reads every file again", async () => {
   const changed = context(store, meta);
   await loader().load(changed.ctx);
   assert.equal(changed.log.sets.length, 46);
+});
+
+/** Dates every article file an hour back, as files the ingest wrote before this build. */
+function ageArticleFiles(): void {
+  const hourAgo = new Date(Date.now() - 3_600_000);
+  const dir = join(work, "content/articles");
+  for (const file of readdirSync(dir, { recursive: true }) as string[]) {
+    if (file.endsWith(".md")) utimesSync(join(dir, file), hourAgo, hourAgo);
+  }
+}
+
+test("a file whose size, modification time and inode the last sync saw is not read again", async () => {
+  ageArticleFiles();
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  const before = statSync(file);
+  // The same number of bytes, written in place, its modification time put back: only its
+  // signature can tell, and it says "unchanged".
+  writeFileSync(file, text.replace("问题现场办", "问题现场看"));
+  utimesSync(file, before.atime, before.mtime);
+  try {
+    const { ctx, log } = context(store, meta);
+    await loader().load(ctx);
+    assert.deepEqual(log.sets, []);
+    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办");
+    // A file that changes size is read.
+    writeFileSync(file, text.replace("问题现场办", "问题现场办了"));
+    const changed = context(store, meta);
+    await loader().load(changed.ctx);
+    assert.deepEqual(changed.log.sets, [BAN_DENG]);
+    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办了");
+  } finally {
+    writeFileSync(file, text);
+  }
+});
+
+test("a file modified just before the last sync began is read again (it could have changed within the clock's tick)", async () => {
+  ageArticleFiles();
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  const file = join(work, "content/articles", `${BAN_DENG}.md`);
+  const text = readFileSync(file, "utf8");
+  writeFileSync(file, text);
+  await loader().load(context(store, meta).ctx);
+  const before = statSync(file);
+  writeFileSync(file, text.replace("问题现场办", "问题现场看"));
+  utimesSync(file, before.atime, before.mtime);
+  try {
+    const { ctx, log } = context(store, meta);
+    await loader().load(ctx);
+    assert.deepEqual(log.sets, [BAN_DENG]);
+    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场看");
+  } finally {
+    writeFileSync(file, text);
+  }
 });
 
 /** The watcher's handlers are not awaited by the emitter: give them a moment. */

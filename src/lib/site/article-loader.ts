@@ -7,19 +7,25 @@
  * file: the article page renders its own body from the file (src/lib/articles/article-body.ts),
  * and a page whose file did not change is not rendered again (page-keys.ts).
  *
+ * A file whose size, modification time and inode are those the last sync saw is not read at all
+ * (file-stats.ts): a rebuild reads only the new issue's files.
+ *
  * It reads the files the search index reads (articleFilesByYear: <date>/<slug>.md), so the
  * search page and the index plan the same bundles. An unreadable file is named (with its line
  * for a YAML error), every other file is loaded, and the build fails listing all of them.
  */
 import type { Loader, LoaderContext } from "astro/loaders";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, checkedFrontmatter, isArticleFile, readArticleFile } from "../articles/article-files.ts";
+import { FileStats, fileSignature } from "./file-stats.ts";
 
 /** The key under which the loader keeps, in Astro's meta store, the version of the code that filled the store. */
 const CODE_VERSION_KEY = "code-version";
+/** The key of what the last sync saw of each file it stored (file-stats.ts). */
+const FILE_STATS_KEY = "file-stats";
 
 export function articleLoader(dir: string): Loader {
   return {
@@ -35,20 +41,22 @@ export function articleLoader(dir: string): Loader {
         store.clear();
         meta.set(CODE_VERSION_KEY, version);
       }
+      const stats = FileStats.parse(meta.get(FILE_STATS_KEY), Date.now());
       if (!existsSync(base)) logger.warn(`the articles folder ${base} does not exist: the site has no articles (run npm run ingest)`);
       const byYear = await articleFilesByYear(base, (file) =>
         logger.warn(`${path.join(base, file)} is not an article file (<date>/<slug>.md): it is not read`),
       );
       const gone = new Set(store.keys());
       const problems: string[] = [];
-      // One file after another, read synchronously: most are only read and digested, which
-      // promise-based reads make several times dearer in CPU (docs/scale.md).
+      // One file after another, synchronously: most are only looked at (stat) or read and
+      // digested, which promise-based calls make several times dearer in CPU (docs/scale.md).
       for (const article of [...byYear.values()].flat()) {
         gone.delete(article.id);
-        const problem = await loadFile(context, root, base, article.file);
+        const problem = await loadFile(context, root, base, article.file, stats);
         if (problem) problems.push(problem);
       }
       for (const id of gone) store.delete(id);
+      meta.set(FILE_STATS_KEY, stats.serialize());
       // Watched before a bad file stops the build: in `npm run dev`, fixing it loads it.
       if (watcher) watchArticles(context, root, base);
       if (problems.length > 0) {
@@ -82,25 +90,41 @@ function watchArticles(context: LoaderContext, root: string, base: string): void
 }
 
 /**
- * Loads one article file into the store unless it is stored already with the same digest from
- * the same file; returns what is wrong with it, if anything (its entry is then removed, so that
- * no page shows frontmatter the file no longer has).
+ * Loads one article file into the store unless it is stored already from the same file, unchanged
+ * since the last sync (`stats`) or with the same digest; returns what is wrong with it, if
+ * anything (its entry is then removed, so that no page shows frontmatter the file no longer has).
+ * Without `stats` (in dev, on a watcher's event) the file is always read.
  */
-async function loadFile({ store, parseData, generateDigest }: LoaderContext, root: string, base: string, relative: string): Promise<string | null> {
+async function loadFile(
+  { store, parseData, generateDigest }: LoaderContext,
+  root: string,
+  base: string,
+  relative: string,
+  stats?: FileStats,
+): Promise<string | null> {
   const id = relative.slice(0, -".md".length);
   const absolute = path.join(base, relative);
   const filePath = path.relative(root, absolute).split(path.sep).join("/");
   try {
+    const stored = store.get(id);
+    const signature = stats && fileSignature(statSync(absolute));
+    if (stats && stored?.filePath === filePath && stats.unchanged(filePath, signature!)) {
+      stats.keep(filePath, signature!);
+      return null;
+    }
     const text = readFileSync(absolute, "utf8");
     const digest = generateDigest(text);
-    const stored = store.get(id);
-    if (stored?.digest === digest && stored.filePath === filePath) return null;
+    if (stored?.digest === digest && stored.filePath === filePath) {
+      stats?.keep(filePath, signature!);
+      return null;
+    }
     const { data } = readArticleFile(absolute, text);
     // Checked here first: Astro's own message names the entry, not the file.
     checkedFrontmatter(absolute, data);
     // The store keeps an entry whose digest is unchanged: one from another folder goes first.
     if (stored) store.delete(id);
     store.set({ id, data: await parseData({ id, data, filePath: absolute }), digest, filePath });
+    stats?.keep(filePath, signature!);
     return null;
   } catch (err) {
     store.delete(id);
