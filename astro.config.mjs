@@ -4,6 +4,7 @@ import { defineConfig } from "astro/config";
 import { ARCHIVE, siteInfo } from "./src/lib/config/archive-config.ts";
 import { unified } from "@astrojs/markdown-remark";
 import { ARTICLE_MARKDOWN } from "./src/lib/articles/markdown.ts";
+import { articleDownloadFiles } from "./src/integrations/article-downloads.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
 import { basePath } from "./src/integrations/base-path.ts";
 import { hostHeadersFile } from "./src/integrations/host-headers.ts";
@@ -45,10 +46,11 @@ export default defineConfig({
     processor: unified(ARTICLE_MARKDOWN),
   },
   // base-path rebases what the others wrote; stale-output runs last: it keeps the Traditional
-  // twins the mirror has just written.
+  // twins the mirror has just written. The article downloads are written as files, not routes.
   // The Traditional mirror only when the config publishes it (languages.traditional).
   integrations: [
     issueReingest(),
+    articleDownloadFiles({ articles: ARCHIVE.folders.articles }),
     ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
     archiveSitemap({ traditional: ARCHIVE.languages.traditional }),
     hostHeadersFile({ base: ARCHIVE.site.base }),

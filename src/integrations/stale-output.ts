@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { BUNDLE_DIRECTORY } from "../lib/search/index-shards.ts";
 import { TRADITIONAL_PHRASES_PATH } from "../lib/search/script-conversion.ts";
 import { buildStartedMs, holdsNoSiteOutput, staleFiles } from "../lib/build/stale-output.ts";
+import { isArticleDownload } from "../lib/site/article-downloads.ts";
 import { TRADITIONAL } from "../lib/site/locale.ts";
 
 /** Removes the folders above `file` that are left empty, up to (not including) `root`. */
@@ -85,6 +86,8 @@ export function staleOutput(): AstroIntegration {
           routeOutputs: new Set(routeOutputs),
           mirrorPrefix,
           ownedElsewhere: OWNED_ELSEWHERE,
+          // Written and removed by src/integrations/article-downloads.ts, beside the routes.
+          writtenElsewhere: isArticleDownload,
         };
         // A file already gone counts as current: there is nothing to remove.
         const stale = staleFiles(paths, rules, (file) => statSync(path.join(root, file), { throwIfNoEntry: false })?.mtimeMs ?? Infinity);

@@ -41,6 +41,13 @@ test("folders and files another step owns are left alone", () => {
   assert.deepEqual(stale({ "pagefind-old.js": 0 }), ["pagefind-old.js"]);
 });
 
+test("files another integration writes and removes itself are left to it", () => {
+  const downloads = ["articles/2022-09-20/b.md", "articles/2022-09-20/b.ris", "articles/2022-09-20/b.json"];
+  const files = Object.fromEntries([...downloads, "articles/2022-09-20/b/index.html"].map((path) => [path, STARTED - 1]));
+  const withDownloads = { ...rules, writtenElsewhere: (path: string) => /^articles\/[^/]+\/[^/]+\.(?:md|ris|json)$/u.test(path) };
+  assert.deepEqual(staleFiles(Object.keys(files), withDownloads, (path) => files[path]!), ["articles/2022-09-20/b/index.html"]);
+});
+
 test("a build folder holding only the search index's files holds no site output; anything else does", () => {
   const root = mkdtempSync(join(tmpdir(), "stale-output-"));
   try {

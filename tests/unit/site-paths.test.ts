@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
 import * as paths from "../../src/lib/site/paths.ts";
+import { isArticleDownload } from "../../src/lib/site/article-downloads.ts";
 import { SITEMAP_INDEX } from "../../src/lib/site/sitemap.ts";
 
 const root = fileURLToPath(new URL("../../", import.meta.url));
@@ -44,6 +45,7 @@ function answering(url: string): string[] {
   const pathname = decodeURIComponent(url.split("#")[0]!);
   if (statSync(path.join(root, "public", pathname), { throwIfNoEntry: false })?.isFile()) return [`public${pathname}`];
   if (pathname === `/${SITEMAP_INDEX}` || /^\/sitemap-\d+\.xml$/u.test(pathname)) return ["src/integrations/archive-sitemap.ts"];
+  if (isArticleDownload(pathname.slice(1))) return ["src/integrations/article-downloads.ts"];
   return routes.filter((route) => route.pattern.test(pathname)).map((route) => route.file);
 }
 
@@ -54,9 +56,9 @@ describe("site paths", () => {
     [paths.issuePath("2022-11-08"), "/issues/2022-11-08/", "issues/[issue].astro"],
     [paths.listPagePath(paths.issuesPath(), 2), "/issues/2/", "issues/[...page].astro"],
     [paths.articlePath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming/", "articles/[date]/[slug].astro"],
-    [paths.articleMarkdownPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.md", "articles/[date]/[slug].md.ts"],
-    [paths.articleRisPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.ris", "articles/[date]/[slug].ris.ts"],
-    [paths.articleCslJsonPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.json", "articles/[date]/[slug].json.ts"],
+    [paths.articleMarkdownPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.md", "src/integrations/article-downloads.ts"],
+    [paths.articleRisPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.ris", "src/integrations/article-downloads.ts"],
+    [paths.articleCslJsonPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.json", "src/integrations/article-downloads.ts"],
     [paths.peoplePath(), "/reporters/", "reporters/[...page].astro"],
     [paths.personPath("bai-dan"), "/reporters/bai-dan/", "reporters/[person]/[...page].astro"],
     [paths.listPagePath(paths.personPath("bai-dan"), 3), "/reporters/bai-dan/3/", "reporters/[person]/[...page].astro"],
@@ -78,7 +80,8 @@ describe("site paths", () => {
     [paths.onThisDayPath("11-08"), "/data/on-this-day/11-08.json", "data/on-this-day/[day].json.ts"],
   ];
   for (const [url, expected, route] of cases) {
-    it(`${expected} is answered by src/pages/${route}`, () => {
+    // A route file under src/pages/, or the integration that writes the file.
+    it(`${expected} is answered by ${route.startsWith("src/") ? route : `src/pages/${route}`}`, () => {
       assert.equal(url, expected);
       assert.ok(answering(url).includes(route), `${url} matches ${answering(url).join(", ") || "no route"}`);
     });

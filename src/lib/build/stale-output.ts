@@ -7,7 +7,8 @@
  * A file is current when this build wrote it (modified at or after the build started), when it
  * is the output of a route (Astro lists kept pages there too), when it is the Traditional twin
  * of a current page, or when another step owns it (the search index and its phrase table,
- * written by their own step beside the build).
+ * written by their own step beside the build; the article downloads, which their integration
+ * writes and removes itself).
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -21,6 +22,8 @@ export interface StaleOutputRules {
   mirrorPrefix: string;
   /** Folders and files left to other steps (the search index writes beside the build). */
   ownedElsewhere: readonly string[];
+  /** Files another integration of the build writes and removes itself (the article downloads). */
+  writtenElsewhere?: (path: string) => boolean;
 }
 
 /**
@@ -32,6 +35,7 @@ export function staleFiles(paths: Iterable<string>, rules: StaleOutputRules, mod
   const stale: string[] = [];
   for (const path of paths) {
     if (rules.ownedElsewhere.some((owned) => path === owned || path.startsWith(`${owned}/`))) continue;
+    if (rules.writtenElsewhere?.(path)) continue;
     const source = path.startsWith(mirror) ? path.slice(mirror.length) : path;
     if (rules.routeOutputs.has(source)) continue;
     if (modifiedMs(path) >= rules.startedMs) continue;
