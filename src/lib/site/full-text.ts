@@ -8,26 +8,12 @@
 import { gzipSync } from "node:zlib";
 import type { ArchiveEntry } from "./archive.ts";
 import { compareArticles } from "./archive.ts";
-import { articleBodyHtml } from "../articles/article-body.ts";
+import { renderedBodyHtml } from "../articles/article-body.ts";
+import { plainBlocks, plainBodyText } from "../articles/plain-body.ts";
 import { articleJsonRecord } from "./data-export.ts";
 
 /** zlib's best compression: the files are written once per build and read many times. */
 export const GZIP_LEVEL = 9;
-
-/**
- * Text the ingest wrote without Markdown escapes (src/lib/ingest/markdown.ts writes inert text as
- * it is): no character that opens inline syntax and no line start that opens a block. Anything
- * else is rendered by the site's Markdown processor, so an escape never reaches the data.
- */
-const INLINE_SYNTAX = /[\\`*_[\]<>&|~#]/u;
-const BLOCK_START = /^(?:[>+\-=\s]|\d+[.)])/u;
-
-/** A block of the body as the ingest writes it: "## " subhead, paragraph, or verse lines ending in "\". */
-function plainBlock(block: string): string | null {
-  const heading = block.startsWith("## ") ? block.slice(3) : null;
-  const lines = (heading ?? block).split("\n").map((line, i, all) => (i < all.length - 1 && line.endsWith("\\") ? line.slice(0, -1) : line));
-  return lines.every((line) => !INLINE_SYNTAX.test(line) && !BLOCK_START.test(line)) ? lines.join("\n") : null;
-}
 
 const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"' };
 
@@ -45,14 +31,13 @@ export function htmlPlainText(html: string): string {
 
 /**
  * An article's Markdown body as plain text: paragraphs and subheads separated by a blank line, the
- * lines of a poem by a line break. The ingest's plain text is read directly; a body with escapes
- * goes through the site's renderer (src/lib/articles/article-body.ts), so the data says what the page shows.
+ * lines of a poem by a line break. The ingest's plain text is read directly (plain-body.ts); a body
+ * with escapes goes through the site's renderer (src/lib/articles/article-body.ts), so the data
+ * says what the page shows.
  */
 export async function markdownPlainText(markdown: string): Promise<string> {
-  const blocks = markdown.trim().split(/\n{2,}/).filter((block) => block.trim() !== "");
-  const plain = blocks.map(plainBlock);
-  if (plain.every((block) => block !== null)) return plain.join("\n\n");
-  return htmlPlainText(await articleBodyHtml(markdown));
+  const blocks = plainBlocks(markdown);
+  return blocks === null ? htmlPlainText(await renderedBodyHtml(markdown)) : plainBodyText(blocks);
 }
 
 /** The field the full-text files add to an articles.json record. */
