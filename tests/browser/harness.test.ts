@@ -9,7 +9,7 @@ import type { Browser } from "playwright-core";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { startStaticServer } from "../support/static-server.ts";
-import { testBase } from "../support/test-site.ts";
+import { atRootOnly } from "../support/test-site.ts";
 import type { StaticServer } from "../support/static-server.ts";
 
 const PAGE = `<!doctype html>
@@ -30,7 +30,7 @@ const PAGE = `<!doctype html>
 `;
 
 // Needs no site, so the suite's run under a base path has nothing to add.
-const skip = testBase() === "/" ? false : "needs no site: run once, at the root";
+const skip = atRootOnly("needs no site");
 
 test("static server + Chromium + axe: a minimal page has no violations", { timeout: 60_000, skip }, async () => {
   const root = await mkdtemp(path.join(tmpdir(), "news-archive-harness-"));

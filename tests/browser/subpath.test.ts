@@ -18,7 +18,7 @@ import { collectPageProblems } from "../support/page-guards.ts";
 import { openSearch, resultLinks } from "../support/search-page.ts";
 import { ROOT } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
-import { testBase } from "../support/test-site.ts";
+import { atRootOnly } from "../support/test-site.ts";
 
 const run = promisify(execFile);
 const FIXTURE = path.join(ROOT, "tests", "fixtures", "second-province");
@@ -30,7 +30,7 @@ const dist = path.join(work, "dist");
 let server: StaticServer;
 let browser: Browser;
 // This paper has a base path of its own: the suite's run under $ARCHIVE_TEST_BASE has nothing to add to it.
-const ONCE = testBase() === "/" ? false : "run once, in the suite's run at the root: this paper has its own base path";
+const ONCE = atRootOnly("this paper has its own base path");
 
 before(
   async () => {

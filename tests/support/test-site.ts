@@ -48,6 +48,14 @@ export function testBase(): string {
   return base;
 }
 
+/**
+ * The `skip` option of a test that runs only in the suite's run at the root, with why: for what
+ * does not change with the base path, which the run under a sub-path has nothing to add to.
+ */
+export function atRootOnly(why: string): false | string {
+  return testBase() === "/" ? false : `run at the root only: ${why}`;
+}
+
 /** The site path under a base: "/issues/" → "/archive/issues/". */
 export function underBase(sitePath: string, base: string): string {
   if (base === "/" || !sitePath.startsWith("/") || sitePath.startsWith("//")) return sitePath;
