@@ -12,8 +12,12 @@ function entries(table: string): string[] {
   return table === "" ? [] : table.split("|");
 }
 
+/**
+ * The table's keys as a trie of UTF-16 code units: a key, being whole characters, can only match
+ * where a character starts, so walking code units finds what walking characters would.
+ */
 interface TrieNode {
-  children: Map<string, TrieNode>;
+  children: Map<number, TrieNode>;
   key: boolean;
 }
 
@@ -21,28 +25,39 @@ function node(): TrieNode {
   return { children: new Map(), key: false };
 }
 
-/** The entries of `table` whose key occurs in one of `texts`, in the table's order and format. */
-export function phraseSubset(table: string, texts: Iterable<string>): string {
-  const all = entries(table);
-  const root = node();
+/** The trie of each table seen: the index asks about the same two tables once per bundle and once for the whole. */
+const tries = new Map<string, TrieNode>();
+
+function trieOf(table: string, all: readonly string[]): TrieNode {
+  let root = tries.get(table);
+  if (root) return root;
+  root = node();
   for (const entry of all) {
     const key = entry.slice(0, entry.indexOf(" "));
     let at = root;
-    for (const ch of key) {
-      let next = at.children.get(ch);
-      if (!next) at.children.set(ch, (next = node()));
+    for (let i = 0; i < key.length; i++) {
+      const unit = key.charCodeAt(i);
+      let next = at.children.get(unit);
+      if (!next) at.children.set(unit, (next = node()));
       at = next;
     }
     at.key = true;
   }
+  tries.set(table, root);
+  return root;
+}
+
+/** The entries of `table` whose key occurs in one of `texts`, in the table's order and format. */
+export function phraseSubset(table: string, texts: Iterable<string>): string {
+  const all = entries(table);
+  const root = trieOf(table, all);
   const found = new Set<string>();
   for (const text of texts) {
-    const chars = [...text];
-    for (let i = 0; i < chars.length; i++) {
-      let at = root.children.get(chars[i]!);
+    for (let i = 0; i < text.length; i++) {
+      let at = root.children.get(text.charCodeAt(i));
       for (let j = i; at; j++) {
-        if (at.key) found.add(chars.slice(i, j + 1).join(""));
-        at = j + 1 < chars.length ? at.children.get(chars[j + 1]!) : undefined;
+        if (at.key) found.add(text.slice(i, j + 1));
+        at = j + 1 < text.length ? at.children.get(text.charCodeAt(j + 1)) : undefined;
       }
     }
   }
