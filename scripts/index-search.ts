@@ -1,5 +1,5 @@
 /**
- * npm run index -- [--articles content/articles] [--site dist] [--cache DIR] [--shard NAME | --plan]
+ * npm run index -- [--articles content/articles] [--site dist] [--cache DIR] [--shard NAME | --plan] [--jobs N]
  *
  * Builds the search index of the articles: a few Pagefind bundles (the newest year alone, older
  * years in runs; src/lib/search/index-shards.ts) written to <site>/pagefind/<bundle>/, and the
@@ -14,6 +14,10 @@
  * ({name, years, pages}, newest first); each job runs `--shard <name> --cache <its folder>`; a
  * last job puts the folders together as one --cache and runs the plain command, which finds
  * every bundle built and only links them and writes the phrase table.
+ *
+ * Bundles to index are indexed two at a time on a machine with two cores, each by a Pagefind
+ * process of its own, when memory beside Astro allows (src/lib/search/index-shards.ts,
+ * shardsAtOnce); --jobs sets how many.
  */
 import { parseArgs } from "node:util";
 import { ARCHIVE } from "../src/lib/config/archive-config.ts";
@@ -27,8 +31,15 @@ const { values } = parseArgs({
     cache: { type: "string", default: "node_modules/.astro/search-index" },
     shard: { type: "string" },
     plan: { type: "boolean", default: false },
+    jobs: { type: "string" },
   },
 });
+
+function positiveInteger(text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--jobs ${text}: not a whole number of at least 1`);
+  return n;
+}
 
 try {
   if (values.plan) {
@@ -38,6 +49,7 @@ try {
   const report = await buildSearchIndex(values.articles, values.site, {
     cacheDir: values.cache,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
+    ...(values.jobs === undefined ? {} : { jobs: positiveInteger(values.jobs) }),
   });
   const peakMb = buildPeakMb(report.articles);
   if (peakMb > BUILD_MEMORY_MB) {

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILD_MEMORY_MB, astroMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -57,4 +57,12 @@ test("without a limit given, the plan takes the archive's own: 10,000 articles o
     planShards(large).map((shard) => shard.pages),
     [42_000, ...Array.from({ length: 10 }, () => 5_800)],
   );
+});
+
+test("two bundles are indexed at once on two cores while both fit beside Astro: at 10,000 articles, not at 100,000", () => {
+  assert.equal(shardsAtOnce(10_000, [9_524, 476], 2), 2);
+  assert.equal(shardsAtOnce(10_000, [9_524, 476], 1), 1);
+  assert.equal(shardsAtOnce(10_000, [476], 2), 1);
+  assert.equal(shardsAtOnce(100_000, [8_000, 8_000, 4_762], 2), 1);
+  assert.equal(shardsAtOnce(0, [], 2), 1);
 });

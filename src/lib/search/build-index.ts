@@ -16,25 +16,22 @@
  */
 import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
-import * as pagefind from "pagefind";
+import { Worker } from "node:worker_threads";
 import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
 import { codeVersion } from "../build/code-version.ts";
-import { articleBodyHtml } from "../articles/article-body.ts";
-import { articlePath } from "../site/paths.ts";
-import { ArticleFileError, articleFilesByYear, parseArticleFile, type ArticleFile } from "../articles/article-files.ts";
-import { BUNDLE_DIRECTORY, planShards, type Shard } from "./index-shards.ts";
+import { articleFilesByYear, type ArticleFile } from "../articles/article-files.ts";
+import { closeIndexer, indexShard, type ShardJob, type ShardOutcome } from "./index-shard.ts";
+import type { ShardReply } from "./index-shard-worker.ts";
+import { BUNDLE_DIRECTORY, planShards, shardsAtOnce, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
-import { searchDocument, searchDocumentTexts } from "./search-document.ts";
 
-/** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
-const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
 const KEY_FILE = "key";
 const PHRASES_FILE = "phrases.json";
-/** Articles read, rendered and handed to Pagefind at a time. */
+/** Article files read at a time. */
 const BATCH = 128;
 
 export interface SearchIndexOptions {
@@ -47,6 +44,11 @@ export interface SearchIndexOptions {
    * nothing again and writes the whole.
    */
   onlyShard?: string;
+  /**
+   * Shards indexed at once, each by a Pagefind process of its own; by default as many as the
+   * cores and the memory beside Astro allow (index-shards.ts, shardsAtOnce).
+   */
+  jobs?: number;
 }
 
 /** The shards `buildSearchIndex` would make of these articles, newest first. */
@@ -104,65 +106,6 @@ function shardKey(version: string, files: readonly ArticleFile[], texts: readonl
 }
 
 /**
- * Indexes a shard's articles into `bundleDir` (emptied first); returns the texts a result can
- * show (for the phrase table). An article that cannot be read is reported and left out; the
- * others are indexed all the same.
- */
-async function indexShard(
-  articlesDir: string,
-  files: readonly ArticleFile[],
-  texts: readonly Buffer[],
-  bundleDir: string,
-  problems: string[],
-): Promise<Set<string>> {
-  await rm(bundleDir, { recursive: true, force: true });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new SearchIndexError("Pagefind could not create an index", errors);
-  const shown = new Set<string>();
-  try {
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch = files.slice(i, i + BATCH);
-      // Pagefind reads each document while the next are rendered: the calls are not awaited one by one.
-      const added = await Promise.all(
-        batch.map(async (article, j) => {
-          const where = path.join(articlesDir, article.file);
-          let document: string;
-          try {
-            const { data, body } = parseArticleFile(where, texts[i + j]!.toString("utf8"));
-            const bodyHtml = await articleBodyHtml(body);
-            for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
-            document = searchDocument(data, bodyHtml);
-          } catch (err) {
-            problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
-            return null;
-          }
-          return index.addHTMLFile({ url: articlePath(article.id), content: document });
-        }),
-      );
-      for (const [j, response] of added.entries()) {
-        if (response && response.errors.length > 0) problems.push(`${path.join(articlesDir, batch[j]!.file)}: Pagefind: ${response.errors.join("; ")}`);
-      }
-    }
-    const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) throw new SearchIndexError("Pagefind could not write the index", written.errors);
-    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
-    return shown;
-  } finally {
-    // Frees the shard's index in Pagefind's process before the next shard is read.
-    await index.deleteIndex();
-  }
-}
-
-/** The OpenCC phrases found in these texts, per table. */
-function phraseTablesOf(texts: Iterable<string>): PhraseTables {
-  const all = [...texts];
-  return {
-    STPhrases: phraseSubset(STPhrases, all),
-    STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, all),
-  };
-}
-
-/**
  * The union of per-year phrase tables, as phraseSubset of all pages would give it: every phrase
  * found in some year is one of the pages' texts, and a phrase inside it is found in that year too.
  */
@@ -190,6 +133,49 @@ async function linkTree(from: string, to: string): Promise<void> {
     if (entry.isDirectory()) await linkTree(source, target);
     else await link(source, target).catch(() => copyFile(source, target));
   }
+}
+
+function countArticles(byYear: ReadonlyMap<string, readonly ArticleFile[]>): number {
+  let n = 0;
+  for (const files of byYear.values()) n += files.length;
+  return n;
+}
+
+/** Where shards are indexed: this thread, or a worker thread, each with a Pagefind process of its own. */
+interface Lane {
+  index(job: ShardJob): Promise<ShardOutcome>;
+  close(): Promise<unknown>;
+}
+
+function mainLane(): Lane {
+  return { index: indexShard, close: closeIndexer };
+}
+
+/** A worker thread (index-shard-worker.ts), started when it is first given a shard. */
+function workerLane(): Lane {
+  let worker: Worker | null = null;
+  return {
+    index(job) {
+      worker ??= new Worker(new URL("./index-shard-worker.ts", import.meta.url));
+      const thread = worker;
+      return new Promise((resolve, reject) => {
+        const fail = (err: Error) => reject(err);
+        thread.once("error", fail);
+        thread.once("message", (reply: ShardReply) => {
+          thread.off("error", fail);
+          if ("error" in reply) reject(new Error(reply.error));
+          else resolve(reply.outcome);
+        });
+        thread.postMessage(job);
+      });
+    },
+    async close() {
+      if (!worker) return;
+      const exited = new Promise((resolve) => worker!.once("exit", resolve));
+      worker.postMessage(null);
+      await exited;
+    },
+  };
 }
 
 /**
@@ -220,37 +206,58 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   // The index is redone only for the code that makes it: this module, the article renderer, what they import.
   const version = codeVersion([new URL(import.meta.url)]);
   const problems: string[] = [];
+  const shardsIndexed: string[] = [];
+  /** Articles left out of each shard indexed. */
+  const leftOut = new Map<string, number>();
   let indexedPages = 0;
-  let shardsIndexed = 0;
-  const phraseTables: PhraseTables[] = [];
+  const shardDirOf = (shard: Shard) => path.join(cacheDir, shard.name);
+  const filesOf = (shard: Shard) => shard.years.flatMap((year) => byYear.get(year) ?? []);
+  // The shards whose articles or code changed since their bundle was kept.
+  const stale: Shard[] = [];
+  for (const shard of shards) {
+    const files = filesOf(shard);
+    const key = shardKey(version, files, await readShard(articlesDir, files));
+    const cachedKey = options.cacheDir ? await readFile(path.join(shardDirOf(shard), KEY_FILE), "utf8").catch(() => null) : null;
+    if (cachedKey !== key) stale.push(shard);
+  }
+  // Largest first, so that the last to finish is a small one.
+  stale.sort((a, b) => b.pages - a.pages);
+  const jobs = Math.max(1, Math.min(stale.length, options.jobs ?? shardsAtOnce(countArticles(byYear), stale.map((shard) => shard.pages), availableParallelism())));
+  const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, workerLane)];
   try {
-    for (const shard of shards) {
-      const files = shard.years.flatMap((year) => byYear.get(year) ?? []);
-      const texts = await readShard(articlesDir, files);
-      const shardDir = path.join(cacheDir, shard.name);
-      const bundleDir = path.join(shardDir, "bundle");
-      const target = path.join(outputPath, shard.name);
-      const key = shardKey(version, files, texts);
-      const cachedKey = options.cacheDir ? await readFile(path.join(shardDir, KEY_FILE), "utf8").catch(() => null) : null;
-      const before = problems.length;
-      if (cachedKey !== key) {
-        await rm(path.join(shardDir, KEY_FILE), { force: true });
-        const shown = await indexShard(articlesDir, files, texts, bundleDir, problems);
-        await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(phraseTablesOf(shown)));
-        // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
-        if (problems.length === before) await writeFile(path.join(shardDir, KEY_FILE), key);
-        shardsIndexed++;
-      }
-      // The site's copy is a set of hard links to the cached bundle: linked already, nothing to do.
-      if (!(await sameFile(path.join(bundleDir, "pagefind-entry.json"), path.join(target, "pagefind-entry.json")))) {
-        await rm(target, { recursive: true, force: true });
-        await linkTree(bundleDir, target);
-      }
-      phraseTables.push(JSON.parse(await readFile(path.join(shardDir, PHRASES_FILE), "utf8")) as PhraseTables);
-      indexedPages += files.length - (problems.length - before);
-    }
+    await Promise.all(
+      lanes.map(async (lane) => {
+        for (let shard = stale.shift(); shard; shard = stale.shift()) {
+          const shardDir = shardDirOf(shard);
+          await rm(path.join(shardDir, KEY_FILE), { force: true });
+          const files = filesOf(shard);
+          // Read again for the key written: the bundle is of these bytes.
+          const texts = await readShard(articlesDir, files);
+          const outcome = await lane.index({ articlesDir, files, texts: texts.map((text) => text.toString("utf8")), bundleDir: path.join(shardDir, "bundle") });
+          if (outcome.failed) throw new SearchIndexError(`Pagefind ${outcome.failed[0]}`, outcome.failed.slice(1));
+          problems.push(...outcome.problems);
+          leftOut.set(shard.name, outcome.problems.length);
+          await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
+          // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
+          if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, texts));
+          shardsIndexed.push(shard.name);
+        }
+      }),
+    );
   } finally {
-    await pagefind.close();
+    await Promise.all(lanes.map((lane) => lane.close()));
+  }
+  const phraseTables: PhraseTables[] = [];
+  for (const shard of shards) {
+    const bundleDir = path.join(shardDirOf(shard), "bundle");
+    const target = path.join(outputPath, shard.name);
+    // The site's copy is a set of hard links to the cached bundle: linked already, nothing to do.
+    if (!(await sameFile(path.join(bundleDir, "pagefind-entry.json"), path.join(target, "pagefind-entry.json")))) {
+      await rm(target, { recursive: true, force: true });
+      await linkTree(bundleDir, target);
+    }
+    phraseTables.push(JSON.parse(await readFile(path.join(shardDirOf(shard), PHRASES_FILE), "utf8")) as PhraseTables);
+    indexedPages += shard.pages - (leftOut.get(shard.name) ?? 0);
   }
   if (options.cacheDir) {
     // Shards no longer planned.
@@ -268,10 +275,10 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   if (problems.length > 0) throw new SearchIndexError(`${problems.length} article${problems.length === 1 ? "" : "s"} left out of the search index`, problems);
   return {
-    articles: [...byYear.values()].reduce((n, files) => n + files.length, 0),
+    articles: countArticles(byYear),
     indexedPages,
     shards: shards.length,
-    shardsIndexed,
+    shardsIndexed: shardsIndexed.length,
     seconds: (performance.now() - started) / 1000,
     outputPath,
     traditionalPhrases: Object.values(phrases).reduce((n, table) => n + (table === "" ? 0 : table.split("|").length), 0),

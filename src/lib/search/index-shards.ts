@@ -64,6 +64,22 @@ export function buildPeakMb(articles: number): number {
   return astroMemoryMb(articles) + indexMemoryMb(maxShardPages(articles));
 }
 
+/**
+ * How many of these shards (their pages, largest first) to index at once, each by a Pagefind
+ * process of its own: one per core, as long as the largest of them together, beside Astro,
+ * fit in BUILD_MEMORY_MB.
+ */
+export function shardsAtOnce(articles: number, pages: readonly number[], cores: number): number {
+  const largest = [...pages].sort((a, b) => b - a);
+  let jobs = 1;
+  let memory = astroMemoryMb(articles) + indexMemoryMb(largest[0] ?? 0);
+  while (jobs < Math.min(cores, largest.length) && memory + indexMemoryMb(largest[jobs]!) <= BUILD_MEMORY_MB) {
+    memory += indexMemoryMb(largest[jobs]!);
+    jobs++;
+  }
+  return jobs;
+}
+
 export interface Shard {
   /** The folder name: "2025", or "2005-2016" for a run of years. */
   name: string;

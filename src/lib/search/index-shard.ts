@@ -1,0 +1,105 @@
+/**
+ * One bundle of the search index (index-shards.ts): a shard's articles handed to Pagefind and
+ * written to a folder, with the OpenCC phrases its results can show. build-index.ts runs it in
+ * its own thread, or in a worker thread (index-shard-worker.ts) so that two shards are indexed at
+ * once, each by a Pagefind process of its own: Pagefind indexes one bundle's documents one after
+ * another, so a second bundle can only use the second core in a second process.
+ */
+import { readdir, rm } from "node:fs/promises";
+import path from "node:path";
+import * as pagefind from "pagefind";
+import STPhrases from "opencc-js/dict/STPhrases";
+import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
+import { ArticleFileError, parseArticleFile, type ArticleFile } from "../articles/article-files.ts";
+import { articlePath } from "../site/paths.ts";
+import { indexBodyHtml } from "./index-body-html.ts";
+import { phraseSubset } from "./phrase-subset.ts";
+import type { PhraseTables } from "./script-conversion.ts";
+import { searchDocument, searchDocumentTexts } from "./search-document.ts";
+
+/** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
+const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
+/** Documents handed to Pagefind and not yet indexed, at most: enough to keep it busy, few enough to hold. */
+const IN_FLIGHT = 256;
+
+export interface ShardJob {
+  articlesDir: string;
+  files: readonly ArticleFile[];
+  /** The files' text, as read for the shard's key. */
+  texts: readonly string[];
+  /** Emptied, then the bundle is written here. */
+  bundleDir: string;
+}
+
+export interface ShardOutcome {
+  /** The OpenCC phrases in the texts the shard's results can show. */
+  phrases: PhraseTables;
+  /** One line per article left out (unreadable, or refused by Pagefind). */
+  problems: string[];
+  /** Pagefind could not index or write the bundle at all: its messages. */
+  failed: string[] | null;
+}
+
+/** The OpenCC phrases found in these texts, per table. */
+function phraseTablesOf(texts: Iterable<string>): PhraseTables {
+  const all = [...texts];
+  return {
+    STPhrases: phraseSubset(STPhrases, all),
+    STPhrases_GeneratedFromRegionalPhrases: phraseSubset(STPhrases_GeneratedFromRegionalPhrases, all),
+  };
+}
+
+/**
+ * Indexes a shard's articles into its bundle folder. An article that cannot be read is reported
+ * and left out; the others are indexed all the same.
+ */
+export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
+  const { articlesDir, files, texts, bundleDir } = job;
+  await rm(bundleDir, { recursive: true, force: true });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return { phrases: phraseTablesOf([]), problems: [], failed: ["could not create an index", ...errors] };
+  const shown = new Set<string>();
+  const problems: string[] = [];
+  try {
+    // Pagefind reads each document while the next are made (it runs in a process of its own);
+    // the documents go in the shard's order, so that the bundle is the same from run to run.
+    const pending: Promise<void>[] = [];
+    let failure: unknown = null;
+    for (const [i, article] of files.entries()) {
+      const where = path.join(articlesDir, article.file);
+      let document: string;
+      try {
+        const { data, body } = parseArticleFile(where, texts[i]!);
+        const bodyHtml = await indexBodyHtml(body);
+        for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
+        document = searchDocument(data, bodyHtml);
+      } catch (err) {
+        problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
+        continue;
+      }
+      pending.push(
+        index.addHTMLFile({ url: articlePath(article.id), content: document }).then(
+          (response) => {
+            if (response.errors.length > 0) problems.push(`${where}: Pagefind: ${response.errors.join("; ")}`);
+          },
+          (err: unknown) => void (failure ??= err),
+        ),
+      );
+      if (pending.length >= IN_FLIGHT) await Promise.all(pending.splice(0, IN_FLIGHT / 2));
+    }
+    await Promise.all(pending);
+    if (failure !== null) throw failure;
+    const written = await index.writeFiles({ outputPath: bundleDir });
+    if (written.errors.length > 0) return { phrases: phraseTablesOf([]), problems, failed: ["could not write the index", ...written.errors] };
+    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
+    return { phrases: phraseTablesOf(shown), problems, failed: null };
+  } finally {
+    // Frees the shard's index in Pagefind's process before the next shard is read.
+    await index.deleteIndex();
+  }
+}
+
+/** Ends this thread's Pagefind process. */
+export function closeIndexer(): Promise<null> {
+  return pagefind.close();
+}
