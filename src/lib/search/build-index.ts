@@ -153,16 +153,22 @@ function mainLane(): Lane {
 
 /** A worker thread (index-shard-worker.ts), started when it is first given a shard. */
 function workerLane(): Lane {
-  let worker: Worker | null = null;
+  let worker: { thread: Worker; exited: Promise<unknown> } | null = null;
   return {
     index(job) {
-      worker ??= new Worker(new URL("./index-shard-worker.ts", import.meta.url));
-      const thread = worker;
+      if (!worker) {
+        const thread = new Worker(new URL("./index-shard-worker.ts", import.meta.url));
+        worker = { thread, exited: new Promise((resolve) => thread.once("exit", resolve)) };
+      }
+      const { thread } = worker;
       return new Promise((resolve, reject) => {
         const fail = (err: Error) => reject(err);
+        const exit = (code: number) => reject(new Error(`the index's worker thread stopped (exit code ${code})`));
         thread.once("error", fail);
+        thread.once("exit", exit);
         thread.once("message", (reply: ShardReply) => {
           thread.off("error", fail);
+          thread.off("exit", exit);
           if ("error" in reply) reject(new Error(reply.error));
           else resolve(reply.outcome);
         });
@@ -171,9 +177,8 @@ function workerLane(): Lane {
     },
     async close() {
       if (!worker) return;
-      const exited = new Promise((resolve) => worker!.once("exit", resolve));
-      worker.postMessage(null);
-      await exited;
+      worker.thread.postMessage(null);
+      await worker.exited;
     },
   };
 }
