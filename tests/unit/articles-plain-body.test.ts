@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import { articleBodyHtml, renderedBodyHtml } from "../../src/lib/articles/article-body.ts";
-import { readArticleFile } from "../../src/lib/articles/article-files.ts";
+import { articleFileBody, readArticleFile } from "../../src/lib/articles/article-files.ts";
 import { plainBlocks, plainBodyHtml, plainBodyText } from "../../src/lib/articles/plain-body.ts";
 import { createRandom } from "../../src/lib/bench/prng.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
@@ -91,5 +91,28 @@ describe("plain article bodies", () => {
     assert.equal(plainBlocks("甲\n乙"), null);
     assert.equal(plainBlocks("甲\\"), null);
     assert.equal(plainBlocks("## 甲\n乙"), null);
+  });
+});
+
+describe("an article file's body without its frontmatter", () => {
+  it("is gray-matter's content, for the seed articles and for files of every shape", () => {
+    const shapes = [
+      "",
+      "no frontmatter\n\n正文",
+      "\ufeff---\ntitle: 甲\n---\n\n正文",
+      "---\ntitle: 甲\n---\n正文",
+      "---\r\ntitle: 甲\r\n---\r\n\r\n正文",
+      "---yaml\ntitle: 甲\n---\n\n正文",
+      "--- \ntitle: 甲\n---\n\n正文",
+      "----\ntitle: 甲\n---\n\n正文",
+      "---\ntitle: 甲\n",
+      "---\n---\n\n正文",
+      "---\n# 注释\n---\n\n正文",
+      "---\ntitle: 甲\n---more\n正文\n---\n尾",
+      "---\ntitle: 甲\n---",
+      "---",
+    ];
+    const texts = [...shapes, ...readdirSync(work, { recursive: true }).filter((f) => String(f).endsWith(".md")).map((f) => readFileSync(join(work, String(f)), "utf8"))];
+    for (const text of texts) assert.equal(articleFileBody(text), readArticleFile("a.md", text).body, JSON.stringify(text.slice(0, 60)));
   });
 });

@@ -1,7 +1,7 @@
 // A year's articles with their full text, as gzipped JSON Lines (src/lib/site/full-text.ts).
 import type { APIRoute, GetStaticPaths } from "astro";
-import { readFile } from "node:fs/promises";
-import { readArticleFile } from "../../../lib/articles/article-files.ts";
+import { readFileSync } from "node:fs";
+import { articleFileBody } from "../../../lib/articles/article-files.ts";
 import { getArchive, type ArticleEntry } from "../../../lib/site/collection.ts";
 import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
 import { cacheKey } from "../../../lib/site/page-keys.ts";
@@ -19,7 +19,7 @@ export const GET: APIRoute<{ articles: ArticleEntry[] }> = async ({ props, site 
   for (const entry of props.articles) {
     const file = entry.filePath;
     if (!file) throw new Error(`Article ${entry.id} has no source file`);
-    texts.push({ entry, text: await markdownPlainText(readArticleFile(file, await readFile(file, "utf8")).body) });
+    texts.push({ entry, text: await markdownPlainText(articleFileBody(readFileSync(file, "utf8"))) });
   }
   return new Response(gzipDeterministic(fullTextJsonLines(texts, site!.origin)), {
     headers: { "Content-Type": "application/gzip" },
