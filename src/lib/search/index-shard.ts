@@ -10,9 +10,9 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
+import { articleBodyHtml } from "../articles/article-body.ts";
 import { ArticleFileError, parseArticleFile, type ArticleFile } from "../articles/article-files.ts";
 import { articlePath } from "../site/paths.ts";
-import { indexBodyHtml } from "./index-body-html.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import type { PhraseTables } from "./script-conversion.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
@@ -70,7 +70,7 @@ export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
       let document: string;
       try {
         const { data, body } = parseArticleFile(where, texts[i]!);
-        const bodyHtml = await indexBodyHtml(body);
+        const bodyHtml = await articleBodyHtml(body);
         for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
         document = searchDocument(data, bodyHtml);
       } catch (err) {
