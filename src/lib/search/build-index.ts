@@ -247,6 +247,8 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
           if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, texts));
           shardsIndexed.push(shard.name);
         }
+        // A lane with nothing left lets its Pagefind process go, rather than hold its memory while another writes.
+        await lane.close();
       }),
     );
   } finally {
