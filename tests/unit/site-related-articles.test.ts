@@ -69,6 +69,35 @@ describe("relatedArticles", () => {
     assert.equal(relatedArticles(many)("2022-01-10/x").length, RELATED_LIMIT);
   });
 
+  it("keeps the best in order: a shorter list is the head of a longer one, by score, then nearer, newer, id", () => {
+    const people = ["宋爽", "白丹", "王筱瑜"];
+    const entries = Array.from({ length: 300 }, (_, i) => {
+      const day = new Date(Date.UTC(2022, 0, 1 + Math.floor(i / 3))).toISOString().slice(0, 10);
+      return sampleEntry(`${day}/a${(i * 7) % 300}`, {
+        reporters: [people[i % 3]!, ...(i % 5 === 0 ? [people[(i + 1) % 3]!] : [])],
+        section: i % 4 === 0 ? "广角" : null,
+        location: "包头市",
+        county: i % 6 === 0 ? "东河区" : null,
+        order: (i % 3) + 1,
+      });
+    });
+    const long = relatedArticles(entries, 40);
+    const byId = new Map(entries.map((entry) => [entry.id, entry]));
+    for (const entry of entries) {
+      const list = long(entry.id);
+      const self = relatedFeatures(entry.data);
+      const keyed = list.map((other) => {
+        const f = relatedFeatures(byId.get(other.id)!.data);
+        return { id: other.id, score: relatedScore(self, f), distance: Math.abs(f.day - self.day), day: f.day };
+      });
+      const sorted = [...keyed].sort((a, b) => b.score - a.score || a.distance - b.distance || b.day - a.day || (a.id < b.id ? -1 : 1));
+      assert.deepEqual(keyed, sorted, entry.id);
+      for (const limit of [1, 2, RELATED_LIMIT]) {
+        assert.deepEqual(relatedArticles(entries, limit)(entry.id).map((e) => e.id), list.slice(0, limit).map((e) => e.id));
+      }
+    }
+  });
+
   it("stays fast at 10,000 articles (each large file scored only near the article's date)", () => {
     const sections = ["广角", "学思践悟", "观潮", "知行合一"];
     const leagues = ["包头市", "赤峰市", "呼和浩特市"];

@@ -114,6 +114,29 @@ interface Filed<E> {
   entry: E;
   features: RelatedFeatures;
   day: number;
+  issue: string;
+  /** The last article whose candidates included this one: each candidate is scored once per article. */
+  seenBy: number;
+}
+
+interface Scored<E> {
+  candidate: Filed<E>;
+  score: number;
+  distance: number;
+}
+
+/** Better first: higher score, then nearer in time, then newer, then by id. A total order. */
+function compareScored<E extends ArchiveEntry>(a: Scored<E>, b: Scored<E>): number {
+  return b.score - a.score || a.distance - b.distance || b.candidate.day - a.candidate.day || compareText(a.candidate.entry.id, b.candidate.entry.id);
+}
+
+/** Puts `item` into `best` (sorted, better first) when it is among the `limit` best so far. */
+function keepBest<E extends ArchiveEntry>(best: Scored<E>[], item: Scored<E>, limit: number): void {
+  if (best.length === limit && compareScored(item, best[limit - 1]!) >= 0) return;
+  let at = best.length;
+  while (at > 0 && compareScored(item, best[at - 1]!) < 0) at--;
+  best.splice(at, 0, item);
+  if (best.length > limit) best.pop();
 }
 
 /**
@@ -126,7 +149,7 @@ export function relatedArticles<E extends ArchiveEntry>(entries: readonly E[], l
   for (const entry of entries) {
     if (isNotice(entry)) continue;
     const features = relatedFeatures(entry.data);
-    const item = { entry, features, day: features.day };
+    const item = { entry, features, day: features.day, issue: entry.data.issue, seenBy: 0 };
     filed.set(entry.id, item);
     for (const key of fileKeys(features)) {
       let file = files.get(key);
@@ -136,29 +159,30 @@ export function relatedArticles<E extends ArchiveEntry>(entries: readonly E[], l
   }
   for (const file of files.values()) file.sort((a, b) => a.day - b.day || compareText(a.entry.id, b.entry.id));
   const cache = new Map<string, E[]>();
+  let articlesSeen = 0;
   return (id) => {
     const cached = cache.get(id);
     if (cached) return cached;
     const self = filed.get(id);
     let result: E[] = [];
-    if (self) {
-      const candidates = new Set<Filed<E>>();
+    if (self && limit > 0) {
+      // A candidate found in several files is scored once; only the best `limit` are kept, in
+      // order, as sorting every candidate would keep them (compareScored is a total order).
+      const visit = ++articlesSeen;
+      const best: Scored<E>[] = [];
       for (const key of fileKeys(self.features)) {
         const file = files.get(key)!;
         const at = lowerBound(file, self.day);
-        for (let i = Math.max(0, at - WINDOW); i < Math.min(file.length, at + WINDOW); i++) candidates.add(file[i]!);
+        for (let i = Math.max(0, at - WINDOW); i < Math.min(file.length, at + WINDOW); i++) {
+          const candidate = file[i]!;
+          if (candidate.seenBy === visit) continue;
+          candidate.seenBy = visit;
+          if (candidate.issue === self.issue) continue;
+          const score = relatedScore(self.features, candidate.features);
+          if (score > 0) keepBest(best, { candidate, score, distance: Math.abs(candidate.day - self.day) }, limit);
+        }
       }
-      const scored = [];
-      for (const candidate of candidates) {
-        if (candidate.entry.data.issue === self.entry.data.issue) continue;
-        const score = relatedScore(self.features, candidate.features);
-        if (score > 0) scored.push({ candidate, score, distance: Math.abs(candidate.day - self.day) });
-      }
-      scored.sort(
-        (a, b) =>
-          b.score - a.score || a.distance - b.distance || b.candidate.day - a.candidate.day || compareText(a.candidate.entry.id, b.candidate.entry.id),
-      );
-      result = scored.slice(0, limit).map((s) => s.candidate.entry);
+      result = best.map((s) => s.candidate.entry);
     }
     cache.set(id, result);
     return result;
