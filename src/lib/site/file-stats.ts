@@ -43,7 +43,7 @@ export class FileStats {
 
   /** The last sync's signatures as `serialize` wrote them (none when missing or unreadable), for a sync beginning at `syncAt`. */
   static parse(text: string | undefined, syncAt: number): FileStats {
-    let parsed: Serialized | null = null;
+    let parsed: Serialized | null;
     try {
       parsed = text === undefined ? null : (JSON.parse(text) as Serialized);
     } catch {
