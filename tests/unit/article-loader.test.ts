@@ -220,6 +220,18 @@ test("a file whose size, modification time and inode the last sync saw is not re
   }
 });
 
+test("a sync that finds nothing new sets nothing in the meta store (Astro would write its data store again)", async () => {
+  ageArticleFiles();
+  const store = new Map<string, Stored>();
+  const meta = new Map<string, string>();
+  await loader().load(context(store, meta).ctx);
+  const sets: string[] = [];
+  const watched = new Map(meta);
+  watched.set = (key: string, value: string) => (sets.push(key), Map.prototype.set.call(watched, key, value) as Map<string, string>);
+  await loader().load(context(store, watched).ctx);
+  assert.deepEqual(sets, []);
+});
+
 test("a file modified just before the last sync began is read again (it could have changed within the clock's tick)", async () => {
   ageArticleFiles();
   const store = new Map<string, Stored>();

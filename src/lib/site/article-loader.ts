@@ -56,7 +56,9 @@ export function articleLoader(dir: string): Loader {
         if (problem) problems.push(problem);
       }
       for (const id of gone) store.delete(id);
-      meta.set(FILE_STATS_KEY, stats.serialize());
+      // Set only when it changed: any setting makes Astro write its whole data store again.
+      const seen = stats.serialize();
+      if (meta.get(FILE_STATS_KEY) !== seen) meta.set(FILE_STATS_KEY, seen);
       // Watched before a bad file stops the build: in `npm run dev`, fixing it loads it.
       if (watcher) watchArticles(context, root, base);
       if (problems.length > 0) {

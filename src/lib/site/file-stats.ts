@@ -3,9 +3,10 @@
  * The next sync reads only files whose signature differs, as git's index does with its stat data.
  *
  * A file written again in place, to the same size, within the same tick of the file system's
- * clock as it was read would keep its signature ("racy" in git's words). So a signature is
- * trusted only when the file was last modified a margin before the sync that saw it began;
- * newer files are read again (and then trusted by the sync after).
+ * clock as it was read would keep its signature ("racy" in git's words). So a sync keeps the
+ * signature of a file only when the file was last modified a margin before the sync began;
+ * newer files are read again by the next sync (and kept by it). The signatures change only when
+ * files do, so a sync that finds nothing new leaves Astro's data store as it was.
  */
 import type { Stats } from "node:fs";
 
@@ -21,51 +22,41 @@ function modifiedMs(signature: string): number {
   return Number(signature.split(":")[1]);
 }
 
-interface Serialized {
-  /** When the sync that saw these files began (ms since the epoch). */
-  syncedAt: number;
-  /** Signature by file. */
-  files: Record<string, string>;
-}
-
 /** The signatures of the last sync, and this sync's as it keeps them. */
 export class FileStats {
   readonly #previous: Map<string, string>;
-  readonly #previousSyncAt: number;
   readonly #next = new Map<string, string>();
   readonly #syncAt: number;
 
-  private constructor(previous: Map<string, string>, previousSyncAt: number, syncAt: number) {
+  private constructor(previous: Map<string, string>, syncAt: number) {
     this.#previous = previous;
-    this.#previousSyncAt = previousSyncAt;
     this.#syncAt = syncAt;
   }
 
   /** The last sync's signatures as `serialize` wrote them (none when missing or unreadable), for a sync beginning at `syncAt`. */
   static parse(text: string | undefined, syncAt: number): FileStats {
-    let parsed: Serialized | null;
+    let files: unknown;
     try {
-      parsed = text === undefined ? null : (JSON.parse(text) as Serialized);
+      files = text === undefined ? null : JSON.parse(text);
     } catch {
-      parsed = null;
+      files = null;
     }
-    const valid = parsed !== null && typeof parsed.syncedAt === "number" && typeof parsed.files === "object" && parsed.files !== null;
-    return new FileStats(valid ? new Map(Object.entries(parsed!.files)) : new Map(), valid ? parsed!.syncedAt : 0, syncAt);
+    const valid = typeof files === "object" && files !== null && !Array.isArray(files);
+    return new FileStats(valid ? new Map(Object.entries(files as Record<string, string>)) : new Map(), syncAt);
   }
 
-  /** True when the last sync saw `file` with this signature, modified well before that sync began. */
+  /** True when the last sync kept this signature for `file`. */
   unchanged(file: string, signature: string): boolean {
-    return this.#previous.get(file) === signature && modifiedMs(signature) < this.#previousSyncAt - RACY_MARGIN_MS;
+    return this.#previous.get(file) === signature;
   }
 
-  /** Records what this sync saw of a file it stored. */
+  /** Records what this sync saw of a file it stored, unless the file is too new to be trusted next time. */
   keep(file: string, signature: string): void {
-    this.#next.set(file, signature);
+    if (modifiedMs(signature) < this.#syncAt - RACY_MARGIN_MS) this.#next.set(file, signature);
   }
 
-  /** This sync's signatures, for the next sync's `parse`. */
+  /** This sync's signatures, for the next sync's `parse`: the same text when the same files are unchanged. */
   serialize(): string {
-    const serialized: Serialized = { syncedAt: this.#syncAt, files: Object.fromEntries(this.#next) };
-    return JSON.stringify(serialized);
+    return JSON.stringify(Object.fromEntries(this.#next));
   }
 }
