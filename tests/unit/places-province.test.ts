@@ -10,7 +10,7 @@ import { after, before, describe, test } from "node:test";
 import { promisify } from "node:util";
 import matter from "gray-matter";
 import { derivedShortForm } from "../../src/lib/places/gazetteer.ts";
-import { PROVINCE_MAPS } from "../../src/lib/places/geometry/province-map.ts";
+import { loadProvinceMap } from "../../src/lib/places/geometry/province-map.ts";
 import { provinceByName } from "../../src/lib/places/province.ts";
 
 const run = promisify(execFile);
@@ -45,14 +45,14 @@ describe("a province by its official name", () => {
     for (const [name, level, short] of cases) assert.equal(derivedShortForm(name, level), short, name);
   });
 
-  test("maps of Inner Mongolia, Ningxia and Zhejiang: every prefecture of the divisions package, one shape each", () => {
+  test("maps of Inner Mongolia, Ningxia and Zhejiang: every prefecture of the divisions package, one shape each", async () => {
     const expected: Record<string, string[]> = {
       内蒙古自治区: ["呼和浩特市", "包头市", "乌海市", "赤峰市", "通辽市", "鄂尔多斯市", "呼伦贝尔市", "巴彦淖尔市", "乌兰察布市", "兴安盟", "锡林郭勒盟", "阿拉善盟"],
       宁夏回族自治区: ["银川市", "石嘴山市", "吴忠市", "固原市", "中卫市"],
       浙江省: ["杭州市", "宁波市", "温州市", "嘉兴市", "湖州市", "绍兴市", "金华市", "衢州市", "舟山市", "台州市", "丽水市"],
     };
     for (const [province, names] of Object.entries(expected)) {
-      const map = PROVINCE_MAPS.get(province);
+      const map = await loadProvinceMap(province);
       assert.ok(map, province);
       assert.deepEqual(map.shapes.map((shape) => shape.name), names);
       for (const shape of map.shapes) assert.match(shape.path, /^M\d+ \d+l/u);

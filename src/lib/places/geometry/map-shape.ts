@@ -19,4 +19,10 @@ export interface ProvinceMap {
   readonly width: number;
   readonly height: number;
   readonly shapes: readonly LeagueShape[];
+  /**
+   * The province's prefecture-level divisions (the gazetteer's leagues) that have no shape, and
+   * why: not in the source, or too small to see at the province's scale (三沙市). Listed on the
+   * region pages like any other, they are only left off the map.
+   */
+  readonly unmapped: readonly { readonly name: string; readonly reason: string }[];
 }
