@@ -1,78 +1,70 @@
 /**
- * One worker of the Traditional mirror (traditional-mirror.ts): converts its share of the built
- * pages and writes their twins. Runs under Node's own TypeScript support, outside Vite.
+ * One worker thread of the Traditional mirror (traditional-mirror.ts): converts the pages it is
+ * sent and writes their twins. A page comes with its bytes while Astro renders (the bytes Astro
+ * writes), or as a file to read after the build. Each thread converts a run of text seen on an
+ * earlier page from its memo (src/lib/site/traditional.ts), so a thread is kept for the whole
+ * build. Runs under Node's own TypeScript support, outside Vite.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { toTraditionalPage } from "../lib/site/traditional.ts";
 
-export interface MirrorJob {
+/** What every page of a build shares; the worker's workerData. */
+export interface MirrorSetup {
   /** The build output directory. */
   root: string;
   /** Directory of the mirror inside it ("zh-hant"). */
   prefix: string;
   site: string;
-  /** HTML files relative to root. */
-  files: string[];
-  /**
-   * Where converted pages are kept between builds, keyed by the Simplified page's content and
-   * the converter's own version: a rebuild converts only the pages that changed. Null: no cache.
-   */
-  cache: { dir: string; converterVersion: string } | null;
 }
 
-export interface MirrorResult {
-  pages: number;
-  /** Pages taken from the cache instead of converted. */
-  reused: number;
-  /** The pages mirrored, in the order of cacheKeys. */
-  files: string[];
-  /** The cache file of each page (so the rest can be pruned). */
-  cacheKeys: string[];
-  /** Milliseconds spent converting (not reading or writing). */
-  converting: number;
+/** A page to mirror: its HTML file relative to root, and its bytes when they are at hand. */
+export interface MirrorPage {
+  file: string;
+  bytes?: ArrayBuffer;
 }
 
-/** Pages converted between awaits on file I/O; bounds memory, keeps the disk busy. */
-const BATCH = 64;
+/** What a worker reports: the pages whose twins it has written since its last report, or its failure. */
+export type MirrorReport = { files: string[]; converting: number } | { error: string };
 
-export async function mirrorPages({ root, prefix, site, files, cache }: MirrorJob): Promise<MirrorResult> {
-  let converting = 0;
-  let reused = 0;
-  const done: string[] = [];
-  const cacheKeys: string[] = [];
-  for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH);
-    const pages = await Promise.all(batch.map((file) => readFile(path.join(root, file), "utf8")));
-    const keys = cache ? pages.map((html) => createHash("sha256").update(cache.converterVersion).update(site).update(html).digest("hex").slice(0, 32)) : [];
-    const cached = cache ? await Promise.all(keys.map((key) => readFile(path.join(cache.dir, `${key}.html`), "utf8").catch(() => null))) : [];
-    const started = performance.now();
-    const converted = pages.map((html, j) => cached[j] ?? toTraditionalPage(html, { site }));
-    converting += performance.now() - started;
-    await Promise.all(
-      batch.map(async (file, j) => {
-        const target = path.join(root, prefix, file);
-        await mkdir(path.dirname(target), { recursive: true });
-        await writeFile(target, converted[j]!);
-        if (!cache) return;
-        done.push(file);
-        cacheKeys.push(`${keys[j]}.html`);
-        if (cached[j] !== null) reused++;
-        else await writeFile(path.join(cache.dir, `${keys[j]}.html`), converted[j]!);
-      }),
-    );
-  }
-  return { pages: files.length, reused, files: done, cacheKeys, converting };
+/** Writes the twin of one page; resolves to the milliseconds spent converting (not reading or writing). */
+export async function mirrorPage({ root, prefix, site }: MirrorSetup, page: MirrorPage): Promise<number> {
+  const html = page.bytes ? Buffer.from(page.bytes).toString("utf8") : await readFile(path.join(root, page.file), "utf8");
+  const started = performance.now();
+  const twin = toTraditionalPage(html, { site });
+  const converting = performance.now() - started;
+  const target = path.join(root, prefix, page.file);
+  await mkdir(path.dirname(target), { recursive: true });
+  await writeFile(target, twin);
+  return converting;
 }
 
 if (parentPort && workerData) {
   const port = parentPort;
-  mirrorPages(workerData as MirrorJob).then(
-    (result) => port.postMessage(result),
-    (error: unknown) => {
-      throw error;
-    },
-  );
+  const setup = workerData as MirrorSetup;
+  // A report gathers the pages written in one turn of the event loop: the rendering thread
+  // handles a message a batch, not a page.
+  let files: string[] = [];
+  let converting = 0;
+  let reporting = false;
+  const report = () => {
+    port.postMessage({ files, converting } satisfies MirrorReport);
+    files = [];
+    converting = 0;
+    reporting = false;
+  };
+  port.on("message", (page: MirrorPage) => {
+    mirrorPage(setup, page).then(
+      (ms) => {
+        files.push(page.file);
+        converting += ms;
+        if (!reporting) {
+          reporting = true;
+          setImmediate(report);
+        }
+      },
+      (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies MirrorReport),
+    );
+  });
 }

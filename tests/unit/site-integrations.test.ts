@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
-import type { AstroIntegration } from "astro";
+import type { AstroIntegration, AstroPrerenderer, RouteData } from "astro";
 import { archiveSitemap } from "../../src/integrations/archive-sitemap.ts";
 import { traditionalMirror } from "../../src/integrations/traditional-mirror.ts";
 
@@ -48,10 +48,15 @@ describe("build hooks", () => {
     await rm(cacheDir, { recursive: true, force: true });
   });
 
+  /** The mirror, configured for the test's dist/. */
+  async function mirror(): Promise<AstroIntegration> {
+    const integration = traditionalMirror();
+    await call(integration, "astro:config:done", { config: { ...config, outDir: pathToFileURL(`${dist}/`) } });
+    return integration;
+  }
+
   it("writes a Traditional twin of every HTML page under zh-hant/, and nothing else", async () => {
-    const mirror = traditionalMirror();
-    await call(mirror, "astro:config:done", { config });
-    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets() });
+    await call(await mirror(), "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets() });
     const issues = await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8");
     assert.match(issues, /<html lang="zh-Hant">/);
     assert.match(issues, /<title>報紙檔案<\/title>/);
@@ -63,16 +68,37 @@ describe("build hooks", () => {
     await assert.rejects(readFile(path.join(dist, "zh-hant", "zh-hant", "index.html")));
   });
 
-  it("a rebuild reuses the converted pages whose Simplified page is unchanged, with the same output", async () => {
-    const before = await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8");
-    await writeFile(path.join(dist, "index.html"), page("/").replace("期号", "往期"));
+  it("converts the pages Astro renders as it renders them, and passes their bytes on unchanged", async () => {
+    // The other pages were left in place.
+    const hour = new Date(Date.now() - 3_600_000);
+    for (const file of ["index.html", "404.html"]) await utimes(path.join(dist, file), hour, hour);
+    const integration = await mirror();
+    const rendered = page("/issues/").replace("期号", "往期");
+    const astrosOwn: AstroPrerenderer = {
+      name: "astro:default",
+      getStaticPaths: async () => [],
+      render: async (request) =>
+        new URL(request.url).pathname === "/rss.xml"
+          ? new Response("<rss/>", { headers: { "content-type": "application/rss+xml" } })
+          : { response: new Response(rendered, { status: 200, headers: { "content-type": "text/html" } }), metadata: { contentEntryKeys: [], staticImages: [] } },
+    };
+    let prerenderer: AstroPrerenderer | undefined;
+    await call(integration, "astro:build:start", { setPrerenderer: (wrap: (p: AstroPrerenderer) => AstroPrerenderer) => (prerenderer = wrap(astrosOwn)) });
+    assert.ok(prerenderer);
+    const result = await prerenderer.render(new Request(`${SITE}/issues/`), { routeData: { type: "page" } as RouteData });
+    assert.ok(!(result instanceof Response));
+    assert.deepEqual(result.metadata, { contentEntryKeys: [], staticImages: [] });
+    assert.equal(result.response.headers.get("content-type"), "text/html");
+    // What Astro writes.
+    await writeFile(path.join(dist, "issues", "index.html"), Buffer.from(await result.response.arrayBuffer()));
+    const feed = await prerenderer.render(new Request(`${SITE}/rss.xml`), { routeData: { type: "endpoint" } as RouteData });
+    assert.equal(await (feed as Response).text(), "<rss/>");
     const messages: string[] = [];
-    const mirror = traditionalMirror();
-    await call(mirror, "astro:config:done", { config });
-    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets(), logger: { ...logger, info: (m: string) => messages.push(m) } });
-    assert.match(messages.join("\n"), /3 pages mirrored .* 2 unchanged since the last build/);
-    assert.equal(await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8"), before);
-    assert.match(await readFile(path.join(dist, "zh-hant", "index.html"), "utf8"), /往期/);
+    await call(integration, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets(), logger: { ...logger, info: (m: string) => messages.push(m) } });
+    assert.equal(await readFile(path.join(dist, "issues", "index.html"), "utf8"), rendered);
+    assert.match(await readFile(path.join(dist, "zh-hant", "issues", "index.html"), "utf8"), /往期/);
+    assert.match(messages.join("\n"), /3 pages mirrored .* 2 unchanged since the last build \(1 converted while Astro rendered, 0 after;/);
+    await assert.rejects(readFile(path.join(dist, "zh-hant", "rss.xml")));
   });
 
   it("a page the build left in place keeps its twin without reading either", async () => {
@@ -80,14 +106,15 @@ describe("build hooks", () => {
     const twin = path.join(dist, "zh-hant", "issues", "index.html");
     await utimes(path.join(dist, "issues", "index.html"), hour, hour);
     await utimes(twin, hour, hour);
-    const mirror = traditionalMirror();
-    await call(mirror, "astro:config:done", { config });
-    await call(mirror, "astro:build:start", {});
+    const integration = await mirror();
+    await call(integration, "astro:build:start", { setPrerenderer() {} });
     await writeFile(path.join(dist, "index.html"), page("/").replace("期号", "过往"));
-    await call(mirror, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets() });
+    const messages: string[] = [];
+    await call(integration, "astro:build:done", { dir: pathToFileURL(`${dist}/`), pages: [], assets: assets(), logger: { ...logger, info: (m: string) => messages.push(m) } });
     // Within a millisecond: file times are nanoseconds, read back as a float of milliseconds.
     assert.ok(Math.abs((await stat(twin)).mtimeMs - hour.getTime()) < 1, "the twin of the page left in place was written again");
     assert.match(await readFile(path.join(dist, "zh-hant", "index.html"), "utf8"), /過往/);
+    assert.match(messages.join("\n"), /3 pages mirrored .* 2 unchanged since the last build \(0 converted while Astro rendered, 1 after;/);
   });
 
   it("lists both scripts' pages in the sitemap, each with hreflang links, and no files or 404", async () => {

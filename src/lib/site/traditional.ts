@@ -7,6 +7,7 @@
  * swaps: an archive should not reword what was printed).
  */
 import { Converter } from "opencc-js";
+import { memoizeConversion } from "./conversion-memo.ts";
 import { KEEP_SCRIPT_ATTRIBUTE, SCRIPT_SWITCH_ATTRIBUTE, SIMPLIFIED, TRADITIONAL } from "./locale.ts";
 import { isTraditionalPath, traditionalPath } from "./paths.ts";
 import { SITE } from "./site-info.ts";
@@ -43,10 +44,16 @@ export function toTraditionalUrl(url: string, site: string, base: string = SITE.
   return origin + under + traditionalPath(local) + rest.slice(path.length);
 }
 
+/**
+ * toTraditional for the runs of a page (CONVERTIBLE, below), remembered across the pages a process
+ * converts: most runs recur on every page. Long runs are an article's own text (docs/scale.md).
+ */
+const toTraditionalRun = memoizeConversion((text) => toTraditional(text), { maxLength: 64, maxEntries: 200_000 });
+
 export interface TraditionalPageOptions {
   /** The site origin without trailing slash, e.g. "https://archive.example.org". */
   site: string;
-  /** Character conversion; defaults to toTraditional. */
+  /** Character conversion; defaults to toTraditional (remembering the runs it has converted). */
   convert?: (text: string) => string;
   /** The site's base path ("/" or "/archive/"); defaults to the config's. */
   base?: string;
@@ -62,6 +69,8 @@ export interface TraditionalPageOptions {
 const CONVERTIBLE = /[^\p{ASCII}](?:[^<>"'\s=]*[^\p{ASCII}])?/gu;
 const TAG = /<[a-zA-Z][^>]*>/g;
 const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
+/** What a tag needs for a rewrite below to change it; most tags (class, id, aria-*) have none. */
+const REWRITTEN_ATTRIBUTE = /(?:href|action|content|lang)="/;
 const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
 const JSON_URL = /"(https?:\/\/[^"]+)"/g;
 // A citation quotes the title as printed: the kept <pre> elements (citations), and the citation
@@ -77,7 +86,7 @@ const SWITCH = new RegExp(`<a\\b[^>]*\\b${SCRIPT_SWITCH_ATTRIBUTE}\\b[^>]*>[\\s\
  * so is the text of <pre data-keep-script> elements (citations) and of the citation meta tags.
  */
 export function toTraditionalPage(html: string, options: TraditionalPageOptions): string {
-  const { site, convert = toTraditional, base = SITE.base } = options;
+  const { site, convert = toTraditionalRun, base = SITE.base } = options;
   // Odd indices of the split are the kept elements.
   const converted = html
     .split(KEPT)
@@ -85,7 +94,7 @@ export function toTraditionalPage(html: string, options: TraditionalPageOptions)
     .join("");
   const rewritten = converted
     .replace(TAG, (tag) => {
-      if (tag.includes("hreflang=")) return tag;
+      if (tag.includes("hreflang=") || !REWRITTEN_ATTRIBUTE.test(tag)) return tag;
       return tag
         .replace(URL_ATTRIBUTE, (_attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site, base)}"`)
         .replace(`lang="${SIMPLIFIED.lang}"`, `lang="${TRADITIONAL.lang}"`)
