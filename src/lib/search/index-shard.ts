@@ -19,8 +19,8 @@ import { searchDocument, searchDocumentTexts } from "./search-document.ts";
 
 /** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
-/** Documents handed to Pagefind and not yet indexed, at most: enough to keep it busy, few enough to hold. */
-const IN_FLIGHT = 256;
+/** Articles rendered and handed to Pagefind at a time. */
+const BATCH = 128;
 
 export interface ShardJob {
   articlesDir: string;
@@ -61,34 +61,29 @@ export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   const shown = new Set<string>();
   const problems: string[] = [];
   try {
-    // Pagefind reads each document while the next are made (it runs in a process of its own);
-    // the documents go in the shard's order, so that the bundle is the same from run to run.
-    const pending: Promise<void>[] = [];
-    let failure: unknown = null;
-    for (const [i, article] of files.entries()) {
-      const where = path.join(articlesDir, article.file);
-      let document: string;
-      try {
-        const { data, body } = parseArticleFile(where, texts[i]!);
-        const bodyHtml = await articleBodyHtml(body);
-        for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
-        document = searchDocument(data, bodyHtml);
-      } catch (err) {
-        problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
-        continue;
-      }
-      pending.push(
-        index.addHTMLFile({ url: articlePath(article.id), content: document }).then(
-          (response) => {
-            if (response.errors.length > 0) problems.push(`${where}: Pagefind: ${response.errors.join("; ")}`);
-          },
-          (err: unknown) => void (failure ??= err),
-        ),
+    for (let i = 0; i < files.length; i += BATCH) {
+      const batch = files.slice(i, i + BATCH);
+      // Pagefind reads each document while the next are rendered: the calls are not awaited one by one.
+      const added = await Promise.all(
+        batch.map(async (article, j) => {
+          const where = path.join(articlesDir, article.file);
+          let document: string;
+          try {
+            const { data, body } = parseArticleFile(where, texts[i + j]!);
+            const bodyHtml = await articleBodyHtml(body);
+            for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
+            document = searchDocument(data, bodyHtml);
+          } catch (err) {
+            problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
+            return null;
+          }
+          return index.addHTMLFile({ url: articlePath(article.id), content: document });
+        }),
       );
-      if (pending.length >= IN_FLIGHT) await Promise.all(pending.splice(0, IN_FLIGHT / 2));
+      for (const [j, response] of added.entries()) {
+        if (response && response.errors.length > 0) problems.push(`${path.join(articlesDir, batch[j]!.file)}: Pagefind: ${response.errors.join("; ")}`);
+      }
     }
-    await Promise.all(pending);
-    if (failure !== null) throw failure;
     const written = await index.writeFiles({ outputPath: bundleDir });
     if (written.errors.length > 0) return { phrases: phraseTablesOf([]), problems, failed: ["could not write the index", ...written.errors] };
     for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
