@@ -4,7 +4,8 @@
  * The search index reads the articles' Markdown, not the built pages (src/lib/search/build-index.ts),
  * so it needs only the ingest's output and runs beside `astro build`: Astro renders on about one
  * core, Pagefind indexes on about one, and a machine with two cores builds both in the time of the
- * longer. An issue file the ingest rejects is reported and the rest of the archive is still
+ * longer. A Pagefind process indexes one bundle at a time, so the index itself runs a second one
+ * for a second bundle where memory allows (src/lib/search/index-shards.ts, shardsAtOnce). An issue file the ingest rejects is reported and the rest of the archive is still
  * built; the build then ends with a failing exit code, as it does when either later step fails.
  */
 import { spawn } from "node:child_process";
