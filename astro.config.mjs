@@ -9,7 +9,9 @@ import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
 import { basePath } from "./src/integrations/base-path.ts";
 import { hostHeadersFile } from "./src/integrations/host-headers.ts";
 import { issueReingest } from "./src/integrations/issue-reingest.ts";
+import { sitePartOutput } from "./src/integrations/site-part-output.ts";
 import { staleOutput } from "./src/integrations/stale-output.ts";
+import { sitePartName } from "./src/lib/build/site-parts.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
 export default defineConfig({
@@ -20,6 +22,10 @@ export default defineConfig({
   outDir: ARCHIVE.folders.out,
   trailingSlash: "always",
   output: "static",
+  // A part of the site built by one job of a CI matrix (ARCHIVE_SITE_PART, docs/scale.md) keeps
+  // its caches apart, as a job on its own machine would: each part's incremental build, mirror
+  // and downloads remember only that part's pages.
+  ...(ARCHIVE.sitePart.kind === "whole" ? {} : { cacheDir: `./node_modules/.astro/site-part-${sitePartName(ARCHIVE.sitePart)}/` }),
   build: {
     format: "directory",
     // Pages render independently and wait on file I/O about half the time: more at once than cores (docs/scale.md).
@@ -47,13 +53,15 @@ export default defineConfig({
   },
   // base-path rebases what the others wrote; stale-output runs last: it keeps the Traditional
   // twins the mirror has just written. The article downloads are written as files, not routes.
-  // The Traditional mirror only when the config publishes it (languages.traditional).
+  // The Traditional mirror only when the config publishes it (languages.traditional). In a part
+  // of the site, site-part-output removes what other parts own and the join writes the sitemap.
   integrations: [
     issueReingest(),
-    articleDownloadFiles({ articles: ARCHIVE.folders.articles }),
+    articleDownloadFiles({ articles: ARCHIVE.folders.articles, part: ARCHIVE.sitePart }),
     ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
-    archiveSitemap({ traditional: ARCHIVE.languages.traditional }),
+    archiveSitemap({ traditional: ARCHIVE.languages.traditional, whole: ARCHIVE.sitePart.kind === "whole" }),
     hostHeadersFile({ base: ARCHIVE.site.base }),
+    sitePartOutput({ part: ARCHIVE.sitePart, articles: ARCHIVE.folders.articles }),
     basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
     staleOutput(),
   ],

@@ -7,11 +7,13 @@ import type { AstroIntegration } from "astro";
 import { writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { isTraditionalPath } from "../lib/site/paths.ts";
-import { SITEMAP_INDEX, isSitemapPage, sitemapFiles } from "../lib/site/sitemap.ts";
+import { SITEMAP_INDEX, sitemapFiles, sitemapPagePaths } from "../lib/site/sitemap.ts";
 
-/** `traditional`: whether the pages have Traditional twins to list (the config's languages.traditional). */
-export function archiveSitemap(options: { traditional?: boolean } = {}): AstroIntegration {
+/**
+ * `traditional`: whether the pages have Traditional twins to list (the config's languages.traditional).
+ * `whole`: false in a build of one part of the site, whose pages the join lists (site-part-output.ts).
+ */
+export function archiveSitemap(options: { traditional?: boolean; whole?: boolean } = {}): AstroIntegration {
   let origin = "";
   return {
     name: "archive:sitemap",
@@ -20,8 +22,9 @@ export function archiveSitemap(options: { traditional?: boolean } = {}): AstroIn
         origin = new URL(config.site ?? "http://localhost/").origin;
       },
       "astro:build:done": async ({ dir, pages, logger }) => {
+        if (options.whole === false) return;
         const root = fileURLToPath(dir);
-        const paths = pages.map((page) => `/${page.pathname.replace(/^\//, "")}`).filter((p) => isSitemapPage(p) && !isTraditionalPath(p));
+        const paths = sitemapPagePaths(pages.map((page) => page.pathname));
         const files = sitemapFiles(origin, paths, undefined, options.traditional ?? true);
         await Promise.all([...files].map(([name, xml]) => writeFile(path.join(root, name), xml)));
         logger.info(`${SITEMAP_INDEX} and ${files.size - 1} sitemap file${files.size === 2 ? "" : "s"}: ${paths.length * 2} pages`);

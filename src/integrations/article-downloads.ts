@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { articleFilesByYear } from "../lib/articles/article-files.ts";
 import { codeVersion } from "../lib/build/code-version.ts";
+import { WHOLE_SITE, sitePartHasYear, type SitePart } from "../lib/build/site-parts.ts";
 import {
   DOWNLOAD_TYPES,
   articleDownloadPaths,
@@ -51,8 +52,12 @@ function removeEmptyParents(file: string, root: string): void {
   }
 }
 
-/** `articles`: the articles folder, relative to the project (the config's folders.articles). */
-export function articleDownloadFiles(options: { articles: string }): AstroIntegration {
+/**
+ * `articles`: the articles folder, relative to the project (the config's folders.articles).
+ * `part`: the part of the site this build makes; its years' downloads only (site-parts.ts).
+ */
+export function articleDownloadFiles(options: { articles: string; part?: SitePart }): AstroIntegration {
+  const part = options.part ?? WHOLE_SITE;
   let articlesDir = "";
   let site = "";
   let manifestFile = "";
@@ -107,7 +112,7 @@ export function articleDownloadFiles(options: { articles: string }): AstroIntegr
         };
         const ids = new Set<string>();
         let written = 0;
-        const articles = [...(await articleFilesByYear(articlesDir)).values()].flat();
+        const articles = [...(await articleFilesByYear(articlesDir))].flatMap(([year, files]) => (sitePartHasYear(part, Number(year)) ? files : []));
         // One file after another, synchronously: as the collection's loader reads them (docs/scale.md).
         for (const article of articles) {
           ids.add(article.id);

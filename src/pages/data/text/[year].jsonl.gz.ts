@@ -5,10 +5,12 @@ import { articleFileBody } from "../../../lib/articles/article-files.ts";
 import { getArchive, type ArticleEntry } from "../../../lib/site/collection.ts";
 import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
 import { cacheKey } from "../../../lib/site/page-keys.ts";
+import { fullTextPath } from "../../../lib/site/paths.ts";
+import { datedPaths } from "../../../lib/site/site-part.ts";
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return fullTextYears(archive.articles).map((year) => {
+  return datedPaths(fullTextYears(archive.articles), fullTextPath).map((year) => {
     const articles = archive.articles.filter((article) => fullTextYear(article) === year);
     return { params: { year }, props: { articles }, cacheKey: cacheKey(year, articles.map((a) => [a.id, a.digest ?? a.data])) };
   });

@@ -1,0 +1,95 @@
+// The site built in parts, as the jobs of a CI matrix build it (npm run site-parts; docs/scale.md),
+// then joined, is the site `npm run build` made: file for file and byte for byte, the sitemap of
+// all parts included (the search index is built apart, so pagefind/ and the phrase table are left
+// out of the comparison). The seed issues span two years: parts 2024, 2022 and "spanning". A
+// join that would lose pages or mix parts fails, naming what is wrong.
+import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { after, before, test } from "node:test";
+import { promisify } from "node:util";
+import { BUNDLE_DIRECTORY } from "../../src/lib/search/index-shards.ts";
+import { TRADITIONAL_PHRASES_PATH } from "../../src/lib/search/script-conversion.ts";
+import { DIST, ROOT } from "../support/site-paths.ts";
+
+const run = promisify(execFile);
+/** What the search index writes into the site, beside Astro's build. */
+const INDEX_OUTPUT = [`${BUNDLE_DIRECTORY}/`, TRADITIONAL_PHRASES_PATH.slice(1)];
+
+let work: string;
+let parts: string[];
+
+function siteParts(...args: string[]) {
+  return run(process.execPath, ["scripts/site-parts.ts", ...args], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 << 20 });
+}
+
+/** The error output of a site-parts command that must fail. */
+async function failure(...args: string[]): Promise<string> {
+  try {
+    await siteParts(...args);
+  } catch (error) {
+    return (error as { stderr: string }).stderr;
+  }
+  assert.fail(`site-parts ${args.join(" ")} succeeded`);
+}
+
+/** Every file under `dir` but the index's output, with a digest of its bytes. */
+function digests(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = path.join(entry.parentPath, entry.name);
+    const relative = path.relative(dir, full).split(path.sep).join("/");
+    if (INDEX_OUTPUT.some((prefix) => relative.startsWith(prefix))) continue;
+    files.set(relative, createHash("sha256").update(readFileSync(full)).digest("hex"));
+  }
+  return files;
+}
+
+before(async () => {
+  work = mkdtempSync(path.join(tmpdir(), "archive-site-parts-"));
+  parts = JSON.parse((await siteParts("plan")).stdout) as string[];
+  // One after another, as a matrix's jobs would run on one machine.
+  for (const part of parts) await siteParts("build", part, "--out", path.join(work, part));
+});
+
+after(() => {
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+test("the plan: the newest year alone, the older year, then the pages that span years", () => {
+  assert.deepEqual(parts, ["2024", "2022", "spanning"]);
+});
+
+test("each part holds only its own pages: a year its articles, issues and raw files; spanning the rest", () => {
+  const of = (part: string) => [...digests(path.join(work, part)).keys()].filter((file) => !file.startsWith("_astro/"));
+  for (const file of of("2024")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2024-|data\/text\/2024\.)|^\.site-part\.json$/, file);
+  for (const file of of("2022")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2022-|data\/text\/2022\.)|^\.site-part\.json$/, file);
+  const spanning = of("spanning");
+  assert.ok(spanning.includes("index.html") && spanning.includes("zh-hant/reporters/index.html") && spanning.includes("rss.xml"));
+  assert.ok(!spanning.some((file) => /^(?:zh-hant\/)?(?:articles|issues|raw)\/\d{4}-/.test(file)));
+  assert.ok(!spanning.some((file) => file.startsWith("sitemap")), "a part writes no sitemap: the join does");
+});
+
+test("the joined parts are the whole build, byte for byte, sitemap included", async () => {
+  const out = path.join(work, "joined");
+  await siteParts("join", "--out", out, ...parts.map((part) => path.join(work, part)));
+  const got = digests(out);
+  const want = digests(DIST);
+  const missing = [...want.keys()].filter((file) => !got.has(file));
+  const extra = [...got.keys()].filter((file) => !want.has(file));
+  const different = [...want.keys()].filter((file) => got.has(file) && got.get(file) !== want.get(file));
+  assert.deepEqual({ missing, extra, different }, { missing: [], extra: [], different: [] });
+});
+
+test("a join without a year's part, with two spanning parts, or of a folder that is no part fails and says why", async () => {
+  const dir = (part: string) => path.join(work, part);
+  assert.match(await failure("join", "--out", dir("no-2022"), dir("2024"), dir("spanning")), /no part makes the pages of 2022/);
+  assert.match(await failure("join", "--out", dir("two"), dir("2024"), dir("2022"), dir("spanning"), dir("spanning")), /2 parts make the pages that span years/);
+  assert.match(await failure("join", "--out", dir("none"), dir("2024"), dir("2022"), ROOT), /no \.site-part\.json: not the output of one part's build/);
+  assert.match(await failure("join", "--out", DIST, dir("2024"), dir("2022"), dir("spanning")), /writes into an empty folder/);
+  assert.match(await failure("build", "2025-2020"), /"2025-2020" is not a part of the site/);
+});
