@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--compare] [--json]
  *                  [--keep] [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
- *                  [--no-first-results] [--throttle 10,40]
+ *                  [--no-first-results] [--throttle 10,40] [--matrix <articles a site job>]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
@@ -28,6 +28,13 @@
  * --rebuild both steps run again after the archive's rebuild has ingested the new issue. It
  * prints the ratios beside the absolute figures (src/lib/bench/compare.ts).
  *
+ * --matrix N builds the archive as the jobs of a CI matrix would (docs/scale.md, "Growing past one
+ * machine"), one after another here: after the ingest, each part of the site's plan
+ * (`npm run site-parts -- plan --per-job N`: runs of years of at most N articles, then the pages
+ * that span years) by an `astro build` of its own, the join of the parts into <work>/dist, each
+ * search bundle (`npm run index -- --shard`), then the index's join; each job timed and sampled
+ * as a stage is. Not with --compare or --rebuild; no first results are measured.
+ *
  * --json prints exactly one JSON object (progress goes to stderr). Its keys:
  *   articles, ingest_s, astro_s, index_s   articles the ingest wrote; wall seconds per stage
  *   total_s                 the archive's whole build, wall: the ingest, then the longer of astro and index
@@ -44,6 +51,10 @@
  *                           requests_to_first, bytes_to_complete, ms_to_complete, requests_to_complete }:
  *                           bytes as the server sent them (headers and body), ms from the navigation
  *   first_results_network   the emulated network: { mbit_s, latency_ms } (--throttle; 10 and 40)
+ *   matrix                  null without --matrix; else { articles_per_site_job, site_jobs, site_join,
+ *                           index_jobs, index_join (each job { job, wall_s, cpu_s, peak_rss_mb, ok }),
+ *                           one_after_another_s, estimated_matrix_s (the ingest, the longest job,
+ *                           then both joins), largest_job_peak_rss_mb }
  *   naive                   null without --compare; else { astro_s, pagefind_s, total_s (both, one
  *                           after the other), cpu_s: {astro, pagefind}, peak_rss_mb: {astro, pagefind},
  *                           dist_files, dist_mb, pages_indexed (the CLI's count: the articles),
@@ -63,7 +74,7 @@
  *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
  */
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -73,6 +84,8 @@ import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
 import type { Contention } from "../src/lib/bench/compare.ts";
 import { compareStacks, contention, contentionNote, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
+import type { MatrixJobRun } from "../src/lib/bench/matrix.ts";
+import { matrixJson, renderMatrix } from "../src/lib/bench/matrix.ts";
 import { machineBusySeconds, sampleTreeRss } from "../src/lib/bench/process-rss.ts";
 import type { Throttle } from "../src/lib/bench/first-results.ts";
 import { DEFAULT_THROTTLE, measureFirstResults } from "../src/lib/bench/first-results.ts";
@@ -275,6 +288,10 @@ async function runStages(label: string): Promise<StagesRun> {
     notes.push("astro and index skipped: no articles (run the ingest stage too)");
     return finish(true);
   }
+  if (options.matrix !== null) {
+    matrixRuns = await runMatrix(env);
+    return finish(matrixRuns.ok);
+  }
   if (wanted.has("astro")) {
     const astro = runStage(`${label}astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", distDir], { cwd: work, env });
     sideBySide.push(astro.then((run) => record("astro", run)));
@@ -285,6 +302,52 @@ async function runStages(label: string): Promise<StagesRun> {
   }
   const ok = (await Promise.all(sideBySide)).every(Boolean);
   return finish(ok);
+}
+
+interface MatrixRuns {
+  site: MatrixJobRun[];
+  siteJoin: MatrixJobRun | null;
+  index: MatrixJobRun[];
+  indexJoin: MatrixJobRun | null;
+  ok: boolean;
+}
+
+let matrixRuns: MatrixRuns | null = null;
+
+/**
+ * --matrix: the site's parts (npm run site-parts) and the search bundles (npm run index --
+ * --shard) built as the jobs of a CI matrix would build them, here one after another, each job
+ * with its own output and caches; then the site's join into <work>/dist and the index's join.
+ */
+async function runMatrix(env: NodeJS.ProcessEnv): Promise<MatrixRuns> {
+  const runs: MatrixRuns = { site: [], siteJoin: null, index: [], indexJoin: null, ok: false };
+  const inWork = { cwd: work, env: { ...process.env, ...env }, encoding: "utf8" } as const;
+  const siteParts = join(work, "scripts", "site-parts.ts");
+  const partsDir = join(work, "site-parts");
+  const shardsDir = join(work, "index-shards");
+  const job = async (name: string, command: string, args: string[], jobEnv: NodeJS.ProcessEnv = env): Promise<MatrixJobRun> => {
+    const run = await runStage(`matrix-${name.replace(/[^\w-]/g, "-")}`, command, args, { cwd: work, env: jobEnv });
+    return { name, seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakKb: run.peakKb, ok: run.ok };
+  };
+  const parts = JSON.parse(execFileSync(process.execPath, [siteParts, "plan", "--per-job", String(options.matrix)], inWork)) as string[];
+  log(`matrix: site parts ${parts.join(", ")}`);
+  for (const part of parts) {
+    const run = await job(`site ${part}`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build"], { ...env, ARCHIVE_SITE_PART: part, ARCHIVE_OUT_DIR: join(partsDir, part) });
+    runs.site.push({ ...run, name: part });
+    if (!run.ok) return runs;
+  }
+  runs.siteJoin = { ...(await job("site join", process.execPath, [siteParts, "join", "--out", distDir, ...parts.map((part) => join(partsDir, part))])), name: "join" };
+  if (!runs.siteJoin.ok) return runs;
+  const bundles = (JSON.parse(execFileSync("npm", ["run", "--silent", "index", "--", "--plan"], inWork)) as { name: string }[]).map((bundle) => bundle.name);
+  log(`matrix: search bundles ${bundles.join(", ")}`);
+  for (const bundle of bundles) {
+    const run = await job(`index ${bundle}`, "npm", ["run", "--silent", "index", "--", "--shard", bundle, "--cache", shardsDir]);
+    runs.index.push({ ...run, name: bundle });
+    if (!run.ok) return runs;
+  }
+  runs.indexJoin = { ...(await job("index join", "npm", ["run", "--silent", "index", "--", "--cache", shardsDir])), name: "join" };
+  runs.ok = runs.indexJoin.ok;
+  return runs;
 }
 
 /** The naive stack's work copy: bench/naive-blog without anything a build of it left there. */
@@ -463,6 +526,7 @@ async function main(): Promise<void> {
     rebuild_peak_rss_mb: rebuild ? mb(rebuild.peakKb) : null,
     first_results: firstResults,
     first_results_network: firstResults ? { mbit_s: throttle.downloadBitsPerSecond / 1e6, latency_ms: throttle.latencyMs } : null,
+    matrix: matrixRuns ? matrixJson(options.matrix!, full.seconds.ingest ?? null, matrixRuns) : null,
     naive,
     compare: naive
       ? compareStacks(
@@ -496,7 +560,7 @@ async function main(): Promise<void> {
   // The same articles on both sides: the naive Pagefind indexes one page per article, as the archive's index does.
   if (naive?.ok && naive.pages_indexed !== producedArticles) notes.push(`the naive stack indexed ${naive.pages_indexed ?? "an unknown number of"} pages for ${producedArticles} articles`);
 
-  console.log(options.json ? resultJson(result) : renderReport(result, [renderComparison(result)]));
+  console.log(options.json ? resultJson(result) : renderReport(result, [renderMatrix(result.matrix as ReturnType<typeof matrixJson> | null), renderComparison(result)]));
   if (!options.keep) rmSync(work, { recursive: true, force: true });
   else log(`kept ${work}`);
   process.exitCode = result.ok ? 0 : 1;

@@ -26,6 +26,8 @@ export interface BenchOptions {
   firstResults: boolean;
   /** The network the first results are measured on (--throttle <Mbit/s>,<ms>); null for first-results.ts's default. */
   throttle: { downloadBitsPerSecond: number; latencyMs: number } | null;
+  /** Build as a CI matrix would, one job after another, with at most this many articles a site job (--matrix N); null for `npm run build`'s way. */
+  matrix: number | null;
 }
 
 export class BenchArgsError extends Error {}
@@ -48,6 +50,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
         compare: { type: "boolean", default: false },
         "first-results": { type: "boolean", default: true },
         throttle: { type: "string" },
+        matrix: { type: "string" },
       },
     }));
   } catch (error) {
@@ -83,6 +86,14 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
     throw new BenchArgsError(`--compare compares whole builds: it needs every stage (${STAGES.join(",")}), not --stages ${names.join(",")}`);
   }
 
+  let matrix: number | null = null;
+  if (values.matrix !== undefined) {
+    matrix = Number(values.matrix);
+    if (!/^\d+$/.test(values.matrix) || !Number.isSafeInteger(matrix) || matrix < 1) throw new BenchArgsError(`--matrix takes the most articles a site job builds, a positive whole number, not "${values.matrix}"`);
+    if (!STAGES.every((s) => stages.has(s))) throw new BenchArgsError(`--matrix builds the whole archive: it needs every stage (${STAGES.join(",")}), not --stages ${names.join(",")}`);
+    if (values.compare || values.rebuild) throw new BenchArgsError("--matrix measures the jobs of a CI matrix one after another: run --compare and --rebuild without it");
+  }
+
   const work = values.work ? resolve(cwd, values.work) : join(root, ".bench", String(articles));
   // The work copies find the project's node_modules by walking up, so they must sit inside the project.
   if ((stages.has("astro") || values.compare) && !(work + sep).startsWith(resolve(root) + sep)) {
@@ -99,7 +110,8 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
     seed: values.seed,
     terms,
     compare: values.compare,
-    firstResults: values["first-results"] && stages.has("astro") && stages.has("index"),
+    firstResults: values["first-results"] && stages.has("astro") && stages.has("index") && matrix === null,
     throttle,
+    matrix,
   };
 }
