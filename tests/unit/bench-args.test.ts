@@ -71,3 +71,15 @@ test("--throttle takes the first results' network: Mbit/s and milliseconds a rou
   assert.deepEqual(parseBenchArgs(["--throttle", "1.5, 150"], ROOT).throttle, { downloadBitsPerSecond: 1_500_000, latencyMs: 150 });
   for (const bad of ["10", "0,40", "fast", "10,-1"]) assert.throws(() => parseBenchArgs(["--throttle", bad], ROOT), /--throttle takes/, bad);
 });
+
+test("--matrix N builds as a CI matrix's jobs: every stage, not with --compare or --rebuild, no first results", () => {
+  const options = parseBenchArgs(["--articles", "100000", "--matrix", "25000"], ROOT);
+  assert.equal(options.matrix, 25000);
+  assert.equal(options.firstResults, false);
+  assert.equal(parseBenchArgs([], ROOT).matrix, null);
+  assert.throws(() => parseBenchArgs(["--matrix", "0"], ROOT), /--matrix takes the most articles a site job builds/);
+  assert.throws(() => parseBenchArgs(["--matrix", "25k"], ROOT), /--matrix takes/);
+  assert.throws(() => parseBenchArgs(["--matrix", "500", "--stages", "ingest,astro"], ROOT), /--matrix builds the whole archive/);
+  assert.throws(() => parseBenchArgs(["--matrix", "500", "--compare"], ROOT), /run --compare and --rebuild without it/);
+  assert.throws(() => parseBenchArgs(["--matrix", "500", "--rebuild"], ROOT), /run --compare and --rebuild without it/);
+});
