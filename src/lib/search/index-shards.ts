@@ -6,7 +6,8 @@
  * - the older years in runs of consecutive years, oldest first, each run as many years as fit
  *   in maxShardPages() pages (a year larger than that is a run of its own): the memory Pagefind
  *   needs grows with the pages of one bundle (~0.3 MB a page), and what it may use is what
- *   Astro, building beside it, leaves of the build's budget, less the larger the archive.
+ *   Astro, building beside it, leaves of the build's budget (buildMemoryMb), less the larger
+ *   the archive.
  *
  * Few shards keep searching cheap: the browser loads every shard's metadata once and, for each
  * query, the index chunk holding the term from every shard (~20 KB each; Pagefind cuts chunks at
@@ -27,6 +28,16 @@ export const BUNDLE_DIRECTORY = "pagefind";
  * own process and for a slower machine's larger heaps.
  */
 export const BUILD_MEMORY_MB = 7_500;
+/**
+ * What the build may take at its peak for an archive of `articles`: BUILD_MEMORY_MB, and never
+ * more than the Pagefind CLI needs to index the same articles' pages as one bundle, so that the
+ * archive, Astro and the index together, needs no more memory than indexing a plain site of its
+ * articles would (at 10,000 articles, the older years' bundles hold 4,000 pages rather than
+ * 12,000, and are indexed one at a time).
+ */
+export function buildMemoryMb(articles: number): number {
+  return Math.min(BUILD_MEMORY_MB, indexMemoryMb(articles));
+}
 /**
  * The index's peak while it writes a bundle of `pages` pages (Pagefind and the process feeding
  * it), measured: 2.6 GB with bundles of 4,762 pages, 4.0 GB with one of 9,524.
@@ -49,13 +60,13 @@ const SHARD_PAGES_LIMIT = 12_000;
 
 /**
  * Pages per shard of older years for an archive of `articles`: as many as Pagefind can hold in
- * what Astro leaves of BUILD_MEMORY_MB, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
+ * what Astro leaves of buildMemoryMb, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
  * make every query cheaper; each change of size indexes the older years again, once (the sizes
  * by archive size: docs/scale.md). Past ~200,000 articles even 2,000-page bundles exceed the
  * budget beside Astro: build them apart (scripts/index-search.ts --shard).
  */
 export function maxShardPages(articles: number): number {
-  const fits = (BUILD_MEMORY_MB - astroMemoryMb(articles) - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));
+  const fits = (buildMemoryMb(articles) - astroMemoryMb(articles) - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));
   return Math.min(SHARD_PAGES_LIMIT, Math.max(SHARD_PAGES_STEP, Math.floor(fits / SHARD_PAGES_STEP) * SHARD_PAGES_STEP));
 }
 
@@ -67,13 +78,13 @@ export function buildPeakMb(articles: number): number {
 /**
  * How many of these shards (their pages, largest first) to index at once, each by a Pagefind
  * process of its own: one per core, as long as the largest of them together, beside Astro,
- * fit in BUILD_MEMORY_MB.
+ * fit in buildMemoryMb.
  */
 export function shardsAtOnce(articles: number, pages: readonly number[], cores: number): number {
   const largest = [...pages].sort((a, b) => b - a);
   let jobs = 1;
   let memory = astroMemoryMb(articles) + indexMemoryMb(largest[0] ?? 0);
-  while (jobs < Math.min(cores, largest.length) && memory + indexMemoryMb(largest[jobs]!) <= BUILD_MEMORY_MB) {
+  while (jobs < Math.min(cores, largest.length) && memory + indexMemoryMb(largest[jobs]!) <= buildMemoryMb(articles)) {
     memory += indexMemoryMb(largest[jobs]!);
     jobs++;
   }
