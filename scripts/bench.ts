@@ -33,7 +33,8 @@
  * (`npm run site-parts -- plan --per-job N`: runs of years of at most N articles, then the pages
  * that span years) by an `astro build` of its own, the join of the parts into <work>/dist, each
  * search bundle (`npm run index -- --shard`), then the index's join; each job timed and sampled
- * as a stage is. Not with --compare or --rebuild; no first results are measured.
+ * as a stage is. astro_s and index_s are then the sums of the site's jobs and of the index's,
+ * each with its join. Not with --compare or --rebuild; no first results are measured.
  *
  * --json prints exactly one JSON object (progress goes to stderr). Its keys:
  *   articles, ingest_s, astro_s, index_s   articles the ingest wrote; wall seconds per stage
@@ -290,6 +291,14 @@ async function runStages(label: string): Promise<StagesRun> {
   }
   if (options.matrix !== null) {
     matrixRuns = await runMatrix(env);
+    // The jobs one after another, as the stages' totals: the site's parts with their join, the bundles with theirs.
+    const total = (runs: (MatrixJobRun | null)[], key: "seconds" | "cpuSeconds") => runs.reduce((sum, run) => sum + (run?.[key] ?? 0), 0);
+    const site = [...matrixRuns.site, matrixRuns.siteJoin];
+    const index = [...matrixRuns.index, matrixRuns.indexJoin];
+    seconds.astro = total(site, "seconds");
+    cpu.astro = total(site, "cpuSeconds");
+    seconds.index = total(index, "seconds");
+    cpu.index = total(index, "cpuSeconds");
     return finish(matrixRuns.ok);
   }
   if (wanted.has("astro")) {
