@@ -44,7 +44,7 @@ export default defineConfig({
     build: { emptyOutDir: false },
     // The benchmark's work folders hold whole archives (100,000 articles are 440,000 files):
     // watching them would exhaust the system's file watchers and slow `npm run dev` to a crawl.
-    server: { watch: { ignored: ["**/.bench/**", "**/dist/**"] } },
+    server: { watch: { ignored: ["**/.bench/**", "**/dist/**", "**/site-parts/**"] } },
   },
   markdown: {
     // Newspaper text has no code to highlight.
@@ -61,7 +61,12 @@ export default defineConfig({
     ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
     archiveSitemap({ traditional: ARCHIVE.languages.traditional, whole: ARCHIVE.sitePart.kind === "whole" }),
     hostHeadersFile({ base: ARCHIVE.site.base }),
-    sitePartOutput({ part: ARCHIVE.sitePart, articles: ARCHIVE.folders.articles }),
+    sitePartOutput({
+      part: ARCHIVE.sitePart,
+      articles: ARCHIVE.folders.articles,
+      issues: ARCHIVE.folders.issues,
+      site: { origin: ARCHIVE.site.origin, base: ARCHIVE.site.base, traditional: ARCHIVE.languages.traditional },
+    }),
     basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
     staleOutput(),
   ],

@@ -4,7 +4,7 @@ import astro from "eslint-plugin-astro";
 import globals from "globals";
 
 export default [
-  { ignores: ["dist/", ".astro/", "node_modules/", ".bench/", "public/"] },
+  { ignores: ["dist/", ".astro/", "node_modules/", ".bench/", "public/", "site-parts/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,

@@ -345,7 +345,7 @@ async function runMatrix(env: NodeJS.ProcessEnv): Promise<MatrixRuns> {
     runs.site.push({ ...run, name: part });
     if (!run.ok) return runs;
   }
-  runs.siteJoin = { ...(await job("site join", process.execPath, [siteParts, "join", "--out", distDir, ...parts.map((part) => join(partsDir, part))])), name: "join" };
+  runs.siteJoin = { ...(await job("site join", process.execPath, [siteParts, "join", "--out", distDir, "--link", ...parts.map((part) => join(partsDir, part))])), name: "join" };
   if (!runs.siteJoin.ok) return runs;
   const bundles = (JSON.parse(execFileSync("npm", ["run", "--silent", "index", "--", "--plan"], inWork)) as { name: string }[]).map((bundle) => bundle.name);
   log(`matrix: search bundles ${bundles.join(", ")}`);

@@ -25,6 +25,12 @@ function node(args: string[]): Promise<number> {
   });
 }
 
+// The whole site: a part's build removes what other parts own (npm run site-parts; docs/scale.md).
+if (process.env.ARCHIVE_SITE_PART) {
+  console.error(`build: ARCHIVE_SITE_PART is set (${process.env.ARCHIVE_SITE_PART}): npm run build makes the whole site; unset it, or build one part with npm run site-parts -- build <part>`);
+  process.exit(2);
+}
+
 const ingest = await node(["scripts/ingest.ts"]);
 const [site, index] = await Promise.all([node(["node_modules/astro/bin/astro.mjs", "build"]), node(["scripts/index-search.ts"])]);
 const failed = [ingest && "the ingest", site && "astro build", index && "the search index"].filter(Boolean);

@@ -22,14 +22,14 @@ const INDEX_OUTPUT = [`${BUNDLE_DIRECTORY}/`, TRADITIONAL_PHRASES_PATH.slice(1)]
 let work: string;
 let parts: string[];
 
-function siteParts(...args: string[]) {
-  return run(process.execPath, ["scripts/site-parts.ts", ...args], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" }, maxBuffer: 64 << 20 });
+function siteParts(args: string[], env: NodeJS.ProcessEnv = {}) {
+  return run(process.execPath, ["scripts/site-parts.ts", ...args], { cwd: ROOT, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1", ...env }, maxBuffer: 64 << 20 });
 }
 
 /** The error output of a site-parts command that must fail. */
 async function failure(...args: string[]): Promise<string> {
   try {
-    await siteParts(...args);
+    await siteParts(args);
   } catch (error) {
     return (error as { stderr: string }).stderr;
   }
@@ -51,9 +51,9 @@ function digests(dir: string): Map<string, string> {
 
 before(async () => {
   work = mkdtempSync(path.join(tmpdir(), "archive-site-parts-"));
-  parts = JSON.parse((await siteParts("plan")).stdout) as string[];
+  parts = JSON.parse((await siteParts(["plan"])).stdout) as string[];
   // One after another, as a matrix's jobs would run on one machine.
-  for (const part of parts) await siteParts("build", part, "--out", path.join(work, part));
+  for (const part of parts) await siteParts(["build", part, "--out", path.join(work, part)]);
 });
 
 after(() => {
@@ -76,7 +76,7 @@ test("each part holds only its own pages: a year its articles, issues and raw fi
 
 test("the joined parts are the whole build, byte for byte, sitemap included", async () => {
   const out = path.join(work, "joined");
-  await siteParts("join", "--out", out, ...parts.map((part) => path.join(work, part)));
+  await siteParts(["join", "--out", out, ...parts.map((part) => path.join(work, part))]);
   const got = digests(out);
   const want = digests(DIST);
   const missing = [...want.keys()].filter((file) => !got.has(file));
@@ -85,11 +85,23 @@ test("the joined parts are the whole build, byte for byte, sitemap included", as
   assert.deepEqual({ missing, extra, different }, { missing: [], extra: [], different: [] });
 });
 
-test("a join without a year's part, with two spanning parts, or of a folder that is no part fails and says why", async () => {
+test("a join that would lose or mix pages fails and says why", async () => {
   const dir = (part: string) => path.join(work, part);
+  assert.match(await failure("join", "--out", dir("missing"), dir("2024"), dir("2022"), dir("1999")), /1999: no such folder/);
   assert.match(await failure("join", "--out", dir("no-2022"), dir("2024"), dir("spanning")), /no part makes the pages of 2022/);
   assert.match(await failure("join", "--out", dir("two"), dir("2024"), dir("2022"), dir("spanning"), dir("spanning")), /2 parts make the pages that span years/);
   assert.match(await failure("join", "--out", dir("none"), dir("2024"), dir("2022"), ROOT), /no \.site-part\.json: not the output of one part's build/);
   assert.match(await failure("join", "--out", DIST, dir("2024"), dir("2022"), dir("spanning")), /writes into an empty folder/);
   assert.match(await failure("build", "2025-2020"), /"2025-2020" is not a part of the site/);
+  // A part built for another address than the others: its links and the sitemap would disagree.
+  await siteParts(["build", "2024", "--out", dir("2024-elsewhere")], { ARCHIVE_SITE_URL: "https://elsewhere.example.org/archive/" });
+  assert.match(await failure("join", "--out", dir("mixed"), dir("2024-elsewhere"), dir("2022"), dir("spanning")), /was built for another address than/);
+});
+
+test("npm run build refuses to run as a part: it makes the whole site", async () => {
+  await assert.rejects(run(process.execPath, ["scripts/build.ts"], { cwd: ROOT, env: { ...process.env, ARCHIVE_SITE_PART: "2024" } }), (error: { stderr: string; code: number }) => {
+    assert.equal(error.code, 2);
+    assert.match(error.stderr, /ARCHIVE_SITE_PART is set \(2024\): npm run build makes the whole site/);
+    return true;
+  });
 });

@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
+import { articlesDigest } from "../../src/lib/build/site-join.ts";
 import {
   SitePartError,
   datedOutputYear,
+  outputYears,
   parseSitePart,
   sitePartHasSpanning,
   sitePartHasYear,
@@ -65,4 +67,14 @@ test("parts to join: exactly one spanning part, no year in two parts, no whole s
   assert.match(sitePartsProblem(parts("2024", "2023"))!, /0 parts make the pages that span years/);
   assert.match(sitePartsProblem(parts("spanning", "2024", "spanning"))!, /2 parts/);
   assert.match(sitePartsProblem([parseSitePart(""), parseSitePart("spanning")])!, /whole site/);
+});
+
+test("the years with dated pages: the articles' and those of raw files named by a date, which are published without articles too", () => {
+  assert.deepEqual(outputYears(["2024", "2022"], ["2022-09-06_004.txt", "2026-01-01_要闻版.txt", "要闻版.txt", "2024-10-15 第2版.txt"]), [2022, 2024, 2026]);
+  assert.deepEqual(outputYears([], []), []);
+});
+
+test("the parts' manifest: the article ids' digest does not depend on their order", () => {
+  assert.equal(articlesDigest(["2024-10-15/a", "2022-09-06/b"]), articlesDigest(["2022-09-06/b", "2024-10-15/a"]));
+  assert.notEqual(articlesDigest(["2024-10-15/a"]), articlesDigest(["2024-10-15/a", "2022-09-06/b"]));
 });

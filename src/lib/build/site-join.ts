@@ -6,7 +6,8 @@
  * no bytes. Nothing here knows Astro: the parts' builds leave a manifest (PART_MANIFEST) beside
  * their output, and the caller says what to write from the pages.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isSharedOutput, parseSitePart, sitePartHasYear, sitePartName, sitePartOwns, sitePartsProblem, type SitePart } from "./site-parts.ts";
 
@@ -18,8 +19,12 @@ export interface PartManifest {
   part: string;
   /** The paths of the part's pages that a whole build's sitemap lists ("/articles/2024-10-15/slug/"). */
   pages: string[];
-  /** The years the articles folder held when the part was built: every part must have seen the same. */
+  /** The years with dated pages (outputYears) when the part was built: every part must have seen the same. */
   years: number[];
+  /** A digest of the article ids the part was built from: every part must have read the same articles. */
+  articles: string;
+  /** Where the site is published, as the part was built for it; the join writes the sitemap for it. */
+  site: { origin: string; base: string; traditional: boolean };
 }
 
 /** A part's output that cannot be joined; the message names the folder and the file. */
@@ -31,11 +36,20 @@ export class SiteJoinError extends Error {
 }
 
 export function serializePartManifest(manifest: PartManifest): string {
-  return `${JSON.stringify({ part: manifest.part, years: [...manifest.years].sort((a, b) => a - b), pages: [...manifest.pages].sort() })}\n`;
+  const { part, years, articles, site, pages } = manifest;
+  return `${JSON.stringify({ part, years: [...years].sort((a, b) => a - b), articles, site, pages: [...pages].sort() })}\n`;
+}
+
+/** A digest of the article ids a part was built from. */
+export function articlesDigest(ids: Iterable<string>): string {
+  const hash = createHash("sha256");
+  for (const id of [...ids].sort()) hash.update(`${id}\n`);
+  return hash.digest("base64url");
 }
 
 /** A part's manifest from its output folder; throws SiteJoinError naming the folder. */
 export function readPartManifest(dir: string): { manifest: PartManifest; part: SitePart } {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new SiteJoinError(`${dir}: no such folder`);
   const file = path.join(dir, PART_MANIFEST);
   if (!existsSync(file)) throw new SiteJoinError(`${dir}: no ${PART_MANIFEST}: not the output of one part's build (ARCHIVE_SITE_PART)`);
   let manifest: PartManifest;
@@ -44,8 +58,8 @@ export function readPartManifest(dir: string): { manifest: PartManifest; part: S
   } catch (error) {
     throw new SiteJoinError(`${file}: not valid JSON (${(error as Error).message})`);
   }
-  if (typeof manifest.part !== "string" || !Array.isArray(manifest.pages) || !Array.isArray(manifest.years)) {
-    throw new SiteJoinError(`${file}: expected { "part": …, "years": […], "pages": […] }`);
+  if (typeof manifest.part !== "string" || !Array.isArray(manifest.pages) || !Array.isArray(manifest.years) || typeof manifest.articles !== "string" || typeof manifest.site !== "object") {
+    throw new SiteJoinError(`${file}: expected { "part", "years", "articles", "site", "pages" }: written by another version of the build? Build the part again`);
   }
   let part: SitePart;
   try {
@@ -88,14 +102,18 @@ function removeEmptyFolders(dir: string): void {
   }
 }
 
-function linkOrCopy(from: string, to: string): void {
-  try {
-    linkSync(from, to);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK") throw error;
-    copyFileSync(from, to);
+/** Hard-links `from` as `to` (copies where the two cannot share a file), or copies it. */
+function place(from: string, to: string, link: boolean): void {
+  if (link) {
+    try {
+      linkSync(from, to);
+      return;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "EXDEV" && code !== "EPERM" && code !== "EMLINK") throw error;
+    }
   }
+  copyFileSync(from, to);
 }
 
 export interface JoinSummary {
@@ -106,16 +124,26 @@ export interface JoinSummary {
 
 /**
  * Joins the part folders `partDirs` into `outDir`, which must be missing or empty. `fromPages`
- * gives the files made from all parts' pages (file name → text), written last.
+ * gives the files made from all parts' pages for the site they were built for (file name →
+ * text), written last. With `link`, files are hard-linked rather than copied: much faster, but
+ * the joined site then shares its files with the parts' folders, so a part built again in its
+ * folder would change the joined site too (for a CI job, whose folders are thrown away).
  */
-export function joinSiteParts(partDirs: readonly string[], outDir: string, fromPages: (pages: string[]) => Map<string, string>): JoinSummary {
+export function joinSiteParts(
+  partDirs: readonly string[],
+  outDir: string,
+  fromPages: (pages: string[], site: PartManifest["site"]) => Map<string, string>,
+  options: { link?: boolean } = {},
+): JoinSummary {
   const parts = partDirs.map((dir) => ({ dir, ...readPartManifest(dir) }));
   const problem = sitePartsProblem(parts.map(({ part }) => part));
   if (problem) throw new SiteJoinError(`cannot join ${partDirs.join(", ")}: ${problem}`);
-  const years = parts[0]!.manifest.years.join(",");
-  const other = parts.find(({ manifest }) => manifest.years.join(",") !== years);
-  if (other) throw new SiteJoinError(`${other.dir} was built from articles of other years than ${parts[0]!.dir}; build every part from the same articles`);
-  const missing = parts[0]!.manifest.years.filter((year) => !parts.some(({ part }) => part.kind === "years" && sitePartHasYear(part, year)));
+  const first = parts[0]!;
+  const other = parts.find(({ manifest }) => manifest.years.join(",") !== first.manifest.years.join(",") || manifest.articles !== first.manifest.articles);
+  if (other) throw new SiteJoinError(`${other.dir} was built from other articles than ${first.dir}; build every part from the same articles`);
+  const elsewhere = parts.find(({ manifest }) => JSON.stringify(manifest.site) !== JSON.stringify(first.manifest.site));
+  if (elsewhere) throw new SiteJoinError(`${elsewhere.dir} was built for another address than ${first.dir} (${JSON.stringify(elsewhere.manifest.site)} against ${JSON.stringify(first.manifest.site)}); build every part with the same ARCHIVE_SITE_URL and config`);
+  const missing = first.manifest.years.filter((year) => !parts.some(({ part }) => part.kind === "years" && sitePartHasYear(part, year)));
   if (missing.length > 0) throw new SiteJoinError(`no part makes the pages of ${missing.join(", ")}; build ${missing.join(", ")} too (npm run site-parts -- plan)`);
   if (existsSync(outDir) && readdirSync(outDir).length > 0) throw new SiteJoinError(`${outDir}: the join writes into an empty folder, and this one is not`);
   mkdirSync(outDir, { recursive: true });
@@ -132,11 +160,11 @@ export function joinSiteParts(partDirs: readonly string[], outDir: string, fromP
       from.set(relative, source);
       const target = path.join(outDir, relative);
       mkdirSync(path.dirname(target), { recursive: true });
-      linkOrCopy(source, target);
+      place(source, target, options.link ?? false);
     }
   }
   const pages = parts.flatMap(({ manifest }) => manifest.pages);
-  const written = fromPages(pages);
+  const written = fromPages(pages, first.manifest.site);
   for (const [name, text] of written) {
     if (from.has(name)) throw new SiteJoinError(`${name}: written by the join and also by ${from.get(name)}`);
     writeFileSync(path.join(outDir, name), text);

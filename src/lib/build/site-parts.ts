@@ -64,6 +64,20 @@ export function datedOutputYear(relative: string): number | null {
   return Number(match[1] ?? match[2]);
 }
 
+/**
+ * The years that have dated pages: those of the articles (their folders' "2024-…" names) and
+ * those of the raw issue files named by a date, which are published even when the ingest took no
+ * article from them. A plan or a join that missed one would lose its files.
+ */
+export function outputYears(articleYears: Iterable<string>, rawFileNames: Iterable<string>): number[] {
+  const years = new Set([...articleYears].map(Number));
+  for (const name of rawFileNames) {
+    const year = datedOutputYear(`raw/${name}`);
+    if (year !== null) years.add(year);
+  }
+  return [...years].sort((a, b) => a - b);
+}
+
 /** The bundled scripts and styles: every part writes the same bytes under the same names. */
 export function isSharedOutput(relative: string): boolean {
   return relative.startsWith("_astro/");
