@@ -6,12 +6,12 @@
 // (compared with a build of those four from nothing).
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
 import { promisify } from "node:util";
+import { assertSameSite } from "../support/site-digests.ts";
 import { DIST, ISSUES_DIR, ROOT } from "../support/site-paths.ts";
 
 const run = promisify(execFile);
@@ -64,26 +64,6 @@ async function build(folders: Site): Promise<string> {
     run(process.execPath, ["scripts/index-search.ts", "--site", folders.dist, "--cache", folders.indexCache], options),
   ]);
   return index.stderr;
-}
-
-/** Every file under `dir` with a digest of its bytes, by path. */
-function digests(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const full = path.join(entry.parentPath, entry.name);
-    files.set(path.relative(dir, full), createHash("sha256").update(readFileSync(full)).digest("hex"));
-  }
-  return files;
-}
-
-function assertSameSite(actual: string, expected: string): void {
-  const got = digests(actual);
-  const want = digests(expected);
-  const missing = [...want.keys()].filter((file) => !got.has(file));
-  const extra = [...got.keys()].filter((file) => !want.has(file));
-  const different = [...want.keys()].filter((file) => got.has(file) && got.get(file) !== want.get(file));
-  assert.deepEqual({ missing, extra, different }, { missing: [], extra: [], different: [] });
 }
 
 /**
