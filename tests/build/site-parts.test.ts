@@ -5,7 +5,7 @@
 // join that would lose pages or mix parts fails, naming what is wrong.
 import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { after, before, test } from "node:test";
@@ -68,6 +68,17 @@ test("the joined parts are the whole build, byte for byte, sitemap included", as
   const out = path.join(work, "joined");
   await siteParts(["join", "--out", out, ...parts.map((part) => path.join(work, part))]);
   assertSameSite(out, DIST, indexOutput);
+  // Copied by default: building a part again into its folder leaves the joined site alone.
+  const page = path.join("issues", "index.html");
+  assert.notEqual(statSync(path.join(out, page)).ino, statSync(path.join(work, "spanning", page)).ino);
+});
+
+test("with --link the join hard-links the parts' files: the same site, no bytes copied", async () => {
+  const out = path.join(work, "linked");
+  await siteParts(["join", "--out", out, "--link", ...parts.map((part) => path.join(work, part))]);
+  assertSameSite(out, DIST, indexOutput);
+  const page = path.join("issues", "index.html");
+  assert.equal(statSync(path.join(out, page)).ino, statSync(path.join(work, "spanning", page)).ino);
 });
 
 test("a join that would lose or mix pages fails and says why", async () => {
