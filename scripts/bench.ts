@@ -5,12 +5,13 @@
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
- * child process, the site and the index side by side once the ingest is done:
+ * child process, the site and the index started with the ingest, waiting for its articles, then
+ * side by side (src/lib/build/build-signals.ts):
  *   ingest  node scripts/ingest.ts --in <work>/content/issues --out <work>/content/articles --quiet
  *   astro   astro build, in a work copy of the project (<work>: src/, public/, scripts/, configs and
  *           content/data copied; node_modules found by walking up), with ARCHIVE_CONTENT_DIR, ARCHIVE_OUT_DIR
  *           (and ARCHIVE_ISSUES_DIR) pointing into <work>; the real content/ and dist/ are untouched
- *   index   npm run index in the work copy, with the same variables
+ *   index   node scripts/index-search.ts (npm run index) in the work copy, with the same variables
  * and reports seconds per stage and of the whole build, articles per second, the peak RSS of each
  * stage's process tree and of all of them at once (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
  * further search query download (src/lib/bench/search-bytes.ts). Then, unless --no-first-results
@@ -37,8 +38,9 @@
  * each with its join. Not with --compare or --rebuild; no first results are measured.
  *
  * --json prints exactly one JSON object (progress goes to stderr). Its keys:
- *   articles, ingest_s, astro_s, index_s   articles the ingest wrote; wall seconds per stage
- *   total_s                 the archive's whole build, wall: the ingest, then the longer of astro and index
+ *   articles, ingest_s, astro_s, index_s   articles the ingest wrote; wall seconds per stage (astro and
+ *                           index from their start, beside the ingest, to their end)
+ *   total_s                 the archive's whole build, wall: from the ingest's start to the end of the last stage
  *   peak_rss_mb             peak RSS of everything at once, the benchmark's own process included
  *   dist_mb, first_query_kb, next_query_kb   output size; bytes of a first and a further query
  *   rebuild_s               the archive's rebuild after one new issue, wall (null without --rebuild)
@@ -75,10 +77,11 @@
  *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join, relative, resolve, sep } from "node:path";
+import type { Readable } from "node:stream";
 import { fileURLToPath } from "node:url";
 import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
 import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
@@ -95,6 +98,7 @@ import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/be
 import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
 import { serveDist } from "../src/lib/bench/static-server.ts";
 import { buildUnitPool, generateArchive, generateExtraIssue } from "../src/lib/bench/synthetic-issues.ts";
+import { endSignals, sendSignal, signalledChild } from "../src/lib/build/build-signals.ts";
 import { loadArchiveConfig } from "../src/lib/config/archive-config.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 
@@ -158,13 +162,24 @@ interface StageRun {
   cpuSeconds: number;
 }
 
-function runStage(name: string, command: string, args: string[], options: { cwd: string; env?: NodeJS.ProcessEnv }): Promise<StageRun> {
+/**
+ * Runs one stage, its output to <logs>/<name>.log. `signalled`: it hears the build's signals
+ * (src/lib/build/build-signals.ts), sent to the child `onStart` gets.
+ */
+function runStage(
+  name: string,
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; signalled?: boolean; onStart?: (child: ChildProcess) => void },
+): Promise<StageRun> {
   const logFile = join(logsDir, `${name}.log`);
   log(`${name}: ${command} ${args.join(" ")}`);
   return new Promise((done) => {
     const out = createWriteStream(logFile);
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ["ignore", "pipe", "pipe"] });
+    const env = { ...process.env, ...options.env };
+    const child = spawn(command, args, { cwd: options.cwd, ...(options.signalled ? signalledChild(env, ["ignore", "pipe", "pipe"]) : { env, stdio: ["ignore", "pipe", "pipe"] }) }) as ChildProcessByStdio<null, Readable, Readable>;
+    options.onStart?.(child);
     const sampler = child.pid === undefined ? null : sampleTreeRss(child.pid, 100);
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
@@ -233,7 +248,7 @@ interface StagesRun {
   seconds: Partial<Record<Stage, number>>;
   peaks: Partial<Record<Stage, number>>;
   cpu: Partial<Record<Stage, number>>;
-  /** Wall seconds of the whole run: the ingest, then the site and the index side by side. */
+  /** Wall seconds of the whole run: the ingest, the site and the index, started together. */
   wall: number;
   /** Peak RSS of everything at once (this process and its children), in kB. */
   peakKb: number;
@@ -269,8 +284,8 @@ async function runStages(label: string): Promise<StagesRun> {
     return { seconds, peaks, cpu, wall, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, contention: machine(wall, sumKnown(Object.values(cpu))), ok };
   };
 
-  if (wanted.has("ingest")) {
-    const run = await runStage(`${label}ingest`, process.execPath, [
+  const ingest = () =>
+    runStage(`${label}ingest`, process.execPath, [
       join(ROOT, "scripts", "ingest.ts"),
       "--in", issuesDir,
       "--out", articlesDir,
@@ -279,15 +294,16 @@ async function runStages(label: string): Promise<StagesRun> {
       "--corrections", join(work, "content", "corrections.yaml"),
       "--quiet",
     ], { cwd: ROOT });
-    if (!record("ingest", run)) return finish(false);
-  }
-
-  // As `npm run build` (scripts/build.ts) runs them: the site and the search index side by side,
-  // both reading the ingest's articles.
-  const sideBySide: Promise<boolean>[] = [];
-  if ((wanted.has("astro") || wanted.has("index")) && !existsSync(articlesDir)) {
-    notes.push("astro and index skipped: no articles (run the ingest stage too)");
-    return finish(true);
+  const siteOrIndex = wanted.has("astro") || wanted.has("index");
+  // As `npm run build` (scripts/build.ts) runs them: the site and the search index start with the
+  // ingest and wait for its articles (src/lib/build/build-signals.ts), then run side by side.
+  const besideIngest = wanted.has("ingest") && siteOrIndex && options.matrix === null;
+  if (!besideIngest) {
+    if (wanted.has("ingest") && !record("ingest", await ingest())) return finish(false);
+    if (siteOrIndex && !existsSync(articlesDir)) {
+      notes.push("astro and index skipped: no articles (run the ingest stage too)");
+      return finish(true);
+    }
   }
   if (options.matrix !== null) {
     matrixRuns = await runMatrix(env);
@@ -301,15 +317,47 @@ async function runStages(label: string): Promise<StagesRun> {
     cpu.index = total(index, "cpuSeconds");
     return finish(matrixRuns.ok);
   }
+  const sideBySide: Promise<boolean>[] = [];
+  let siteChild: ChildProcess | null = null;
+  let indexChild: ChildProcess | null = null;
   if (wanted.has("astro")) {
-    const astro = runStage(`${label}astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", distDir], { cwd: work, env });
-    sideBySide.push(astro.then((run) => record("astro", run)));
+    const astro = runStage(`${label}astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build", "--outDir", distDir], {
+      cwd: work,
+      env,
+      signalled: besideIngest,
+      onStart: (child) => (siteChild = child),
+    });
+    sideBySide.push(
+      astro.then((run) => {
+        if (indexChild) sendSignal(indexChild, "site-done");
+        return record("astro", run);
+      }),
+    );
   }
   if (wanted.has("index")) {
-    const index = runStage(`${label}index`, "npm", ["run", "--silent", "index"], { cwd: work, env });
+    const index = runStage(`${label}index`, process.execPath, [join(work, "scripts", "index-search.ts")], {
+      cwd: work,
+      env,
+      signalled: besideIngest,
+      onStart: (child) => (indexChild = child),
+    });
     sideBySide.push(index.then((run) => record("index", run)));
   }
+  if (besideIngest) {
+    const ingested = record("ingest", await ingest());
+    // A failed ingest: the pipes close without "ingest-done", and both stop without reading the articles.
+    for (const child of [siteChild, indexChild]) {
+      if (!child) continue;
+      if (ingested) sendSignal(child, "ingest-done");
+      if (child === siteChild || !ingested) endSignals(child);
+    }
+    if (!ingested) {
+      await Promise.all(sideBySide);
+      return finish(false);
+    }
+  }
   const ok = (await Promise.all(sideBySide)).every(Boolean);
+  if (indexChild) endSignals(indexChild);
   return finish(ok);
 }
 

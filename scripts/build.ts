@@ -1,28 +1,39 @@
 /**
- * npm run build: the ingest, then the site and its search index side by side.
+ * npm run build: the ingest, and beside it the site and its search index.
  *
  * The search index reads the articles' Markdown, not the built pages (src/lib/search/build-index.ts),
  * so it needs only the ingest's output and runs beside `astro build`: Astro renders on about one
  * core, Pagefind indexes on about one, and a machine with two cores builds both in the time of the
- * longer. A Pagefind process indexes one bundle at a time, so the index itself runs a second one
- * for a second bundle where memory allows (src/lib/search/index-shards.ts, shardsAtOnce). An issue file the ingest rejects is reported and the rest of the archive is still
- * built; the build then ends with a failing exit code, as it does when either later step fails.
+ * longer. Both start with the ingest and wait for it just before they read the articles, so
+ * their start-up overlaps it; the index starts a second Pagefind process for a waiting bundle once
+ * the site is done (src/lib/build/build-signals.ts). An issue file the ingest rejects is reported
+ * and the rest of the archive is still built; the build then ends with a failing exit code, as it
+ * does when either later step fails.
  */
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { endSignals, sendSignal, signalledChild } from "../src/lib/build/build-signals.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
-/** Runs `node <args>` in the project folder with this process's output; resolves to its exit code. */
-function node(args: string[]): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "inherit" });
+interface Step {
+  child: ChildProcess;
+  /** The exit code; 1 when the step could not start or was killed. */
+  code: Promise<number>;
+}
+
+/** Starts `node <args>` in the project folder with this process's output; `signalled`: it hears the build's signals. */
+function node(args: string[], signalled = false): Step {
+  const options = signalled ? signalledChild(process.env, ["ignore", "inherit", "inherit"]) : { env: process.env, stdio: "inherit" as const };
+  const child = spawn(process.execPath, args, { cwd: ROOT, ...options });
+  const code = new Promise<number>((resolve) => {
     child.on("error", (error) => {
       console.error(`build: could not start ${args[0]}: ${error.message}`);
       resolve(1);
     });
-    child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+    child.on("close", (exit, signal) => resolve(exit ?? (signal ? 1 : 0)));
   });
+  return { child, code };
 }
 
 // The whole site: a part's build removes what other parts own (npm run site-parts; docs/scale.md).
@@ -31,9 +42,17 @@ if (process.env.ARCHIVE_SITE_PART) {
   process.exit(2);
 }
 
-const ingest = await node(["scripts/ingest.ts"]);
-const [site, index] = await Promise.all([node(["node_modules/astro/bin/astro.mjs", "build"]), node(["scripts/index-search.ts"])]);
-const failed = [ingest && "the ingest", site && "astro build", index && "the search index"].filter(Boolean);
+const site = node(["node_modules/astro/bin/astro.mjs", "build"], true);
+const index = node(["scripts/index-search.ts"], true);
+const ingest = await node(["scripts/ingest.ts"]).code;
+sendSignal(site.child, "ingest-done");
+endSignals(site.child);
+sendSignal(index.child, "ingest-done");
+const siteCode = await site.code;
+sendSignal(index.child, "site-done");
+endSignals(index.child);
+const indexCode = await index.code;
+const failed = [ingest && "the ingest", siteCode && "astro build", indexCode && "the search index"].filter(Boolean);
 if (failed.length > 0) {
   console.error(`build: ${failed.join(", ")} reported errors (see above)`);
   process.exitCode = 1;

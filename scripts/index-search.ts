@@ -17,9 +17,11 @@
  *
  * Bundles to index are indexed two at a time on a machine with two cores, each by a Pagefind
  * process of its own, when memory beside Astro allows (src/lib/search/index-shards.ts,
- * shardsAtOnce); --jobs sets how many.
+ * shardsAtOnce), and more once npm run build says the site is done (shardsToAddAfterSite);
+ * --jobs sets how many.
  */
 import { parseArgs } from "node:util";
+import { afterIngest, buildSignal } from "../src/lib/build/build-signals.ts";
 import { ARCHIVE } from "../src/lib/config/archive-config.ts";
 import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
 import { BUILD_MEMORY_MB, buildPeakMb } from "../src/lib/search/index-shards.ts";
@@ -42,12 +44,15 @@ function positiveInteger(text: string): number {
 }
 
 try {
+  // npm run build starts the index beside the ingest (src/lib/build/build-signals.ts).
+  await afterIngest();
   if (values.plan) {
     console.log(JSON.stringify(await searchIndexPlan(values.articles)));
     process.exit(0);
   }
   const report = await buildSearchIndex(values.articles, values.site, {
     cacheDir: values.cache,
+    siteDone: buildSignal("site-done"),
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
     ...(values.jobs === undefined ? {} : { jobs: positiveInteger(values.jobs) }),
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce, shardsToAddAfterSite } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -71,4 +71,20 @@ test("two bundles are indexed at once on two cores while both fit beside Astro: 
   assert.equal(shardsAtOnce(10_000, [476], 2), 1);
   assert.equal(shardsAtOnce(100_000, [8_000, 8_000, 4_762], 2), 1);
   assert.equal(shardsAtOnce(0, [], 2), 1);
+});
+
+test("once the site is built, a waiting shard starts beside a running one when both fit without Astro, one per core", () => {
+  // 10,000 articles: a 3,800-page bundle and the newest year fit in the CLI's memory together; two large ones do not.
+  assert.equal(shardsToAddAfterSite(10_000, [3_800], [476], 2), 1);
+  assert.equal(shardsToAddAfterSite(10_000, [3_800], [3_800], 2), 0);
+  assert.ok(indexMemoryMb(3_800) + indexMemoryMb(476) <= buildMemoryMb(10_000));
+  // Never more lanes than cores, nor more than the shards waiting.
+  assert.equal(shardsToAddAfterSite(100_000, [4_000], [4_000, 4_000, 4_000], 2), 1);
+  // Four cores, but three 4,000-page bundles fill the 7.5 GB a build may take.
+  assert.equal(shardsToAddAfterSite(100_000, [4_000], [4_000, 4_000, 4_000], 4), 2);
+  assert.ok(3 * indexMemoryMb(4_000) <= BUILD_MEMORY_MB && 4 * indexMemoryMb(4_000) > BUILD_MEMORY_MB);
+  assert.equal(shardsToAddAfterSite(100_000, [4_000, 4_000], [4_000], 2), 0);
+  assert.equal(shardsToAddAfterSite(100_000, [4_000], [], 2), 0);
+  // With nothing running (every lane between shards), the waiting ones start as memory allows.
+  assert.equal(shardsToAddAfterSite(10_000, [], [3_800, 476], 2), 2);
 });

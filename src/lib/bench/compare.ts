@@ -70,7 +70,7 @@ export function contentionNote(archive: Contention, naive: Contention): string |
 
 /** The archive's side of the comparison. */
 export interface ArchiveFigures {
-  /** Whole build, wall: the ingest, then the site and the index side by side. */
+  /** Whole build, wall: the ingest, and the site and the index started beside it. */
   total_s: number | null;
   /** CPU seconds of every stage's process tree, summed. */
   cpu_s: number | null;

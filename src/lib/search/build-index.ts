@@ -25,7 +25,7 @@ import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, type ArticleFile } from "../articles/article-files.ts";
 import { closeIndexer, indexShard, type ShardJob, type ShardOutcome } from "./index-shard.ts";
 import type { ShardReply } from "./index-shard-worker.ts";
-import { BUNDLE_DIRECTORY, planShards, shardsAtOnce, type Shard } from "./index-shards.ts";
+import { BUNDLE_DIRECTORY, planShards, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
 
@@ -49,6 +49,12 @@ export interface SearchIndexOptions {
    * cores and the memory beside Astro allow (index-shards.ts, shardsAtOnce).
    */
   jobs?: number;
+  /**
+   * Resolves when the site, built beside the index, is done (scripts/build.ts): shards still
+   * waiting may then start in more lanes, with the memory and the core Astro held
+   * (index-shards.ts, shardsToAddAfterSite). Ignored when `jobs` is given.
+   */
+  siteDone?: Promise<void> | null;
 }
 
 /** The shards `buildSearchIndex` would make of these articles, newest first. */
@@ -227,31 +233,53 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   // Largest first, so that the last to finish is a small one.
   stale.sort((a, b) => b.pages - a.pages);
-  const jobs = Math.max(1, Math.min(stale.length, options.jobs ?? shardsAtOnce(countArticles(byYear), stale.map((shard) => shard.pages), availableParallelism())));
+  const articles = countArticles(byYear);
+  const cores = availableParallelism();
+  const jobs = Math.max(1, Math.min(stale.length, options.jobs ?? shardsAtOnce(articles, stale.map((shard) => shard.pages), cores)));
   const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, workerLane)];
+  /** The shard each lane is indexing. */
+  const indexing = new Map<Lane, Shard>();
+  const runLane = async (lane: Lane): Promise<void> => {
+    for (let shard = stale.shift(); shard; shard = stale.shift()) {
+      indexing.set(lane, shard);
+      const shardDir = shardDirOf(shard);
+      await rm(path.join(shardDir, KEY_FILE), { force: true });
+      const files = filesOf(shard);
+      // Read again for the key written: the bundle is of these bytes.
+      const texts = await readShard(articlesDir, files);
+      const outcome = await lane.index({ articlesDir, files, texts: texts.map((text) => text.toString("utf8")), bundleDir: path.join(shardDir, "bundle") });
+      if (outcome.failed) throw new SearchIndexError(`Pagefind ${outcome.failed[0]}`, outcome.failed.slice(1));
+      problems.push(...outcome.problems);
+      leftOut.set(shard.name, outcome.problems.length);
+      await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
+      // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
+      if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, texts));
+      shardsIndexed.push(shard.name);
+      indexing.delete(lane);
+    }
+    // A lane with nothing left lets its Pagefind process go, rather than hold its memory while another writes.
+    await lane.close();
+  };
+  const running = lanes.map(runLane);
+  // Lanes started once the site is done; the index waits for them as for the first.
+  const added: Promise<void>[] = [];
+  let finished = false;
+  if (options.jobs === undefined && options.siteDone) {
+    void options.siteDone.then(() => {
+      if (finished) return;
+      const more = shardsToAddAfterSite(articles, [...indexing.values()].map((shard) => shard.pages), stale.map((shard) => shard.pages), cores);
+      for (let i = 0; i < more; i++) {
+        const lane = workerLane();
+        lanes.push(lane);
+        added.push(runLane(lane));
+      }
+    });
+  }
   try {
-    await Promise.all(
-      lanes.map(async (lane) => {
-        for (let shard = stale.shift(); shard; shard = stale.shift()) {
-          const shardDir = shardDirOf(shard);
-          await rm(path.join(shardDir, KEY_FILE), { force: true });
-          const files = filesOf(shard);
-          // Read again for the key written: the bundle is of these bytes.
-          const texts = await readShard(articlesDir, files);
-          const outcome = await lane.index({ articlesDir, files, texts: texts.map((text) => text.toString("utf8")), bundleDir: path.join(shardDir, "bundle") });
-          if (outcome.failed) throw new SearchIndexError(`Pagefind ${outcome.failed[0]}`, outcome.failed.slice(1));
-          problems.push(...outcome.problems);
-          leftOut.set(shard.name, outcome.problems.length);
-          await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
-          // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
-          if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, texts));
-          shardsIndexed.push(shard.name);
-        }
-        // A lane with nothing left lets its Pagefind process go, rather than hold its memory while another writes.
-        await lane.close();
-      }),
-    );
+    await Promise.all(running);
+    await Promise.all(added);
   } finally {
+    finished = true;
     await Promise.all(lanes.map((lane) => lane.close()));
   }
   const phraseTables: PhraseTables[] = [];
@@ -282,7 +310,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   if (problems.length > 0) throw new SearchIndexError(`${problems.length} article${problems.length === 1 ? "" : "s"} left out of the search index`, problems);
   return {
-    articles: countArticles(byYear),
+    articles,
     indexedPages,
     shards: shards.length,
     shardsIndexed: shardsIndexed.length,

@@ -76,19 +76,37 @@ export function buildPeakMb(articles: number): number {
 }
 
 /**
- * How many of these shards (their pages, largest first) to index at once, each by a Pagefind
- * process of its own: one per core, as long as the largest of them together, beside Astro,
- * fit in buildMemoryMb.
+ * How many of the `waiting` shards (their pages) to start beside `running` ones, largest first,
+ * each in a Pagefind process of its own: one per core in all, as long as their peaks together,
+ * with `usedMb` of others, fit in buildMemoryMb.
+ */
+function shardsToStart(articles: number, usedMb: number, running: readonly number[], waiting: readonly number[], cores: number): number {
+  const largest = [...waiting].sort((a, b) => b - a);
+  let memory = usedMb + running.reduce((sum, pages) => sum + indexMemoryMb(pages), 0);
+  let started = 0;
+  while (running.length + started < cores && started < largest.length && memory + indexMemoryMb(largest[started]!) <= buildMemoryMb(articles)) {
+    memory += indexMemoryMb(largest[started]!);
+    started++;
+  }
+  return started;
+}
+
+/**
+ * How many of these shards (their pages, largest first) to index at once beside Astro: one per
+ * core, as long as the largest of them together, beside Astro, fit in buildMemoryMb; at least one.
  */
 export function shardsAtOnce(articles: number, pages: readonly number[], cores: number): number {
-  const largest = [...pages].sort((a, b) => b - a);
-  let jobs = 1;
-  let memory = astroMemoryMb(articles) + indexMemoryMb(largest[0] ?? 0);
-  while (jobs < Math.min(cores, largest.length) && memory + indexMemoryMb(largest[jobs]!) <= buildMemoryMb(articles)) {
-    memory += indexMemoryMb(largest[jobs]!);
-    jobs++;
-  }
-  return jobs;
+  const [largest, ...others] = [...pages].sort((a, b) => b - a);
+  if (largest === undefined) return 1;
+  return 1 + shardsToStart(articles, astroMemoryMb(articles), [largest], others, cores);
+}
+
+/**
+ * How many more of the `waiting` shards to start once the site is built, beside the `running`
+ * ones: Astro's memory is free then, and so is its core.
+ */
+export function shardsToAddAfterSite(articles: number, running: readonly number[], waiting: readonly number[], cores: number): number {
+  return shardsToStart(articles, 0, running, waiting, cores);
 }
 
 export interface Shard {

@@ -18,6 +18,7 @@ import type { Loader, LoaderContext } from "astro/loaders";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { afterIngest } from "../build/build-signals.ts";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, checkedFrontmatter, isArticleFile, readArticleFile } from "../articles/article-files.ts";
 import { FileStats, fileSignature } from "./file-stats.ts";
@@ -31,6 +32,8 @@ export function articleLoader(dir: string): Loader {
   return {
     name: "archive:articles",
     async load(context) {
+      // npm run build starts Astro beside the ingest: the folder is whole once the ingest is done.
+      await afterIngest();
       const { store, meta, config, logger, watcher } = context;
       const root = fileURLToPath(config.root);
       const base = path.resolve(root, dir);
