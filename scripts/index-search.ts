@@ -70,7 +70,8 @@ try {
   console.error(
     values.shard === undefined
       ? `index: ${report.indexedPages} articles in ${report.shards} bundles (${report.shardsIndexed} indexed, ` +
-          `${report.shards - report.shardsIndexed} unchanged), ${report.traditionalPhrases} OpenCC phrases kept for the ` +
+          `${report.shards - report.shardsIndexed} unchanged${report.shardsAfterSite.length > 0 ? `; ${report.shardsAfterSite.join(", ")} beside another once the site was done` : ""}), ` +
+          `${report.traditionalPhrases} OpenCC phrases kept for the ` +
           `Traditional search page, ${done}`
       : `index: bundle ${values.shard}, ${report.indexedPages} articles (${report.shardsIndexed === 1 ? "indexed" : "unchanged"}), ${done}`,
   );

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, type IOType } from "node:child_process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { buildSignal, endSignals, sendSignal, signalledChild } from "../../src/lib/build/build-signals.ts";
@@ -30,7 +30,7 @@ try {
 `;
 
 function startChild(signalled: boolean) {
-  const options = signalled ? signalledChild(process.env, ["ignore", "pipe", "inherit"]) : { env: { ...process.env, ARCHIVE_BUILD_SIGNALS: "" }, stdio: ["ignore", "pipe", "inherit"] as const };
+  const options = signalled ? signalledChild(process.env, ["ignore", "pipe", "inherit"]) : { env: { ...process.env, ARCHIVE_BUILD_SIGNALS: "" }, stdio: ["ignore", "pipe", "inherit"] as IOType[] };
   const child = spawn(process.execPath, ["--input-type=module", "-e", CHILD], options);
   let out = "";
   child.stdout!.setEncoding("utf8").on("data", (chunk: string) => (out += chunk));

@@ -75,6 +75,8 @@ export interface SearchIndexReport {
   shards: number;
   /** Bundles indexed in this run; the others were reused from the cache. */
   shardsIndexed: number;
+  /** Bundles started in a lane added once the site was done (SearchIndexOptions.siteDone). */
+  shardsAfterSite: string[];
   /** Wall time of indexing and writing, in seconds. */
   seconds: number;
   outputPath: string;
@@ -239,9 +241,11 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, workerLane)];
   /** The shard each lane is indexing. */
   const indexing = new Map<Lane, Shard>();
-  const runLane = async (lane: Lane): Promise<void> => {
+  const shardsAfterSite: string[] = [];
+  const runLane = async (lane: Lane, afterSite = false): Promise<void> => {
     for (let shard = stale.shift(); shard; shard = stale.shift()) {
       indexing.set(lane, shard);
+      if (afterSite) shardsAfterSite.push(shard.name);
       const shardDir = shardDirOf(shard);
       await rm(path.join(shardDir, KEY_FILE), { force: true });
       const files = filesOf(shard);
@@ -260,7 +264,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     // A lane with nothing left lets its Pagefind process go, rather than hold its memory while another writes.
     await lane.close();
   };
-  const running = lanes.map(runLane);
+  const running = lanes.map((lane) => runLane(lane));
   // Lanes started once the site is done; the index waits for them as for the first.
   const added: Promise<void>[] = [];
   let finished = false;
@@ -271,7 +275,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       for (let i = 0; i < more; i++) {
         const lane = workerLane();
         lanes.push(lane);
-        added.push(runLane(lane));
+        added.push(runLane(lane, true));
       }
     });
   }
@@ -314,6 +318,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     indexedPages,
     shards: shards.length,
     shardsIndexed: shardsIndexed.length,
+    shardsAfterSite,
     seconds: (performance.now() - started) / 1000,
     outputPath,
     traditionalPhrases: Object.values(phrases).reduce((n, table) => n + (table === "" ? 0 : table.split("|").length), 0),
