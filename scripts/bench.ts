@@ -376,8 +376,10 @@ let matrixRuns: MatrixRuns | null = null;
  * --shard) built as the jobs of a CI matrix would build them, here one after another, each job
  * with its own output and caches; then the site's join into <work>/dist and the index's join.
  */
-async function runMatrix(env: NodeJS.ProcessEnv): Promise<MatrixRuns> {
+async function runMatrix(buildEnv: NodeJS.ProcessEnv): Promise<MatrixRuns> {
   const runs: MatrixRuns = { site: [], siteJoin: null, index: [], indexJoin: null, ok: false };
+  // As the workflow sets it for every job: each bundle is built by a job of its own, so bundles are larger.
+  const env = { ...buildEnv, ARCHIVE_INDEX_BUNDLES: "apart" };
   const inWork = { cwd: work, env: { ...process.env, ...env }, encoding: "utf8" } as const;
   const siteParts = join(work, "scripts", "site-parts.ts");
   const partsDir = join(work, "site-parts");

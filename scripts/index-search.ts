@@ -47,17 +47,18 @@ try {
   // npm run build starts the index beside the ingest (src/lib/build/build-signals.ts).
   await afterIngest();
   if (values.plan) {
-    console.log(JSON.stringify(await searchIndexPlan(values.articles)));
+    console.log(JSON.stringify(await searchIndexPlan(values.articles, ARCHIVE.indexBundles)));
     process.exit(0);
   }
   const report = await buildSearchIndex(values.articles, values.site, {
     cacheDir: values.cache,
     siteDone: buildSignal("site-done"),
+    placement: ARCHIVE.indexBundles,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
     ...(values.jobs === undefined ? {} : { jobs: positiveInteger(values.jobs) }),
   });
-  const peakMb = buildPeakMb(report.articles);
-  if (peakMb > BUILD_MEMORY_MB) {
+  const peakMb = buildPeakMb(report.articles, ARCHIVE.indexBundles);
+  if (peakMb > BUILD_MEMORY_MB && ARCHIVE.indexBundles === "beside-site") {
     console.error(
       `index: warning: ${report.articles} articles need ~${Math.round(peakMb)} MB with the site built beside the index, more than ` +
         `${BUILD_MEMORY_MB} MB: build the bundles apart (--plan, --shard; docs/scale.md)`,

@@ -122,6 +122,16 @@ describe("the resolved config: the environment overrides only what CI needs", ()
     assert.throws(() => resolveArchiveConfig(file, { ARCHIVE_SITE_PART: "lists" }, FILE), (error: Error) => error instanceof ArchiveConfigError && /^\$ARCHIVE_SITE_PART: "lists" is not a part/u.test(error.message));
   });
 
+  test("ARCHIVE_INDEX_BUNDLES says where the search bundles are built; unset, beside the site; a bad one is an error naming the variable", () => {
+    assert.equal(resolveArchiveConfig(file, {}, FILE).indexBundles, "beside-site");
+    assert.equal(resolveArchiveConfig(file, { ARCHIVE_INDEX_BUNDLES: "" }, FILE).indexBundles, "beside-site");
+    assert.equal(resolveArchiveConfig(file, { ARCHIVE_INDEX_BUNDLES: "apart" }, FILE).indexBundles, "apart");
+    assert.throws(
+      () => resolveArchiveConfig(file, { ARCHIVE_INDEX_BUNDLES: "matrix" }, FILE),
+      (error: Error) => error instanceof ArchiveConfigError && /^\$ARCHIVE_INDEX_BUNDLES: "matrix" is not where search bundles are built: beside-site or apart/u.test(error.message),
+    );
+  });
+
   test("a bad ARCHIVE_SITE_URL is an error naming the variable", () => {
     assert.throws(() => resolveArchiveConfig(file, { ARCHIVE_SITE_URL: "owner.github.io" }, FILE), /\$ARCHIVE_SITE_URL/u);
   });

@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce, shardsToAddAfterSite } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce, shardsToAddAfterSite, bundlePlan } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -87,4 +87,25 @@ test("once the site is built, a waiting shard starts beside a running one when b
   assert.equal(shardsToAddAfterSite(100_000, [4_000], [], 2), 0);
   // With nothing running (every lane between shards), the waiting ones start as memory allows.
   assert.equal(shardsToAddAfterSite(10_000, [], [3_800, 476], 2), 2);
+});
+
+test("bundles built apart, each by a job of its own, are sized for the whole machine, not for what Astro leaves", () => {
+  // A million articles: 2,000-page bundles beside Astro, 12,000 apart.
+  assert.equal(maxShardPages(1_000_000), 2_000);
+  assert.equal(maxShardPages(1_000_000, "apart"), 12_000);
+  assert.equal(maxShardPages(100_000, "apart"), 12_000);
+  // Small archives: never more than Pagefind's CLI needs for all the archive's pages.
+  assert.equal(maxShardPages(10_000, "apart"), 10_000);
+  assert.ok(buildPeakMb(1_000_000, "apart") <= BUILD_MEMORY_MB);
+  assert.equal(buildPeakMb(1_000_000, "apart"), indexMemoryMb(12_000));
+  // 100,000 articles over 21 years: a bundle a year beside Astro, two years a bundle apart.
+  const perYear = new Map(Array.from({ length: 21 }, (_, i) => [String(2005 + i), i === 20 ? 4_800 : 4_760] as [string, number]));
+  const beside = bundlePlan(perYear, "beside-site");
+  const apart = bundlePlan(perYear, "apart");
+  assert.equal(beside.length, 21);
+  assert.equal(apart.length, 11);
+  assert.deepEqual(apart.slice(0, 3).map((shard) => shard.name), ["2025", "2023-2024", "2021-2022"]);
+  assert.ok(apart.every((shard) => shard.pages <= 12_000));
+  // A year is never cut: a year of 50,000 articles is one bundle either way.
+  assert.deepEqual(bundlePlan(new Map([["2024", 50_000], ["2025", 50_000]]), "apart").map((shard) => shard.pages), [50_000, 50_000]);
 });

