@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce, shardsToAddAfterSite, bundlePlan } from "../../src/lib/search/index-shards.ts";
+import { BUILD_MEMORY_MB, astroMemoryMb, buildMemoryMb, buildPeakMb, indexMemoryMb, maxShardPages, pagesPerYear, planShards, shardPath, shardsAtOnce, shardsToAddAfterSite, bundlePlan, laneMemoryMb } from "../../src/lib/search/index-shards.ts";
 
 const years = (entries: [string, number][]) => new Map(entries);
 
@@ -74,15 +74,18 @@ test("two bundles are indexed at once on two cores while both fit beside Astro: 
 });
 
 test("once the site is built, a waiting shard starts beside a running one when both fit without Astro, one per core", () => {
-  // 10,000 articles: a 3,800-page bundle and the newest year fit in the CLI's memory together; two large ones do not.
+  // 10,000 articles: with Astro gone, two 3,800-page bundles fit in the CLI's memory; beside Astro, not.
   assert.equal(shardsToAddAfterSite(10_000, [3_800], [476], 2), 1);
-  assert.equal(shardsToAddAfterSite(10_000, [3_800], [3_800], 2), 0);
-  assert.ok(indexMemoryMb(3_800) + indexMemoryMb(476) <= buildMemoryMb(10_000));
-  // Never more lanes than cores, nor more than the shards waiting.
+  assert.equal(shardsToAddAfterSite(10_000, [3_800], [3_800, 1_900], 2), 1);
+  assert.equal(shardsAtOnce(10_000, [3_800, 3_800], 2), 1);
+  assert.ok(indexMemoryMb(3_800) + laneMemoryMb(3_800) <= buildMemoryMb(10_000));
+  // A lane after the first costs its Pagefind process and worker, not a second index process.
+  assert.ok(laneMemoryMb(3_800) < indexMemoryMb(3_800));
+  // Never more lanes than cores, nor more than the shards waiting, nor more than memory allows.
   assert.equal(shardsToAddAfterSite(100_000, [4_000], [4_000, 4_000, 4_000], 2), 1);
-  // Four cores, but three 4,000-page bundles fill the 7.5 GB a build may take.
-  assert.equal(shardsToAddAfterSite(100_000, [4_000], [4_000, 4_000, 4_000], 4), 2);
-  assert.ok(3 * indexMemoryMb(4_000) <= BUILD_MEMORY_MB && 4 * indexMemoryMb(4_000) > BUILD_MEMORY_MB);
+  assert.equal(shardsToAddAfterSite(100_000, [4_000], [4_000, 4_000, 4_000], 4), 3);
+  assert.equal(shardsToAddAfterSite(100_000, [12_000], [12_000, 12_000], 4), 0);
+  assert.ok(indexMemoryMb(12_000) + laneMemoryMb(12_000) > BUILD_MEMORY_MB);
   assert.equal(shardsToAddAfterSite(100_000, [4_000, 4_000], [4_000], 2), 0);
   assert.equal(shardsToAddAfterSite(100_000, [4_000], [], 2), 0);
   // With nothing running (every lane between shards), the waiting ones start as memory allows.
