@@ -87,6 +87,17 @@ test("bundles built one by one in separate caches, put together, are the whole i
   assert.deepEqual(readFileSync(join(site, "search", "traditional-phrases.json")), phrases);
 });
 
+test("an index told the site is done while it indexes writes the same bundles; the seed archive's bundles do not fit two at once in its memory", async () => {
+  const told = join(work, "site-told");
+  const report = await buildSearchIndex(articles, told, { siteDone: Promise.resolve() });
+  assert.deepEqual([report.shards, report.shardsIndexed, report.indexedPages], [2, 2, 46]);
+  // 46 articles: the build may take what Pagefind's CLI needs for 46 pages, one Pagefind process.
+  assert.deepEqual(report.shardsAfterSite, []);
+  const untold = join(work, "site-untold");
+  await buildSearchIndex(articles, untold);
+  assert.deepEqual(treeBytes(told), treeBytes(untold));
+});
+
 /** Every file under `dir`, relative path → bytes (base64). */
 function treeBytes(dir: string): Map<string, string> {
   const files = new Map<string, string>();
