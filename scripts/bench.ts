@@ -11,7 +11,7 @@
  *   astro   astro build, in a work copy of the project (<work>: src/, public/, scripts/, configs and
  *           content/data copied; node_modules found by walking up), with ARCHIVE_CONTENT_DIR, ARCHIVE_OUT_DIR
  *           (and ARCHIVE_ISSUES_DIR) pointing into <work>; the real content/ and dist/ are untouched
- *   index   node scripts/index-search.ts (npm run index) in the work copy, with the same variables
+ *   index   node scripts/index-search.ts (npm run index) in the work copy (made for either stage), with the same variables
  * and reports seconds per stage and of the whole build, articles per second, the peak RSS of each
  * stage's process tree and of all of them at once (sampled from /proc every 100 ms), the files and bytes in dist, and the bytes a first and a
  * further search query download (src/lib/bench/search-bytes.ts). Then, unless --no-first-results
@@ -98,7 +98,7 @@ import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/be
 import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
 import { serveDist } from "../src/lib/bench/static-server.ts";
 import { buildUnitPool, generateArchive, generateExtraIssue } from "../src/lib/bench/synthetic-issues.ts";
-import { endSignals, sendSignal, signalledChild } from "../src/lib/build/build-signals.ts";
+import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
 import { loadArchiveConfig } from "../src/lib/config/archive-config.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 
@@ -329,7 +329,7 @@ async function runStages(label: string): Promise<StagesRun> {
     });
     sideBySide.push(
       astro.then((run) => {
-        if (indexChild) sendSignal(indexChild, "site-done");
+        siteFinished(indexChild);
         return record("astro", run);
       }),
     );
@@ -346,18 +346,13 @@ async function runStages(label: string): Promise<StagesRun> {
   if (besideIngest) {
     const ingested = record("ingest", await ingest());
     // A failed ingest: the pipes close without "ingest-done", and both stop without reading the articles.
-    for (const child of [siteChild, indexChild]) {
-      if (!child) continue;
-      if (ingested) sendSignal(child, "ingest-done");
-      if (child === siteChild || !ingested) endSignals(child);
-    }
+    ingestFinished({ site: siteChild, index: indexChild }, ingested);
     if (!ingested) {
       await Promise.all(sideBySide);
       return finish(false);
     }
   }
   const ok = (await Promise.all(sideBySide)).every(Boolean);
-  if (indexChild) endSignals(indexChild);
   return finish(ok);
 }
 
@@ -504,7 +499,8 @@ async function main(): Promise<void> {
   const issueBytes = issues.reduce((sum, i) => sum + Buffer.byteLength(i.text), 0);
   log(`generated ${issues.length} issue files (${planned} items, ${(issueBytes / 1048576).toFixed(1)} MB) in ${((performance.now() - genStarted) / 1000).toFixed(1)} s → ${issuesDir}`);
 
-  if (wanted.has("astro")) copyProject();
+  // The site and the index both run in the work copy, each with its caches there.
+  if (wanted.has("astro") || wanted.has("index")) copyProject();
   if (options.compare) copyNaive();
 
   const full = await runStages("");

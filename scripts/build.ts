@@ -12,7 +12,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { endSignals, sendSignal, signalledChild } from "../src/lib/build/build-signals.ts";
+import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -45,12 +45,10 @@ if (process.env.ARCHIVE_SITE_PART) {
 const site = node(["node_modules/astro/bin/astro.mjs", "build"], true);
 const index = node(["scripts/index-search.ts"], true);
 const ingest = await node(["scripts/ingest.ts"]).code;
-sendSignal(site.child, "ingest-done");
-endSignals(site.child);
-sendSignal(index.child, "ingest-done");
+// The site and the index build even when the ingest rejected a file: the other files' articles are written.
+ingestFinished({ site: site.child, index: index.child }, true);
 const siteCode = await site.code;
-sendSignal(index.child, "site-done");
-endSignals(index.child);
+siteFinished(index.child);
 const indexCode = await index.code;
 const failed = [ingest && "the ingest", siteCode && "astro build", indexCode && "the search index"].filter(Boolean);
 if (failed.length > 0) {

@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import { spawn, type IOType } from "node:child_process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { buildSignal, endSignals, sendSignal, signalledChild } from "../../src/lib/build/build-signals.ts";
+import { buildSignal, endSignals, ingestFinished, sendSignal, signalledChild, siteFinished } from "../../src/lib/build/build-signals.ts";
 
 const SIGNALS = fileURLToPath(new URL("../../src/lib/build/build-signals.ts", import.meta.url));
 
@@ -85,4 +85,25 @@ test("a signal to a child that has exited is not an error", async () => {
   endSignals(child);
   await exited;
   assert.doesNotThrow(() => sendSignal(child, "ingest-done"));
+});
+
+test("as npm run build tells them: the site hears the ingest is done and nothing more; the index hears the site is done", async () => {
+  const site = startChild(true);
+  const index = startChild(true);
+  ingestFinished({ site: site.child, index: index.child }, true);
+  await index.heard("ingest-done");
+  siteFinished(index.child);
+  assert.deepEqual(await index.exited, ["ingest-done", "site-done"]);
+  // The site's pipe is closed: its wait for "site-done" ends with its work, without it.
+  assert.deepEqual(await site.exited, ["ingest-done"]);
+});
+
+test("after a failed ingest neither the site nor the index reads the articles", async () => {
+  const site = startChild(true);
+  const index = startChild(true);
+  ingestFinished({ site: site.child, index: index.child }, false);
+  for (const lines of await Promise.all([site.exited, index.exited])) {
+    assert.equal(lines.length, 1);
+    assert.match(lines[0]!, /^error: the build stopped before the ingest finished/);
+  }
 });

@@ -13,6 +13,7 @@
  */
 import type { ChildProcess, IOType } from "node:child_process";
 import { Socket } from "node:net";
+import type { Writable } from "node:stream";
 
 export type BuildSignal = "ingest-done" | "site-done";
 
@@ -31,16 +32,41 @@ export function signalledChild(env: NodeJS.ProcessEnv, stdio: [IOType, IOType, I
  * an error: it no longer needs to hear anything.
  */
 export function sendSignal(child: ChildProcess, signal: BuildSignal): void {
-  const pipe = child.stdio[SIGNALS_FD] as NodeJS.WritableStream | null | undefined;
+  const pipe = signalPipe(child);
   if (!pipe || child.exitCode !== null || child.signalCode !== null) return;
-  (pipe as NodeJS.WritableStream & { on(event: "error", listener: () => void): unknown }).on("error", () => {});
   pipe.write(`${signal}\n`);
+}
+
+/**
+ * The ingest is over: the site and the index, started beside it, hear "ingest-done" if it wrote
+ * the articles (`ok`), and the site hears nothing more. If it did not, both pipes close, and
+ * both stop before reading the articles.
+ */
+export function ingestFinished(children: { site: ChildProcess | null; index: ChildProcess | null }, ok: boolean): void {
+  for (const child of [children.site, children.index]) {
+    if (!child) continue;
+    if (ok) sendSignal(child, "ingest-done");
+    if (child === children.site || !ok) endSignals(child);
+  }
+}
+
+/** The site is built: the index hears "site-done", and nothing more. */
+export function siteFinished(index: ChildProcess | null): void {
+  if (!index) return;
+  sendSignal(index, "site-done");
+  endSignals(index);
 }
 
 /** Closes a child's signal pipe: it will hear nothing more. */
 export function endSignals(child: ChildProcess): void {
-  const pipe = child.stdio[SIGNALS_FD] as NodeJS.WritableStream | null | undefined;
-  pipe?.end();
+  signalPipe(child)?.end();
+}
+
+/** The write end of a child's signal pipe; a child that exits meanwhile makes a write fail, which is not an error here. */
+function signalPipe(child: ChildProcess): Writable | null {
+  const pipe = (child.stdio[SIGNALS_FD] as Writable | null | undefined) ?? null;
+  if (pipe && pipe.listenerCount("error") === 0) pipe.on("error", () => {});
+  return pipe;
 }
 
 interface Waiter {
