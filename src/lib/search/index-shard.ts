@@ -13,6 +13,7 @@ import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_Gen
 import { articleBodyHtml } from "../articles/article-body.ts";
 import { ArticleFileError, parseArticleFile, type ArticleFile } from "../articles/article-files.ts";
 import { articlePath } from "../site/paths.ts";
+import { preparePagefindEnvironment } from "./pagefind-process.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import type { PhraseTables } from "./script-conversion.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
@@ -56,6 +57,7 @@ function phraseTablesOf(texts: Iterable<string>): PhraseTables {
 export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   const { articlesDir, files, texts, bundleDir } = job;
   await rm(bundleDir, { recursive: true, force: true });
+  preparePagefindEnvironment();
   const { index, errors } = await pagefind.createIndex({});
   if (!index) return { phrases: phraseTablesOf([]), problems: [], failed: ["could not create an index", ...errors] };
   const shown = new Set<string>();
