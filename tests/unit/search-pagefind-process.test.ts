@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
+import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
 import { PAGEFIND_PROCESS_ENV, preparePagefindEnvironment } from "../../src/lib/search/pagefind-process.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
 
@@ -62,4 +63,11 @@ test("the bundles are the same files, byte for byte, as with Pagefind's own defa
   assert.ok(tuned.size > 10, `only ${tuned.size} files written`);
   assert.deepEqual([...tuned.keys()].sort(), [...defaults.keys()].sort());
   for (const [file, bytes] of tuned) assert.ok(bytes.equals(defaults.get(file)!), `${file} differs`);
+});
+
+test("the index starts its Pagefind process with the settings", async () => {
+  for (const name of Object.keys(PAGEFIND_PROCESS_ENV)) delete process.env[name];
+  // One lane: the bundles are indexed in this thread, whose environment Pagefind inherits.
+  await buildSearchIndex(articles, join(work, "in-thread", "site"), { jobs: 1 });
+  for (const [name, value] of Object.entries(PAGEFIND_PROCESS_ENV)) assert.equal(process.env[name], value, name);
 });
