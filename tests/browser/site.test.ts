@@ -77,7 +77,13 @@ async function withPage(visit: (page: Page) => Promise<void>, options: PageOptio
   const page = await context.newPage();
   const served = options.site ?? server;
   siteOf.set(page, served);
-  const expectedStatus = Object.fromEntries(Object.entries(options.expectedStatus ?? {}).map(([sitePath, status]) => [site.path(sitePath), status]));
+  const expectedStatus: Record<string, number> = Object.fromEntries(
+    Object.entries(options.expectedStatus ?? {}).map(([sitePath, status]) => [site.path(sitePath), status]),
+  );
+  // A document without a <link rel="icon"> (the raw page text) makes Chromium ask the host's root
+  // for /favicon.ico. The archive ships one for a site at the root; under a base path that root
+  // belongs to someone else.
+  if (site.base !== "/") expectedStatus["/favicon.ico"] ??= 404;
   const problems = collectPageProblems(page, served.url, { strict: true, expectedStatus });
   try {
     await visit(page);
