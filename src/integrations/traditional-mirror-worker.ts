@@ -5,7 +5,7 @@
  * earlier page from its memo (src/lib/site/traditional.ts), so a thread is kept for the whole
  * build. Runs under Node's own TypeScript support, outside Vite.
  */
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parentPort, workerData } from "node:worker_threads";
 import { toTraditionalPage } from "../lib/site/traditional.ts";
@@ -28,15 +28,29 @@ export interface MirrorPage {
 /** What a worker reports: the pages whose twins it has written since its last report, or its failure. */
 export type MirrorReport = { files: string[]; converting: number } | { error: string };
 
-/** Writes the twin of one page; resolves to the milliseconds spent converting (not reading or writing). */
-export async function mirrorPage({ root, prefix, site }: MirrorSetup, page: MirrorPage): Promise<number> {
-  const html = page.bytes ? Buffer.from(page.bytes).toString("utf8") : await readFile(path.join(root, page.file), "utf8");
+/**
+ * The folders this thread has made or found. Most twins are the only page of their folder, but a
+ * folder's parents recur on every page, and a recursive mkdir walks them each time.
+ */
+const madeFolders = new Set<string>();
+
+/**
+ * Writes the twin of one page; returns the milliseconds spent converting (not reading or writing).
+ * Synchronous: a thread does nothing else, and the promise-based calls cost more CPU than the
+ * writes themselves (docs/scale.md, "The Traditional mirror's writes").
+ */
+export function mirrorPage({ root, prefix, site }: MirrorSetup, page: MirrorPage): number {
+  const html = page.bytes ? Buffer.from(page.bytes).toString("utf8") : readFileSync(path.join(root, page.file), "utf8");
   const started = performance.now();
   const twin = toTraditionalPage(html, { site });
   const converting = performance.now() - started;
   const target = path.join(root, prefix, page.file);
-  await mkdir(path.dirname(target), { recursive: true });
-  await writeFile(target, twin);
+  const folder = path.dirname(target);
+  if (!madeFolders.has(folder)) {
+    mkdirSync(folder, { recursive: true });
+    madeFolders.add(folder);
+  }
+  writeFileSync(target, twin);
   return converting;
 }
 
@@ -55,16 +69,16 @@ if (parentPort && workerData) {
     reporting = false;
   };
   port.on("message", (page: MirrorPage) => {
-    mirrorPage(setup, page).then(
-      (ms) => {
-        files.push(page.file);
-        converting += ms;
-        if (!reporting) {
-          reporting = true;
-          setImmediate(report);
-        }
-      },
-      (error: unknown) => port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies MirrorReport),
-    );
+    try {
+      converting += mirrorPage(setup, page);
+    } catch (error) {
+      port.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies MirrorReport);
+      return;
+    }
+    files.push(page.file);
+    if (!reporting) {
+      reporting = true;
+      setImmediate(report);
+    }
   });
 }
