@@ -66,7 +66,10 @@
  *                           cpu_ratio (the archive's CPU seconds, all stages, ÷ the naive stack's),
  *                           peak_ratio (build_peak_rss_mb ÷ naive.peak_rss_mb.pagefind),
  *                           rebuild_share (rebuild_s ÷ total_s), rebuild_ratio (rebuild_s ÷
- *                           naive.rebuild_s), targets: { build_within_naive, rebuild_within_share
+ *                           naive.rebuild_s), cpu_floor_s (the archive's CPU seconds ÷ the cores:
+ *                           its shortest possible build here), floor_ratio (cpu_floor_s ÷
+ *                           naive.total_s: above 1, only less work can meet the build target),
+ *                           core_use (cpu_floor_s ÷ total_s), targets: { build_within_naive, rebuild_within_share
  *                           (≤ 10%), rebuild_within_seconds (≤ 15 s), peak_within_naive_pagefind }:
  *                           true, false, or null when not measured }
  *   contention              what other processes took of the machine while each stack built (the
@@ -590,6 +593,7 @@ async function main(): Promise<void> {
             cpu_s: sumKnown(Object.values(full.cpu)),
             peak_rss_mb: buildPeakMb,
             rebuild_s: rebuildS,
+            cores: availableParallelism(),
           },
           naive,
         )

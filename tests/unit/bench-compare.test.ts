@@ -37,12 +37,27 @@ test("the ratios: whole build, CPU, peak against the naive Pagefind, the rebuild
   assert.equal(c.peak_ratio, 1.18);
   assert.equal(c.rebuild_share, 0.221);
   assert.equal(c.rebuild_ratio, 0.42);
+  assert.equal(c.cpu_floor_s, null, "without the cores, no floor");
+  assert.equal(c.floor_ratio, null);
   assert.deepEqual(c.targets, {
     build_within_naive: false,
     rebuild_within_share: false,
     rebuild_within_seconds: false,
     peak_within_naive_pagefind: false,
   });
+});
+
+test("the CPU floor: the archive's CPU seconds over the cores, against the naive stack's wall time", () => {
+  // 169.5 CPU-s on 2 cores cannot take less than 84.75 s, 1.33 times the naive stack's 63.5 s.
+  const c = compareStacks({ total_s: 113, cpu_s: 169.5, peak_rss_mb: 4600, rebuild_s: 25, cores: 2 }, naive);
+  assert.equal(c.cpu_floor_s, 84.8);
+  assert.equal(c.floor_ratio, 1.33);
+  assert.equal(c.core_use, 0.75);
+  // The same CPU on 4 cores leaves room: the floor is within the naive stack's time.
+  const four = compareStacks({ total_s: 70, cpu_s: 169.5, peak_rss_mb: null, rebuild_s: null, cores: 4 }, naive);
+  assert.equal(four.floor_ratio, 0.67);
+  assert.equal(four.core_use, 0.605);
+  assert.equal(compareStacks({ total_s: 70, cpu_s: null, peak_rss_mb: null, rebuild_s: null, cores: 2 }, naive).floor_ratio, null);
 });
 
 test("targets are judged on the exact figures, limits included; unknown stays unknown", () => {
@@ -94,7 +109,7 @@ const result: BenchResult = {
   naive,
   contention: { cores: 2, archive: { wall_s: 113, other_cpu_s: 4.5, other_share: 0.02 }, naive: { wall_s: 63.5, other_cpu_s: 30, other_share: 0.236 } },
 };
-result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, peak_rss_mb: 4600, rebuild_s: 25 }, naive);
+result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, peak_rss_mb: 4600, rebuild_s: 25, cores: 2 }, naive);
 
 test("the side-by-side table: each measure's two figures, the ratio and the target", () => {
   const text = renderComparison(result)!;
@@ -102,6 +117,7 @@ test("the side-by-side table: each measure's two figures, the ratio and the targ
   assert.match(text, /^whole build \(wall\)\s+113\.00 s\s+63\.50 s\s+1\.78×\s+≤ 1×: missed$/m);
   assert.match(text, /^ {2}search index\s+101\.20 s, beside Astro\s+35\.00 s, after it\s+2\.89×$/m);
   assert.match(text, /^CPU time, all steps\s+173\.5 s\s+70\.3 s\s+2\.47×$/m);
+  assert.match(text, /^ {2}÷ cores: the shortest whole build here\s+86\.8 s \(the build kept the cores 76\.8% busy\)\s+63\.50 s\s+1\.37×\s+above 1×, only less work meets ≤ 1×$/m);
   assert.match(text, /^peak RSS\s+4,600 MB, all at once\s+3,900 MB, Pagefind\s+1\.18×\s+≤ 1×: missed$/m);
   assert.match(text, /^rebuild \(\+1 issue\)\s+25\.00 s\s+60\.20 s\s+0\.42×\s+≤ 15 s: missed$/m);
   assert.match(text, /^rebuild ÷ whole build\s+22\.1%\s+94\.8%\s+≤ 10%: missed$/m);
