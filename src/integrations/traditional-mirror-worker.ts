@@ -29,15 +29,9 @@ export interface MirrorPage {
 export type MirrorReport = { files: string[]; converting: number } | { error: string };
 
 /**
- * The folders this thread has made or found. Most twins are the only page of their folder, but a
- * folder's parents recur on every page, and a recursive mkdir walks them each time.
- */
-const madeFolders = new Set<string>();
-
-/**
  * Writes the twin of one page; returns the milliseconds spent converting (not reading or writing).
  * Synchronous: a thread does nothing else, and the promise-based calls cost more CPU than the
- * writes themselves (docs/scale.md, "The Traditional mirror's writes").
+ * writes themselves (docs/scale.md, "The floor on two cores").
  */
 export function mirrorPage({ root, prefix, site }: MirrorSetup, page: MirrorPage): number {
   const html = page.bytes ? Buffer.from(page.bytes).toString("utf8") : readFileSync(path.join(root, page.file), "utf8");
@@ -45,11 +39,7 @@ export function mirrorPage({ root, prefix, site }: MirrorSetup, page: MirrorPage
   const twin = toTraditionalPage(html, { site });
   const converting = performance.now() - started;
   const target = path.join(root, prefix, page.file);
-  const folder = path.dirname(target);
-  if (!madeFolders.has(folder)) {
-    mkdirSync(folder, { recursive: true });
-    madeFolders.add(folder);
-  }
+  mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, twin);
   return converting;
 }
