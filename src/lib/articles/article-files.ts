@@ -9,6 +9,7 @@ import path from "node:path";
 import type { ArticleFrontmatter } from "../article.ts";
 import { articleFrontmatterSchema } from "../article-schema.ts";
 import { FRONTMATTER_ENGINES, yamlErrorLine, yamlErrorReason } from "../yaml.ts";
+import { plainFrontmatterBlock, readPlainFrontmatter } from "./plain-frontmatter.ts";
 
 export interface ArticleFile {
   /** "2022-11-08/wen-ming-xin-feng". */
@@ -68,6 +69,10 @@ export async function articleFilesByYear(dir: string, onIgnored?: (file: string)
  * article file's text; `file` names it in errors, with the line of a YAML error.
  */
 export function readArticleFile(file: string, text: string): { data: Record<string, unknown>; body: string } {
+  // Most files are as the ingest wrote them: read those without the YAML library's cost.
+  const block = plainFrontmatterBlock(text);
+  const plain = block === null ? null : readPlainFrontmatter(block);
+  if (plain) return { data: plain, body: articleFileBody(text) };
   try {
     // Options disable gray-matter's cache by input; the core schema keeps dates strings. Its
     // JavaScript engine ("---js") would run the file's code: articles are data, never code.
