@@ -13,7 +13,7 @@
  * lines, a value on two lines, block or flow collections, a repeated key, CR line ends, tabs)
  * gives null, and the caller reads the text with js-yaml, errors and all.
  */
-import { parseYaml } from "../yaml.ts";
+import { isPlainYamlText, parseYaml } from "../yaml.ts";
 
 /** A key of the form: an identifier, or a quoted one as js-yaml writes `'no'`. */
 const KEY_LINE = /^(?:([A-Za-z_][A-Za-z0-9_]*)|'([A-Za-z_][A-Za-z0-9_]*)'):(?: (.*))?$/u;
@@ -28,24 +28,9 @@ const NOT_PLAIN = Symbol("not in the plain form");
 const readScalars = new Map<string, Scalar | typeof NOT_PLAIN>();
 const READ_SCALARS_LIMIT = 10_000;
 
-/** Text no YAML scalar reads as anything but itself (see the module comment). */
-function isPlainText(text: string): boolean {
-  let wide = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xa1) {
-      if ((c > 0xd7ff && c < 0xe000) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c > 0xfffd) return false;
-      wide = true;
-    } else if (c === 0x20) {
-      if (i === 0 || i === text.length - 1) return false;
-    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
-  }
-  return wide;
-}
-
 /** A value as js-yaml reads it in a block mapping or list, or NOT_PLAIN. */
 function readScalar(text: string): Scalar | typeof NOT_PLAIN {
-  if (isPlainText(text)) return text;
+  if (isPlainYamlText(text)) return text;
   if (text === "null") return null;
   if (PLAIN_INTEGER.test(text)) return Number(text);
   if (text === "" || text.startsWith(" ") || text.endsWith(" ") || text.includes("\t")) return NOT_PLAIN;

@@ -6,7 +6,7 @@
  */
 import type { PhrasingContent, Root, RootContent } from "mdast";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { stringifyYaml } from "../yaml.ts";
+import { isPlainYamlText, stringifyYaml } from "../yaml.ts";
 import type { ArticleFrontmatter } from "../article.ts";
 import { FRONTMATTER_KEYS } from "../article.ts";
 
@@ -29,25 +29,6 @@ export function frontmatterYaml(frontmatter: Readonly<ArticleFrontmatter>): stri
   return stringifyYaml(ordered, YAML_OPTIONS);
 }
 
-/**
- * A string js-yaml writes as it is: one line of printable characters at least one of which is
- * not ASCII (no YAML type reads such a string as anything but a string), with no ASCII but
- * letters, digits and inner spaces. Most headlines, names and places are.
- */
-function isPlainText(text: string): boolean {
-  let wide = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xa1) {
-      if ((c > 0xd7ff && c < 0xe000) || c === 0x2028 || c === 0x2029 || c === 0xfeff || c > 0xfffd) return false;
-      wide = true;
-    } else if (c === 0x20) {
-      if (i === 0 || i === text.length - 1) return false;
-    } else if (!((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a))) return false;
-  }
-  return wide;
-}
-
 /** Single-line scalars as js-yaml writes them (a file name and a date recur on every article of a page). */
 const writtenScalars = new Map<string, string>();
 
@@ -55,7 +36,7 @@ const writtenScalars = new Map<string, string>();
 function yamlScalar(value: string | number | null): string | null {
   if (value === null) return "null";
   if (typeof value === "number") return Number.isSafeInteger(value) && value >= 0 && !Object.is(value, -0) ? String(value) : null;
-  if (isPlainText(value)) return value;
+  if (isPlainYamlText(value)) return value;
   if (value.includes("\n") || value.includes("\r")) return null;
   let written = writtenScalars.get(value);
   if (written === undefined) {
