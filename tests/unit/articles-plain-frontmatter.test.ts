@@ -91,6 +91,17 @@ describe("values", () => {
     "%percent",
     "“引号”",
     "　全角空格　",
+    "---",
+    "--- 标题",
+    "---x",
+    "...",
+    "... 标题",
+    "-- 标题",
+    "标题\u0085续",
+    "#注",
+    "标题:",
+    "?x",
+    "&a",
   ];
   for (const value of values) {
     test(`${JSON.stringify(value)} reads as js-yaml reads it, or is left to js-yaml`, () => {

@@ -33,7 +33,10 @@ function readScalar(text: string): Scalar | typeof NOT_PLAIN {
   if (isPlainYamlText(text)) return text;
   if (text === "null") return null;
   if (PLAIN_INTEGER.test(text)) return Number(text);
-  if (text === "" || text.startsWith(" ") || text.endsWith(" ") || text.includes("\t")) return NOT_PLAIN;
+  if (text === "" || text.startsWith(" ") || text.endsWith(" ") || /[\t\u0085\u2028\u2029]/u.test(text)) return NOT_PLAIN;
+  // On its own, text that opens with "---" or "..." would start or end a YAML document (js-yaml
+  // reads "---x" alone as "x").
+  if (text.startsWith("---") || text.startsWith("...")) return NOT_PLAIN;
   let value = readScalars.get(text);
   if (value === undefined) {
     value = NOT_PLAIN;
