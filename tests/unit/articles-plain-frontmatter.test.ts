@@ -102,6 +102,10 @@ describe("values", () => {
     "标题:",
     "?x",
     "&a",
+    "\ufeff12",
+    "\ufeffnull",
+    "\ufeff---",
+    "\ufeff |",
   ];
   for (const value of values) {
     test(`${JSON.stringify(value)} reads as js-yaml reads it, or is left to js-yaml`, () => {
@@ -135,6 +139,10 @@ describe("outside the form, js-yaml reads the text", () => {
     "a flow mapping": "page: {name: 党建}\n",
     "an indented key": "  title: 标题\n",
     "an alias to another key": "a: &x 甲\nb: *x\n",
+    "a key YAML reads as a boolean": "True: 1\n",
+    "a key YAML reads as null, clashing with another": "null: 1\nNull: 2\n",
+    "a nested key YAML reads as a boolean": "p:\n  FALSE: 1\n",
+    "nothing": "",
   };
   for (const [what, block] of Object.entries(blocks)) {
     test(what, () => {

@@ -19,6 +19,8 @@ import { isPlainYamlText, parseYaml } from "../yaml.ts";
 const KEY_LINE = /^(?:([A-Za-z_][A-Za-z0-9_]*)|'([A-Za-z_][A-Za-z0-9_]*)'):(?: (.*))?$/u;
 const NESTED_KEY_LINE = /^ {2}(?:([A-Za-z_][A-Za-z0-9_]*)|'([A-Za-z_][A-Za-z0-9_]*)'): (.*)$/u;
 const LIST_ITEM = /^ {2}- (.*)$/u;
+/** Keys js-yaml reads as null or a boolean and then spells in lower case ("True" → "true"). */
+const RESPELLED_KEY = /^(?:Null|NULL|True|TRUE|False|FALSE)$/u;
 const PLAIN_INTEGER = /^(?:0|[1-9][0-9]{0,14})$/u;
 
 type Scalar = string | number | boolean | null;
@@ -33,6 +35,8 @@ function readScalar(text: string): Scalar | typeof NOT_PLAIN {
   if (isPlainYamlText(text)) return text;
   if (text === "null") return null;
   if (PLAIN_INTEGER.test(text)) return Number(text);
+  // js-yaml drops a byte order mark that opens its input, but not one inside a value.
+  if (text.startsWith("\ufeff")) return NOT_PLAIN;
   if (text === "" || text.startsWith(" ") || text.endsWith(" ") || /[\t\u0085\u2028\u2029]/u.test(text)) return NOT_PLAIN;
   // On its own, text that opens with "---" or "..." would start or end a YAML document (js-yaml
   // reads "---x" alone as "x").
@@ -62,13 +66,14 @@ export function readPlainFrontmatter(block: string): Record<string, unknown> | n
   if (block.includes("\r")) return null;
   const lines = block.split("\n");
   if (lines.at(-1) === "") lines.pop();
+  if (lines.length === 0) return null;
   const data: Record<string, unknown> = {};
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     const match = KEY_LINE.exec(line);
     if (!match) return null;
     const key = match[1] ?? match[2]!;
-    if (key === "__proto__" || Object.hasOwn(data, key)) return null;
+    if (key === "__proto__" || (match[1] && RESPELLED_KEY.test(key)) || Object.hasOwn(data, key)) return null;
     const text = match[3];
     if (text !== undefined) {
       if (text === "[]") data[key] = [];
@@ -97,7 +102,7 @@ export function readPlainFrontmatter(block: string): Record<string, unknown> | n
         const nestedMatch = NESTED_KEY_LINE.exec(entry);
         if (!nestedMatch) return null;
         const nestedKey = nestedMatch[1] ?? nestedMatch[2]!;
-        if (nestedKey === "__proto__" || Object.hasOwn(mapping, nestedKey)) return null;
+        if (nestedKey === "__proto__" || (nestedMatch[1] && RESPELLED_KEY.test(nestedKey)) || Object.hasOwn(mapping, nestedKey)) return null;
         const value = readScalar(nestedMatch[3]!);
         if (value === NOT_PLAIN) return null;
         mapping[nestedKey] = value;
