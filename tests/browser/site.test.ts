@@ -417,6 +417,18 @@ describe("reading the archive", () => {
       assert.ok((await response.body()).equals(readFileSync(path.join(site.issuesDir, source))), "the raw text is the original bytes");
     }));
 
+  test("the site answers a browser's request for favicon.ico, made for documents without an icon link", async () => {
+    const response = await fetch(server.url + site.path("/favicon.ico"));
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get("content-type"), "image/x-icon");
+    const bytes = Buffer.from(await response.arrayBuffer());
+    // An icon directory (reserved 0, type 1) whose first image is a PNG.
+    assert.deepEqual([bytes.readUInt16LE(0), bytes.readUInt16LE(2)], [0, 1]);
+    assert.ok(bytes.readUInt16LE(4) >= 1, "at least one image");
+    const offset = bytes.readUInt32LE(6 + 12);
+    assert.ok(bytes.subarray(offset, offset + 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])), "a PNG image");
+  });
+
   test("the columns page lists every column and a column's page lists its articles", () =>
     withPage(async (page) => {
       await open(page, "/sections/");
