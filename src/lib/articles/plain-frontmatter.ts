@@ -30,25 +30,30 @@ const NOT_PLAIN = Symbol("not in the plain form");
 const readScalars = new Map<string, Scalar | typeof NOT_PLAIN>();
 const READ_SCALARS_LIMIT = 10_000;
 
+/**
+ * Whether js-yaml, given `text` alone, could read it otherwise than as a value of the frontmatter:
+ * empty or with spaces at its ends; a tab or line separator; an opening byte order mark (dropped
+ * from the start of its input); "---" or "..." (a document's start or end: js-yaml reads "---x"
+ * alone as "x"); a block scalar's header ("|", ">"), whose text is on the next lines.
+ */
+function readsOtherwiseAlone(text: string): boolean {
+  return text === "" || text.startsWith(" ") || text.endsWith(" ") || /[\t\u0085\u2028\u2029]/u.test(text) || /^(?:\ufeff|---|\.\.\.|[|>])/u.test(text);
+}
+
 /** A value as js-yaml reads it in a block mapping or list, or NOT_PLAIN. */
 function readScalar(text: string): Scalar | typeof NOT_PLAIN {
   if (isPlainYamlText(text)) return text;
   if (text === "null") return null;
   if (PLAIN_INTEGER.test(text)) return Number(text);
-  // js-yaml drops a byte order mark that opens its input, but not one inside a value.
-  if (text.startsWith("\ufeff")) return NOT_PLAIN;
-  if (text === "" || text.startsWith(" ") || text.endsWith(" ") || /[\t\u0085\u2028\u2029]/u.test(text)) return NOT_PLAIN;
-  // On its own, text that opens with "---" or "..." would start or end a YAML document (js-yaml
-  // reads "---x" alone as "x").
-  if (text.startsWith("---") || text.startsWith("...")) return NOT_PLAIN;
+  if (readsOtherwiseAlone(text)) return NOT_PLAIN;
   let value = readScalars.get(text);
   if (value === undefined) {
     value = NOT_PLAIN;
     try {
       const parsed = parseYaml(text);
       // A value that reads as a list or a mapping on its own ("a: b", "- x", "[a]") would read
-      // differently inside the frontmatter; a block scalar ("|") has its text on the next lines.
-      if ((parsed === null || ["string", "number", "boolean"].includes(typeof parsed)) && !/^[|>]/u.test(text)) value = parsed as Scalar;
+      // differently inside the frontmatter.
+      if (parsed === null || ["string", "number", "boolean"].includes(typeof parsed)) value = parsed as Scalar;
     } catch {
       // Not YAML on its own: js-yaml reads the whole frontmatter and reports it.
     }
