@@ -48,6 +48,9 @@
  *   build_peak_rss_mb       peak RSS of the build's processes at once, without the benchmark's own
  *                           process (what `npm run build`'s children hold; the figure compared)
  *   stage_cpu_s, stage_peak_rss_mb          per stage: CPU seconds and peak RSS of its process tree
+ *   stage_system_s          per stage: of its CPU seconds, the kernel's (system time)
+ *   files_created           files and folders the whole build made (its site, articles and caches;
+ *                           a hard link counted once: src/lib/bench/files-created.ts)
  *   dist_files, dist_bytes, search          output files and bytes; the query estimate in detail
  *   rebuild_stages_s, rebuild_stage_cpu_s, rebuild_peak_rss_mb   the rebuild per stage, and its peak
  *   first_results           null, or per query: { query, bytes_to_first, ms_to_first,
@@ -59,7 +62,9 @@
  *                           one_after_another_s, estimated_matrix_s (the ingest, the longest job,
  *                           then both joins), largest_job_peak_rss_mb }
  *   naive                   null without --compare; else { astro_s, pagefind_s, total_s (both, one
- *                           after the other), cpu_s: {astro, pagefind}, peak_rss_mb: {astro, pagefind},
+ *                           after the other), cpu_s: {astro, pagefind}, system_s: {astro, pagefind}
+ *                           (of cpu_s, the kernel's), files_created (its site and Astro's cache),
+ *                           peak_rss_mb: {astro, pagefind},
  *                           dist_files, dist_mb, pages_indexed (the CLI's count: the articles),
  *                           rebuild_s, rebuild_stages_s: {astro, pagefind}, ok }
  *   compare                 null without --compare; else { build_ratio (total_s ÷ naive.total_s),
@@ -69,7 +74,9 @@
  *                           naive.rebuild_s), cpu_floor_s (the archive's CPU seconds ÷ the cores:
  *                           its shortest possible build here), floor_ratio (cpu_floor_s ÷
  *                           naive.total_s: above 1, only less work can meet the build target),
- *                           core_use (cpu_floor_s ÷ total_s), targets: { build_within_naive, rebuild_within_share
+ *                           core_use (cpu_floor_s ÷ total_s), system_ratio (the archive's system
+ *                           seconds ÷ the naive stack's), files_ratio (files_created ÷ the naive
+ *                           stack's), targets: { build_within_naive, rebuild_within_share
  *                           (≤ 10%), rebuild_within_seconds (≤ 15 s), peak_within_naive_pagefind }:
  *                           true, false, or null when not measured }
  *   contention              what other processes took of the machine while each stack built (the
@@ -90,6 +97,8 @@ import type { BenchOptions, Stage } from "../src/lib/bench/args.ts";
 import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
 import type { Contention } from "../src/lib/bench/compare.ts";
+import { filesCreated } from "../src/lib/bench/files-created.ts";
+import { withCompileCache } from "../src/lib/build/compile-cache.ts";
 import { compareStacks, contention, contentionNote, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
 import type { MatrixJobRun } from "../src/lib/bench/matrix.ts";
 import { matrixJson, renderMatrix } from "../src/lib/bench/matrix.ts";
@@ -163,6 +172,8 @@ interface StageRun {
   seconds: number;
   peakKb: number;
   cpuSeconds: number;
+  /** Of cpuSeconds, the kernel's (system time). */
+  systemSeconds: number;
 }
 
 /**
@@ -188,7 +199,7 @@ function runStage(
     child.stderr.pipe(out, { end: false });
     const finish = (ok: boolean) => {
       const seconds = (performance.now() - started) / 1000;
-      const usage = sampler?.stop() ?? { peakRssKb: 0, cpuSeconds: 0 };
+      const usage = sampler?.stop() ?? { peakRssKb: 0, cpuSeconds: 0, systemSeconds: 0 };
       const peakKb = usage.peakRssKb;
       out.end(() => {
         if (!ok) {
@@ -196,7 +207,7 @@ function runStage(
           console.error(`bench: ${name} failed; the end of ${logFile}:\n${tail}`);
         }
         log(`${name}: ${seconds.toFixed(2)} s, ${usage.cpuSeconds.toFixed(2)} s CPU, peak RSS ${(peakKb / 1024).toFixed(0)} MB`);
-        done({ ok, seconds, peakKb, cpuSeconds: usage.cpuSeconds });
+        done({ ok, seconds, peakKb, cpuSeconds: usage.cpuSeconds, systemSeconds: usage.systemSeconds });
       });
     };
     child.on("error", (error) => {
@@ -251,6 +262,8 @@ interface StagesRun {
   seconds: Partial<Record<Stage, number>>;
   peaks: Partial<Record<Stage, number>>;
   cpu: Partial<Record<Stage, number>>;
+  /** Of cpu, the kernel's (system time). */
+  system: Partial<Record<Stage, number>>;
   /** Wall seconds of the whole run: the ingest, the site and the index, started together. */
   wall: number;
   /** Peak RSS of everything at once (this process and its children), in kB. */
@@ -266,7 +279,11 @@ async function runStages(label: string): Promise<StagesRun> {
   const seconds: Partial<Record<Stage, number>> = {};
   const peaks: Partial<Record<Stage, number>> = {};
   const cpu: Partial<Record<Stage, number>> = {};
+  const system: Partial<Record<Stage, number>> = {};
+  // As `npm run build` runs its steps: with Node's compile cache (the project's, kept between runs).
+  const compileCache = withCompileCache(process.env, ROOT);
   const env = {
+    ...compileCache,
     ARCHIVE_CONTENT_DIR: articlesDir,
     ARCHIVE_OUT_DIR: distDir,
     ARCHIVE_ISSUES_DIR: issuesDir,
@@ -276,6 +293,7 @@ async function runStages(label: string): Promise<StagesRun> {
     seconds[stage] = run.seconds;
     peaks[stage] = run.peakKb;
     cpu[stage] = run.cpuSeconds;
+    system[stage] = run.systemSeconds;
     return run.ok;
   };
   const started = performance.now();
@@ -284,7 +302,7 @@ async function runStages(label: string): Promise<StagesRun> {
   const finish = (ok: boolean): StagesRun => {
     const usage = everything.stop();
     const wall = (performance.now() - started) / 1000;
-    return { seconds, peaks, cpu, wall, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, contention: machine(wall, sumKnown(Object.values(cpu))), ok };
+    return { seconds, peaks, cpu, system, wall, peakKb: usage.peakRssKb, buildPeakKb: usage.peakDescendantsRssKb, contention: machine(wall, sumKnown(Object.values(cpu))), ok };
   };
 
   const ingest = () =>
@@ -296,7 +314,7 @@ async function runStages(label: string): Promise<StagesRun> {
       // No editors' corrections: they name real articles, not synthetic ones.
       "--corrections", join(work, "content", "corrections.yaml"),
       "--quiet",
-    ], { cwd: ROOT });
+    ], { cwd: ROOT, env: compileCache });
   const siteOrIndex = wanted.has("astro") || wanted.has("index");
   // As `npm run build` (scripts/build.ts) runs them: the site and the search index start with the
   // ingest and wait for its articles (src/lib/build/build-signals.ts), then run side by side.
@@ -470,12 +488,14 @@ const mb = (kb: number | undefined) => (kb === undefined || kb <= 0 ? null : rou
 const perStage = <T extends string>(values: Partial<Record<T, number>>, digits: number) =>
   Object.fromEntries(Object.entries(values).map(([k, v]) => [k, round(v as number, digits)]));
 
-function naiveResult(full: NaiveRun, rebuild: NaiveRun | null, dist: { files: number; bytes: number } | null): NaiveResult {
+function naiveResult(full: NaiveRun, rebuild: NaiveRun | null, dist: { files: number; bytes: number } | null, created: number | null): NaiveResult {
   return {
     astro_s: round(full.astro.seconds, 2),
     pagefind_s: round(full.pagefind?.seconds, 2),
     total_s: full.pagefind ? round(full.wall, 2) : null,
     cpu_s: { astro: round(full.astro.cpuSeconds, 2), pagefind: round(full.pagefind?.cpuSeconds, 2) },
+    system_s: { astro: round(full.astro.systemSeconds, 2), pagefind: round(full.pagefind?.systemSeconds, 2) },
+    files_created: created,
     peak_rss_mb: { astro: mb(full.astro.peakKb), pagefind: mb(full.pagefind?.peakKb) },
     dist_files: dist?.files ?? null,
     dist_mb: dist ? round(dist.bytes / 1048576, 1) : null,
@@ -507,6 +527,8 @@ async function main(): Promise<void> {
   if (options.compare) copyNaive();
 
   const full = await runStages("");
+  // What the build made, before anything else runs: its site, its articles, its caches.
+  const archiveCreated = full.ok ? filesCreated([distDir, articlesDir, join(work, "node_modules", ".astro")]) : null;
   let produced: number | null = null;
   if (existsSync(join(articlesDir, "parse-report.json"))) {
     const report = JSON.parse(readFileSync(join(articlesDir, "parse-report.json"), "utf8")) as { issues?: { articles?: unknown[] }[] };
@@ -528,6 +550,7 @@ async function main(): Promise<void> {
   // The naive stack on the same articles, once the archive's stages are done (never beside them).
   const naiveFull = options.compare && full.ok ? await runNaive("") : null;
   const naiveDistStats = naiveFull && existsSync(naiveDist) ? directoryStats(naiveDist) : null;
+  const naiveCreated = naiveFull?.ok ? filesCreated([naiveDist, join(naiveDir, "node_modules", ".astro")]) : null;
   if (options.compare && !naiveFull) notes.push("naive stack not run: the archive's build failed");
 
   let rebuild: StagesRun | null = null;
@@ -544,7 +567,7 @@ async function main(): Promise<void> {
 
   const total = full.wall;
   const producedArticles = produced ?? planned;
-  const naive = naiveFull ? naiveResult(naiveFull, naiveRebuild, naiveDistStats) : null;
+  const naive = naiveFull ? naiveResult(naiveFull, naiveRebuild, naiveDistStats, naiveCreated) : null;
   const buildPeakMb = mb(full.buildPeakKb);
   const rebuildS = rebuild ? round(rebuild.wall, 2) : null;
   const result: BenchResult = {
@@ -565,6 +588,8 @@ async function main(): Promise<void> {
     ingest_articles_per_s: full.seconds.ingest ? round(producedArticles / full.seconds.ingest, 0) : null,
     build_peak_rss_mb: buildPeakMb,
     stage_cpu_s: perStage(full.cpu, 2),
+    stage_system_s: perStage(full.system, 2),
+    files_created: archiveCreated,
     stage_peak_rss_mb: Object.fromEntries(Object.entries(full.peaks).map(([k, v]) => [k, round((v ?? 0) / 1024, 1)])),
     dist_files: dist?.files ?? null,
     dist_bytes: dist?.bytes ?? null,
@@ -591,6 +616,8 @@ async function main(): Promise<void> {
           {
             total_s: round(total, 2),
             cpu_s: sumKnown(Object.values(full.cpu)),
+            system_s: sumKnown(Object.values(full.system)),
+            files_created: archiveCreated,
             peak_rss_mb: buildPeakMb,
             rebuild_s: rebuildS,
             cores: availableParallelism(),

@@ -13,6 +13,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
+import { withCompileCache } from "../src/lib/build/compile-cache.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -22,9 +23,13 @@ interface Step {
   code: Promise<number>;
 }
 
-/** Starts `node <args>` in the project folder with this process's output; `signalled`: it hears the build's signals. */
+/**
+ * Starts `node <args>` in the project folder with this process's output and Node's compile cache
+ * (src/lib/build/compile-cache.ts); `signalled`: it hears the build's signals.
+ */
 function node(args: string[], signalled = false): Step {
-  const options = signalled ? signalledChild(process.env, ["ignore", "inherit", "inherit"]) : { env: process.env, stdio: "inherit" as const };
+  const env = withCompileCache(process.env, ROOT);
+  const options = signalled ? signalledChild(env, ["ignore", "inherit", "inherit"]) : { env, stdio: "inherit" as const };
   const child = spawn(process.execPath, args, { cwd: ROOT, ...options });
   const code = new Promise<number>((resolve) => {
     child.on("error", (error) => {

@@ -12,6 +12,8 @@ const naive: NaiveResult = {
   pagefind_s: 35.0,
   total_s: 63.5,
   cpu_s: { astro: 30.2, pagefind: 40.1 },
+  system_s: { astro: 6.1, pagefind: 9.9 },
+  files_created: 31_250,
   peak_rss_mb: { astro: 1350.4, pagefind: 3900 },
   dist_files: 10_001,
   dist_mb: 120.5,
@@ -60,6 +62,16 @@ test("the CPU floor: the archive's CPU seconds over the cores, against the naive
   assert.equal(compareStacks({ total_s: 70, cpu_s: null, peak_rss_mb: null, rebuild_s: null, cores: 2 }, naive).floor_ratio, null);
 });
 
+test("the kernel's share and the files each stack made, side by side", () => {
+  // 40 system seconds against 6.1 + 9.9; 125,000 files and folders against 31,250.
+  const c = compareStacks({ total_s: 113, cpu_s: 169.5, system_s: 40, files_created: 125_000, peak_rss_mb: null, rebuild_s: null, cores: 2 }, naive);
+  assert.equal(c.system_ratio, 2.5);
+  assert.equal(c.files_ratio, 4);
+  const unknown = compareStacks({ total_s: 113, cpu_s: 169.5, peak_rss_mb: null, rebuild_s: null }, { ...naive, files_created: null });
+  assert.equal(unknown.system_ratio, null);
+  assert.equal(unknown.files_ratio, null);
+});
+
 test("targets are judged on the exact figures, limits included; unknown stays unknown", () => {
   const met = compareStacks({ total_s: 63.5, cpu_s: 70.3, peak_rss_mb: 3900, rebuild_s: 6.35 }, naive);
   assert.equal(met.build_ratio, 1);
@@ -104,12 +116,14 @@ const result: BenchResult = {
   search: { pages: 10_000 },
   build_peak_rss_mb: 4600,
   stage_cpu_s: { ingest: 4.5, astro: 70.2, index: 98.8 },
+  stage_system_s: { ingest: 1.5, astro: 20.5, index: 18 },
+  files_created: 125_000,
   stage_peak_rss_mb: { ingest: 400, astro: 1700, index: 2900 },
   rebuild_stages_s: { ingest: 3.1, astro: 21.9, index: 11.4 },
   naive,
   contention: { cores: 2, archive: { wall_s: 113, other_cpu_s: 4.5, other_share: 0.02 }, naive: { wall_s: 63.5, other_cpu_s: 30, other_share: 0.236 } },
 };
-result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, peak_rss_mb: 4600, rebuild_s: 25, cores: 2 }, naive);
+result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, system_s: 40, files_created: 125_000, peak_rss_mb: 4600, rebuild_s: 25, cores: 2 }, naive);
 
 test("the side-by-side table: each measure's two figures, the ratio and the target", () => {
   const text = renderComparison(result)!;
@@ -118,6 +132,8 @@ test("the side-by-side table: each measure's two figures, the ratio and the targ
   assert.match(text, /^ {2}search index\s+101\.20 s, beside Astro\s+35\.00 s, after it\s+2\.89×$/m);
   assert.match(text, /^CPU time, all steps\s+173\.5 s\s+70\.3 s\s+2\.47×$/m);
   assert.match(text, /^ {2}÷ cores: the shortest whole build here\s+86\.8 s \(the build kept the cores 76\.8% busy\)\s+63\.50 s\s+1\.37×\s+above 1×, only less work meets ≤ 1×$/m);
+  assert.match(text, /^ {2}of it, the kernel's \(system time\)\s+40\.0 s\s+16\.0 s\s+2\.50×$/m);
+  assert.match(text, /^files and folders created\s+125,000\s+31,250\s+4\.00×$/m);
   assert.match(text, /^peak RSS\s+4,600 MB, all at once\s+3,900 MB, Pagefind\s+1\.18×\s+≤ 1×: missed$/m);
   assert.match(text, /^rebuild \(\+1 issue\)\s+25\.00 s\s+60\.20 s\s+0\.42×\s+≤ 15 s: missed$/m);
   assert.match(text, /^rebuild ÷ whole build\s+22\.1%\s+94\.8%\s+≤ 10%: missed$/m);

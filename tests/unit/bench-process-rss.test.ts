@@ -2,7 +2,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ProcReader } from "../../src/lib/bench/process-rss.ts";
-import { descendants, machineBusySeconds, parseMachineCpu, parseStatCpuSeconds, parseStatParent, parseVmRssKb, sampleTree, sampleTreeRss, treeRssKb } from "../../src/lib/bench/process-rss.ts";
+import { descendants, machineBusySeconds, parseMachineCpu, parseStatCpuSeconds, parseStatCpuTimes, parseStatParent, parseVmRssKb, sampleTree, sampleTreeRss, treeRssKb } from "../../src/lib/bench/process-rss.ts";
 
 const STATUS = `Name:\tnode
 Umask:\t0022
@@ -38,6 +38,8 @@ test("the parent pid survives command names with spaces and parentheses", () => 
 test("CPU seconds are utime + stime over the clock tick", () => {
   assert.equal(parseStatCpuSeconds(stat(10, 1, "a b", 250, 50)), 3);
   assert.equal(parseStatCpuSeconds(stat(10, 1, "x", 1000, 0), 1000), 1);
+  assert.deepEqual(parseStatCpuTimes(stat(10, 1, "a b", 250, 50)), { user: 2.5, system: 0.5 });
+  assert.equal(parseStatCpuTimes("garbage"), null);
 });
 
 test("descendants walk the whole tree and nothing else", () => {
@@ -82,7 +84,7 @@ test("the sampler keeps the peak and the last CPU reading of each process", asyn
   let rss = 1000;
   const proc: ProcReader = {
     pids: () => [1, 2],
-    stat: (pid) => stat(pid, pid === 1 ? 0 : 1, "n", rss / 10),
+    stat: (pid) => stat(pid, pid === 1 ? 0 : 1, "n", rss / 10, rss / 20),
     status: (pid) => (pid === 2 ? `VmRSS:\t${rss} kB\n` : `VmRSS:\t1 kB\n`),
   };
   const sampler = sampleTreeRss(2, 5, proc);
@@ -92,7 +94,9 @@ test("the sampler keeps the peak and the last CPU reading of each process", asyn
   await new Promise((resolve) => setTimeout(resolve, 30));
   const usage = sampler.stop();
   assert.equal(usage.peakRssKb, 5000);
-  assert.equal(usage.cpuSeconds, 2);
+  // The last reading: 200 ticks in user mode and 100 in the kernel's.
+  assert.equal(usage.cpuSeconds, 3);
+  assert.equal(usage.systemSeconds, 1);
 });
 
 test("the peak of the descendants alone leaves out the root, sample by sample", async () => {

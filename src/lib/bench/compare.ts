@@ -15,6 +15,10 @@ export interface NaiveResult {
   /** Both, one after the other: wall seconds. */
   total_s: number | null;
   cpu_s: { astro: number | null; pagefind: number | null };
+  /** Of cpu_s, the kernel's (system time). */
+  system_s: { astro: number | null; pagefind: number | null };
+  /** Files and folders its build made: its site and Astro's cache (src/lib/bench/files-created.ts). */
+  files_created: number | null;
   peak_rss_mb: { astro: number | null; pagefind: number | null };
   dist_files: number | null;
   dist_mb: number | null;
@@ -74,6 +78,10 @@ export interface ArchiveFigures {
   total_s: number | null;
   /** CPU seconds of every stage's process tree, summed. */
   cpu_s: number | null;
+  /** Of cpu_s, the kernel's (system time). */
+  system_s?: number | null;
+  /** Files and folders the whole build made: its site, its articles, its caches. */
+  files_created?: number | null;
   /** Peak RSS of the build's processes at once (the benchmark's own process not counted), MB. */
   peak_rss_mb: number | null;
   rebuild_s: number | null;
@@ -116,6 +124,14 @@ export interface Comparison {
   floor_ratio: number | null;
   /** The archive's CPU seconds ÷ (total_s × cores): how busy its build kept the machine. */
   core_use: number | null;
+  /**
+   * The archive's system (kernel) seconds ÷ the naive stack's. Where creating a file costs the
+   * kernel much (a virtual machine's disk), this and files_ratio say how much of cpu_ratio is the
+   * files each stack writes rather than the work of making them.
+   */
+  system_ratio: number | null;
+  /** The files and folders the archive's build made ÷ the naive stack's. */
+  files_ratio: number | null;
   /** Each target: true met, false missed, null not measured. */
   targets: {
     build_within_naive: boolean | null;
@@ -153,6 +169,8 @@ export function compareStacks(archive: ArchiveFigures, naive: NaiveResult): Comp
     cpu_floor_s: round(floor, 1),
     floor_ratio: round(ratio(floor, naive.total_s), 2),
     core_use: round(ratio(floor, archive.total_s), 3),
+    system_ratio: round(ratio(archive.system_s, sumKnown([naive.system_s.astro, naive.system_s.pagefind])), 2),
+    files_ratio: round(ratio(archive.files_created, naive.files_created), 2),
     targets: {
       build_within_naive: within(build, TARGETS.buildRatio),
       rebuild_within_share: within(share, TARGETS.rebuildShare),
@@ -201,6 +219,8 @@ export function renderComparison(result: BenchResult): string | null {
   const rebuildStages = record(result.rebuild_stages_s);
   const archiveCpu = sumKnown(Object.values(cpu) as number[]);
   const naiveCpu = sumKnown([naive.cpu_s.astro, naive.cpu_s.pagefind]);
+  const archiveSystem = sumKnown(Object.values(record(result.stage_system_s)) as number[]);
+  const naiveSystem = sumKnown([naive.system_s.astro, naive.system_s.pagefind]);
   const naiveShare = ratio(naive.rebuild_s, naive.total_s);
   const rows: string[][] = [
     ["whole build (wall)", figure(result.total_s, "s", 2), figure(naive.total_s, "s", 2), times(compare.build_ratio), verdict(compare.targets.build_within_naive, "≤ 1×")],
@@ -210,7 +230,9 @@ export function renderComparison(result: BenchResult): string | null {
     ["CPU time, all steps", figure(archiveCpu, "s", 1), figure(naiveCpu, "s", 1), times(compare.cpu_ratio), ""],
     ["  Astro build", figure(cpu.astro, "s", 1), figure(naive.cpu_s.astro, "s", 1), "", ""],
     ["  search index", figure(cpu.index, "s", 1), figure(naive.cpu_s.pagefind, "s", 1), "", ""],
+    ["  of it, the kernel's (system time)", figure(archiveSystem, "s", 1), figure(naiveSystem, "s", 1), times(compare.system_ratio), ""],
     ["  ÷ cores: the shortest whole build here", `${figure(compare.cpu_floor_s, "s", 1)} (the build kept the cores ${percent(compare.core_use)} busy)`, figure(naive.total_s, "s", 2), times(compare.floor_ratio), "above 1×, only less work meets ≤ 1×"],
+    ["files and folders created", figure(result.files_created, "", 0), figure(naive.files_created, "", 0), times(compare.files_ratio), ""],
     ["peak RSS", `${figure(result.build_peak_rss_mb, "MB", 0)}, all at once`, `${figure(naive.peak_rss_mb.pagefind, "MB", 0)}, Pagefind`, times(compare.peak_ratio), verdict(compare.targets.peak_within_naive_pagefind, "≤ 1×")],
     ["  Astro build", figure(peaks.astro, "MB", 0), figure(naive.peak_rss_mb.astro, "MB", 0), "", ""],
     ["  search index", figure(peaks.index, "MB", 0), figure(naive.peak_rss_mb.pagefind, "MB", 0), "", ""],

@@ -16,15 +16,21 @@ export function parseStatParent(stat: string): number | null {
   return Number.isInteger(ppid) ? ppid : null;
 }
 
-/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; `ticks` is CLK_TCK. */
-export function parseStatCpuSeconds(stat: string, ticks = 100): number | null {
+/** CPU seconds a process has used in user and in system (kernel) mode, from /proc/<pid>/stat; `ticks` is CLK_TCK. */
+export function parseStatCpuTimes(stat: string, ticks = 100): { user: number; system: number } | null {
   const close = stat.lastIndexOf(")");
   if (close < 0) return null;
   // Fields from "state" on: utime and stime are the 14th and 15th fields of the line.
   const fields = stat.slice(close + 2).trim().split(/\s+/);
   const utime = Number(fields[11]);
   const stime = Number(fields[12]);
-  return Number.isFinite(utime) && Number.isFinite(stime) ? (utime + stime) / ticks : null;
+  return Number.isFinite(utime) && Number.isFinite(stime) ? { user: utime / ticks, system: stime / ticks } : null;
+}
+
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; `ticks` is CLK_TCK. */
+export function parseStatCpuSeconds(stat: string, ticks = 100): number | null {
+  const times = parseStatCpuTimes(stat, ticks);
+  return times === null ? null : times.user + times.system;
 }
 
 /**
@@ -107,6 +113,8 @@ export interface TreeSample {
   rootRssKb: number;
   /** CPU seconds used so far by each process of the tree. */
   cpu: Map<number, number>;
+  /** Of them, the seconds in system (kernel) mode. */
+  system: Map<number, number>;
 }
 
 /** The tree under `root` now: summed VmRSS and each member's CPU seconds. */
@@ -124,16 +132,20 @@ export function sampleTree(root: number, proc: ProcReader = linuxProc): TreeSamp
   let rssKb = 0;
   let rootRssKb = 0;
   const cpu = new Map<number, number>();
+  const system = new Map<number, number>();
   for (const pid of descendants(root, parents)) {
     const status = proc.status(pid);
     const kb = (status === null ? null : parseVmRssKb(status)) ?? 0;
     rssKb += kb;
     if (pid === root) rootRssKb = kb;
     const stat = stats.get(pid);
-    const seconds = stat === undefined ? null : parseStatCpuSeconds(stat);
-    if (seconds !== null) cpu.set(pid, seconds);
+    const times = stat === undefined ? null : parseStatCpuTimes(stat);
+    if (times !== null) {
+      cpu.set(pid, times.user + times.system);
+      system.set(pid, times.system);
+    }
   }
-  return { rssKb, rootRssKb, cpu };
+  return { rssKb, rootRssKb, cpu, system };
 }
 
 /** Summed VmRSS (kB) of a process and its descendants, now. */
@@ -151,6 +163,8 @@ export interface TreeUsage {
   peakDescendantsRssKb: number;
   /** CPU seconds of the tree's processes as last sampled (misses at most the last interval). */
   cpuSeconds: number;
+  /** Of them, the seconds in system (kernel) mode: creating files, faulting pages in. */
+  systemSeconds: number;
 }
 
 export interface RssSampler {
@@ -162,12 +176,14 @@ export function sampleTreeRss(root: number, intervalMs = 100, proc: ProcReader =
   let peak = 0;
   let peakDescendants = 0;
   const cpu = new Map<number, number>();
+  const system = new Map<number, number>();
   const sample = () => {
     try {
       const now = sampleTree(root, proc);
       peak = Math.max(peak, now.rssKb);
       peakDescendants = Math.max(peakDescendants, now.rssKb - now.rootRssKb);
       for (const [pid, seconds] of now.cpu) cpu.set(pid, seconds);
+      for (const [pid, seconds] of now.system) system.set(pid, seconds);
     } catch {
       // No /proc (not Linux): the figures stay unknown.
     }
@@ -177,7 +193,8 @@ export function sampleTreeRss(root: number, intervalMs = 100, proc: ProcReader =
   return {
     stop() {
       clearInterval(timer);
-      return { peakRssKb: peak, peakDescendantsRssKb: peakDescendants, cpuSeconds: [...cpu.values()].reduce((a, b) => a + b, 0) };
+      const total = (seconds: Map<number, number>) => [...seconds.values()].reduce((a, b) => a + b, 0);
+      return { peakRssKb: peak, peakDescendantsRssKb: peakDescendants, cpuSeconds: total(cpu), systemSeconds: total(system) };
     },
   };
 }
