@@ -2,8 +2,8 @@
  * How many files and folders a build made: the distinct inodes under its output folders, a hard
  * link counted once (the index's bundles are linked from its cache into the site). On the
  * benchmark's machine the kernel's work of creating each one (allocating an inode, a directory
- * entry) is a large and varying part of a build's CPU time (docs/scale.md, "The files a build
- * creates"), so the benchmark sets this count beside each stack's system time.
+ * entry) is a large and varying part of a build's CPU time (docs/scale.md, "Where the floor
+ * comes from"), so the benchmark sets this count beside each stack's system time.
  */
 import { existsSync, lstatSync, readdirSync } from "node:fs";
 import path from "node:path";
