@@ -12,12 +12,12 @@
  * In `astro dev`, /zh-hant/… is served the same way, converting the Simplified page on request.
  */
 import type { AstroIntegration } from "astro";
-import { createHash } from "node:crypto";
-import { readFileSync, statSync, utimesSync } from "node:fs";
+import { statSync, utimesSync } from "node:fs";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { codeVersion, stageModules } from "../lib/build/code-version.ts";
 import { buildStartedMs } from "../lib/build/stale-output.ts";
 import { builtPageFile, keptTwins, type MirrorManifest } from "../lib/build/traditional-twins.ts";
 import { TRADITIONAL } from "../lib/site/locale.ts";
@@ -55,18 +55,20 @@ function handingPagesTo(prerenderer: AstroPrerenderer, page: (urlPath: string, b
   };
 }
 
+/** The module that converts a page (src/lib/site/traditional.ts). */
+const CONVERTER = new URL("../lib/site/traditional.ts", import.meta.url);
+
+/** The modules the converter's version covers: the converter and every module it imports. */
+export function converterModules(): string[] {
+  return stageModules([CONVERTER]);
+}
+
 /**
- * The converter's version for the manifest: the code that converts a page and the OpenCC
- * package it uses. A change to either converts every page again.
+ * The converter's version for the manifest: the code that converts a page, everything it imports
+ * and the lockfile (the OpenCC package and its tables). A change to any converts every page again.
  */
 function converterVersion(): string {
-  const hash = createHash("sha256");
-  for (const file of ["../lib/site/traditional.ts", "../lib/site/conversion-memo.ts", "../lib/site/locale.ts", "../lib/site/paths.ts"]) {
-    hash.update(readFileSync(new URL(file, import.meta.url)));
-  }
-  // The package's entry holds its conversion tables.
-  hash.update(readFileSync(new URL(import.meta.resolve("opencc-js"))));
-  return hash.digest("hex");
+  return codeVersion([CONVERTER]);
 }
 
 const MANIFEST_FILE = "manifest.json";

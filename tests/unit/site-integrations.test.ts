@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 import { pathToFileURL } from "node:url";
 import type { AstroIntegration, AstroPrerenderer, RouteData } from "astro";
 import { archiveSitemap } from "../../src/integrations/archive-sitemap.ts";
-import { traditionalMirror } from "../../src/integrations/traditional-mirror.ts";
+import { converterModules, traditionalMirror } from "../../src/integrations/traditional-mirror.ts";
 
 const SITE = "https://archive.example.org";
 const cacheDir = path.join(tmpdir(), `site-hooks-cache-${process.pid}`);
@@ -24,6 +24,13 @@ async function call<K extends keyof Hooks>(integration: AstroIntegration, hook: 
 const page = (path: string) =>
   `<!DOCTYPE html><html lang="zh-CN"><head><title>报纸档案</title><link rel="canonical" href="${SITE}${path}"></head>` +
   `<body><a href="/issues/">期号</a><a href="/zh-hant${path}" hreflang="zh-Hant" lang="zh-Hant" data-script-switch>繁體中文</a></body></html>`;
+
+describe("the Traditional mirror's converter version", () => {
+  it("covers every module a page's conversion runs, so that a change to any converts every page again", () => {
+    const names = converterModules().map((file) => path.basename(file));
+    for (const name of ["traditional.ts", "taiwan-characters.ts", "script-conversion.ts", "conversion-memo.ts", "locale.ts", "paths.ts"]) assert.ok(names.includes(name), name);
+  });
+});
 
 describe("build hooks", () => {
   let dist: string;
