@@ -1,9 +1,14 @@
 /**
- * One bundle of the search index (index-shards.ts): a shard's articles handed to Pagefind and
- * written to a folder, with the OpenCC phrases its results can show. build-index.ts runs it in
- * its own thread, or in a worker thread (index-shard-worker.ts) so that two shards are indexed at
- * once, each by a Pagefind process of its own: Pagefind indexes one bundle's documents one after
- * another, so a second bundle can only use the second core in a second process.
+ * One bundle of the search index (index-shards.ts): a shard's articles made into documents
+ * (search-document.ts), handed to Pagefind and written to a folder, with the OpenCC phrases its
+ * results can show. build-index.ts runs it in its own thread, or in a worker thread
+ * (index-shard-worker.ts) so that two shards are indexed at once, each by a Pagefind process of
+ * its own: Pagefind indexes one bundle's documents one after another, so a second bundle can
+ * only use the second core in a second process.
+ *
+ * Pagefind writes the bundle from the documents staged as a folder of pages, by its command line
+ * (pagefind-cli.ts), where the file system lets them be walked in the shard's order; elsewhere
+ * through its Node API, sent the documents in that order. The bundle is the same either way.
  */
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
@@ -17,6 +22,7 @@ import { preparePagefindEnvironment } from "./pagefind-process.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import type { PhraseTables } from "./script-conversion.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
+import { STAGING_ROOTS, runPagefindCli, stageDocuments, type StagedDocument } from "./pagefind-cli.ts";
 
 /** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
@@ -30,6 +36,8 @@ export interface ShardJob {
   texts: readonly string[];
   /** Emptied, then the bundle is written here. */
   bundleDir: string;
+  /** Where the documents may be staged for Pagefind's command line (pagefind-cli.ts); none: its Node API. */
+  stagingRoots?: readonly string[];
 }
 
 export interface ShardOutcome {
@@ -39,6 +47,8 @@ export interface ShardOutcome {
   problems: string[];
   /** Pagefind could not index or write the bundle at all: its messages. */
   failed: string[] | null;
+  /** Which of Pagefind's ways wrote the bundle: its command line over the staged documents, or its Node API. */
+  writer: "command line" | "service";
 }
 
 /** The OpenCC phrases found in these texts, per table. */
@@ -50,46 +60,98 @@ function phraseTablesOf(texts: Iterable<string>): PhraseTables {
   };
 }
 
-/**
- * Indexes a shard's articles into its bundle folder. An article that cannot be read is reported
- * and left out; the others are indexed all the same.
- */
-export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
-  const { articlesDir, files, texts, bundleDir } = job;
-  await rm(bundleDir, { recursive: true, force: true });
-  preparePagefindEnvironment();
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) return { phrases: phraseTablesOf([]), problems: [], failed: ["could not create an index", ...errors] };
+/** An article's document, and its file, which names it in Pagefind's complaints. */
+interface ShardDocument extends StagedDocument {
+  file: string;
+}
+
+/** A shard's documents, in its order, with what its results can show and the articles left out. */
+interface ShardDocuments {
+  documents: ShardDocument[];
+  shown: Set<string>;
+  problems: string[];
+}
+
+async function shardDocuments({ articlesDir, files, texts }: ShardJob): Promise<ShardDocuments> {
+  const documents: ShardDocument[] = [];
   const shown = new Set<string>();
   const problems: string[] = [];
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    // Bodies that need the unified processor are rendered side by side; the order stays the files'.
+    const rendered = await Promise.all(
+      batch.map(async (article, j) => {
+        const where = path.join(articlesDir, article.file);
+        try {
+          const { data, body } = parseArticleFile(where, texts[i + j]!);
+          const bodyHtml = await articleBodyHtml(body);
+          return { data, bodyHtml };
+        } catch (err) {
+          problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
+          return null;
+        }
+      }),
+    );
+    for (const [j, page] of rendered.entries()) {
+      if (!page) continue;
+      for (const text of searchDocumentTexts(page.data, page.bodyHtml)) shown.add(text);
+      documents.push({ url: articlePath(batch[j]!.id), html: searchDocument(page.data, page.bodyHtml), file: path.join(articlesDir, batch[j]!.file) });
+    }
+  }
+  return { documents, shown, problems };
+}
+
+/**
+ * Indexes a shard's articles into its bundle folder. An article that cannot be read is reported
+ * and left out; the others are indexed all the same. Pagefind's command line writes the bundle
+ * where the documents can be staged in their order (pagefind-cli.ts), its Node API elsewhere:
+ * the same bundle, byte for byte.
+ */
+export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
+  await rm(job.bundleDir, { recursive: true, force: true });
+  preparePagefindEnvironment();
+  const { documents, shown, problems } = await shardDocuments(job);
+  // Pagefind's command line refuses a site without pages, where the service writes an empty bundle.
+  const site = documents.length === 0 ? null : stageDocuments(documents, job.stagingRoots ?? STAGING_ROOTS);
+  if (site) {
+    let failed: string[] | null;
+    try {
+      failed = await runPagefindCli(site, job.bundleDir, process.env);
+    } finally {
+      await rm(site, { recursive: true, force: true });
+    }
+    if (!failed) {
+      await removeUnusedFiles(job.bundleDir);
+      return { phrases: phraseTablesOf(shown), problems, failed: null, writer: "command line" };
+    }
+    // The service reports a failing document by name; the command line does not.
+    console.error(`index: Pagefind's command line failed (${failed.join("; ")}); indexing ${job.bundleDir} with its Node API instead`);
+    await rm(job.bundleDir, { recursive: true, force: true });
+  }
+  return indexWithService(documents, shown, problems, job.bundleDir);
+}
+
+async function removeUnusedFiles(bundleDir: string): Promise<void> {
+  for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
+}
+
+/** The documents handed to Pagefind's service, in their order, and the bundle written by it. */
+async function indexWithService(documents: readonly ShardDocument[], shown: Set<string>, problems: string[], bundleDir: string): Promise<ShardOutcome> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) return { phrases: phraseTablesOf([]), problems, failed: ["could not create an index", ...errors], writer: "service" };
   try {
-    for (let i = 0; i < files.length; i += BATCH) {
-      const batch = files.slice(i, i + BATCH);
-      // Pagefind reads each document while the next are rendered: the calls are not awaited one by one.
-      const added = await Promise.all(
-        batch.map(async (article, j) => {
-          const where = path.join(articlesDir, article.file);
-          let document: string;
-          try {
-            const { data, body } = parseArticleFile(where, texts[i + j]!);
-            const bodyHtml = await articleBodyHtml(body);
-            for (const text of searchDocumentTexts(data, bodyHtml)) shown.add(text);
-            document = searchDocument(data, bodyHtml);
-          } catch (err) {
-            problems.push(err instanceof ArticleFileError ? err.message : `${where}: ${(err as Error).message}`);
-            return null;
-          }
-          return index.addHTMLFile({ url: articlePath(article.id), content: document });
-        }),
-      );
+    for (let i = 0; i < documents.length; i += BATCH) {
+      const batch = documents.slice(i, i + BATCH);
+      // Sent in order, answered together: Pagefind numbers the pages in the order it is sent them.
+      const added = await Promise.all(batch.map((document) => index.addHTMLFile({ url: document.url, content: document.html })));
       for (const [j, response] of added.entries()) {
-        if (response && response.errors.length > 0) problems.push(`${path.join(articlesDir, batch[j]!.file)}: Pagefind: ${response.errors.join("; ")}`);
+        if (response.errors.length > 0) problems.push(`${batch[j]!.file}: Pagefind: ${response.errors.join("; ")}`);
       }
     }
     const written = await index.writeFiles({ outputPath: bundleDir });
-    if (written.errors.length > 0) return { phrases: phraseTablesOf([]), problems, failed: ["could not write the index", ...written.errors] };
-    for (const file of await readdir(bundleDir)) if (UNUSED_BUNDLE_FILES.test(file)) await rm(path.join(bundleDir, file));
-    return { phrases: phraseTablesOf(shown), problems, failed: null };
+    if (written.errors.length > 0) return { phrases: phraseTablesOf([]), problems, failed: ["could not write the index", ...written.errors], writer: "service" };
+    await removeUnusedFiles(bundleDir);
+    return { phrases: phraseTablesOf(shown), problems, failed: null, writer: "service" };
   } finally {
     // Frees the shard's index in Pagefind's process before the next shard is read.
     await index.deleteIndex();
