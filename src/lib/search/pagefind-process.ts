@@ -14,13 +14,21 @@
  *   21,000 faults. Where the kernel gives none, jemalloc goes on with small pages.
  * Peak memory did not grow: the lane's largest bundle sets it, and that memory is in use anyway.
  *
+ * Huge pages for jemalloc's own metadata (`metadata_thp:always`) were part of that last step, and
+ * cost more than they save once the bundles are written by Pagefind's command line
+ * (pagefind-cli.ts): 3,790 documents, three runs of each, alternated (2026-12-06, a fault then
+ * cost ~2.7 µs): no huge pages 10.3–10.5 CPU-s (413,000 faults), huge pages for the heap alone
+ * 10.5–11.0 (15,000), and for the metadata too 12.5–13.4 (5,500; the kernel's time 3.6–4.6 s
+ * against 1.2–1.9). A fault costs this virtual machine 3 to 16 µs depending on the hour, so the
+ * heap keeps its huge pages: at 16 µs the 400,000 faults they save are ~6 s.
+ *
  * A variable already set is left as it is, so a machine that needs other values can say so.
  */
 export const PAGEFIND_PROCESS_ENV: Readonly<Record<string, string>> = {
   RAYON_NUM_THREADS: "1",
   TOKIO_WORKER_THREADS: "1",
   // Pagefind's Linux build links jemalloc with prefixed symbols, so its options are read from here.
-  _RJEM_MALLOC_CONF: "thp:always,metadata_thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1",
+  _RJEM_MALLOC_CONF: "thp:always,dirty_decay_ms:-1,muzzy_decay_ms:-1",
 };
 
 /** Sets what PAGEFIND_PROCESS_ENV holds and the environment does not already say. */
