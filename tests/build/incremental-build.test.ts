@@ -105,6 +105,14 @@ test("a new issue: the rebuilt site equals the site built from all issues, untou
   assert.equal(statSync(page).mtimeMs, before, `${page} was written again`);
   // The new issue's year has its own bundle; the other year's was reused.
   assert.match(report, /in 2 bundles \(1 indexed, 1 unchanged\)/);
+  // Each Markdown download is the article file itself, linked, not a copy: new and kept articles alike.
+  for (const date of [ISSUE_FILES[0]!.slice(0, 10), NEWEST.slice(0, 10)]) {
+    const downloads = readdirSync(path.join(incremental.dist, "articles", date)).filter((name) => name.endsWith(".md"));
+    assert.ok(downloads.length > 0, `no Markdown downloads of ${date}`);
+    for (const name of downloads) {
+      assert.equal(statSync(path.join(incremental.dist, "articles", date, name)).ino, statSync(path.join(incremental.articles, date, name)).ino, `${date}/${name}`);
+    }
+  }
 });
 
 test("a removed issue: its pages, twins and search entries are gone, as in a build from nothing", { timeout: 300_000 }, async () => {
