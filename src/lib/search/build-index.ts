@@ -231,10 +231,14 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   // The shards whose articles or code changed since their bundle was kept.
   const stale: Shard[] = [];
   for (const shard of shards) {
-    const files = filesOf(shard);
-    const key = shardKey(version, files, await readShard(articlesDir, files));
     const cachedKey = options.cacheDir ? await readFile(path.join(shardDirOf(shard), KEY_FILE), "utf8").catch(() => null) : null;
-    if (cachedKey !== key) stale.push(shard);
+    // Without a kept bundle there is nothing to compare: its articles are read once, by its lane.
+    if (cachedKey === null) {
+      stale.push(shard);
+      continue;
+    }
+    const files = filesOf(shard);
+    if (cachedKey !== shardKey(version, files, await readShard(articlesDir, files))) stale.push(shard);
   }
   // Largest first, so that the last to finish is a small one.
   stale.sort((a, b) => b.pages - a.pages);
