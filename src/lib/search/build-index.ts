@@ -1,9 +1,9 @@
 /**
- * Builds the search index with Pagefind's Node API, in the bundles that index-shards.ts plans:
- * the newest year alone, older years in runs. It reads the articles' Markdown, not the built site
- * (search-document.ts makes each article's document), so it runs while Astro renders the pages
- * (scripts/build.ts). One index serves both scripts: the Traditional search page converts its
- * queries to Simplified.
+ * Builds the search index with Pagefind (its command line, or its Node API: index-shard.ts), in
+ * the bundles that index-shards.ts plans: the newest year alone, older years in runs. It reads
+ * the articles' Markdown, not the built site (search-document.ts makes each article's
+ * document), so it runs while Astro renders the pages (scripts/build.ts). One index serves both
+ * scripts: the Traditional search page converts its queries to Simplified.
  *
  * Written: the bundles to <site>/pagefind/<shard>/, where the search page loads them from; and
  * the OpenCC phrases the articles contain to <site>/search/traditional-phrases.json, with which
