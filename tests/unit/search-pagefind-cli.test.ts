@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, before, test } from "node:test";
 import { articleFilesByYear } from "../../src/lib/articles/article-files.ts";
+import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
 import { closeIndexer, indexShard } from "../../src/lib/search/index-shard.ts";
 import { STAGING_ROOTS, listedEntries, runPagefindCli, stageDocuments, type StagedDocument } from "../../src/lib/search/pagefind-cli.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
@@ -104,6 +105,21 @@ test("the command line's bundle of the seed articles is the service's, byte for 
   assert.deepEqual({ ...cli, writer: null }, { ...service, writer: null });
   const [fromCli, fromService] = [filesUnder(join(work, "cli")), filesUnder(join(work, "service"))];
   assert.ok(fromCli.size > 10 && [...fromCli.keys()].some((file) => file.startsWith("fragment/")), `only ${fromCli.size} files written`);
+  assert.deepEqual([...fromCli.keys()].sort(), [...fromService.keys()].sort());
+  for (const [file, bytes] of fromCli) assert.ok(bytes.equals(fromService.get(file)!), `${file} differs`);
+});
+
+test("the whole index, its shards staged ahead of two lanes, is the index the service writes", async (t) => {
+  if (!orderedRoot()) return t.skip("no staging root on this machine lists entries in an order that can be made");
+  // Two lanes: the second a worker thread, given its shard's documents staged by this thread.
+  const staged = await buildSearchIndex(articles, join(work, "index-cli"), { jobs: 2 });
+  const service = await buildSearchIndex(articles, join(work, "index-service"), { jobs: 2, stagingRoots: [] });
+  assert.equal(staged.shards, 2);
+  assert.equal(staged.byCommandLine, 2);
+  assert.equal(service.byCommandLine, 0);
+  assert.equal(staged.indexedPages, service.indexedPages);
+  const [fromCli, fromService] = [filesUnder(join(work, "index-cli")), filesUnder(join(work, "index-service"))];
+  assert.ok([...fromCli.keys()].filter((file) => file.endsWith("pagefind-entry.json")).length === 2, [...fromCli.keys()].join(" "));
   assert.deepEqual([...fromCli.keys()].sort(), [...fromService.keys()].sort());
   for (const [file, bytes] of fromCli) assert.ok(bytes.equals(fromService.get(file)!), `${file} differs`);
 });

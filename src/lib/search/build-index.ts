@@ -23,7 +23,7 @@ import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, type ArticleFile } from "../articles/article-files.ts";
-import { closeIndexer, indexShard, type ShardJob, type ShardOutcome } from "./index-shard.ts";
+import { closeIndexer, indexShard, stageShard, type ShardJob, type ShardOutcome, type StagedShard } from "./index-shard.ts";
 import type { ShardReply } from "./index-shard-worker.ts";
 import type { BundlePlacement } from "../build/bundle-placement.ts";
 import { BUNDLE_DIRECTORY, bundlePlan, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
@@ -58,6 +58,8 @@ export interface SearchIndexOptions {
   siteDone?: Promise<void> | null;
   /** Where the bundles are built, which sizes them (src/lib/build/bundle-placement.ts); "beside-site" by default. */
   placement?: BundlePlacement;
+  /** Where documents may be staged for Pagefind's command line (pagefind-cli.ts, STAGING_ROOTS by default); none: its Node API. */
+  stagingRoots?: readonly string[];
 }
 
 /** The shards `buildSearchIndex` would make of these articles, newest first. */
@@ -78,6 +80,8 @@ export interface SearchIndexReport {
   shards: number;
   /** Bundles indexed in this run; the others were reused from the cache. */
   shardsIndexed: number;
+  /** Of those, the bundles Pagefind's command line wrote (index-shard.ts); its Node API wrote the others. */
+  byCommandLine: number;
   /** Bundles started in a lane added once the site was done (SearchIndexOptions.siteDone). */
   shardsAfterSite: string[];
   /** Wall time of indexing and writing, in seconds. */
@@ -150,6 +154,13 @@ function countArticles(byYear: ReadonlyMap<string, readonly ArticleFile[]>): num
   let n = 0;
   for (const files of byYear.values()) n += files.length;
   return n;
+}
+
+/** A shard's article files as read, and its documents staged for Pagefind's command line (null: they could not be). */
+interface ReadyShard {
+  bytes: Buffer[];
+  texts: string[];
+  staged: StagedShard | null;
 }
 
 /** Where shards are indexed: this thread, or a worker thread, each with a Pagefind process of its own. */
@@ -226,6 +237,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   /** Articles left out of each shard indexed. */
   const leftOut = new Map<string, number>();
   let indexedPages = 0;
+  let byCommandLine = 0;
   const shardDirOf = (shard: Shard) => path.join(cacheDir, shard.name);
   const filesOf = (shard: Shard) => shard.years.flatMap((year) => byYear.get(year) ?? []);
   // The shards whose articles or code changed since their bundle was kept.
@@ -249,6 +261,19 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   /** The shard each lane is indexing. */
   const indexing = new Map<Lane, Shard>();
   const shardsAfterSite: string[] = [];
+  /**
+   * Shards read, rendered and staged in this thread ahead of their lane (index-shard.ts,
+   * stageShard): the next shard waiting is made ready while Pagefind writes the one before, so a
+   * lane goes from one Pagefind process to the next without waiting for its documents.
+   */
+  const ahead = new Map<Shard, Promise<ReadyShard>>();
+  const ready = async (shard: Shard): Promise<ReadyShard> => {
+    // Read again for the key written: the bundle is of these bytes.
+    const bytes = await readShard(articlesDir, filesOf(shard));
+    const texts = bytes.map((text) => text.toString("utf8"));
+    const staging = options.stagingRoots === undefined ? {} : { stagingRoots: options.stagingRoots };
+    return { bytes, texts, staged: await stageShard({ articlesDir, files: filesOf(shard), texts, ...staging }) };
+  };
   const runLane = async (lane: Lane, afterSite = false): Promise<void> => {
     for (let shard = stale.shift(); shard; shard = stale.shift()) {
       indexing.set(lane, shard);
@@ -256,16 +281,23 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       const shardDir = shardDirOf(shard);
       await rm(path.join(shardDir, KEY_FILE), { force: true });
       const files = filesOf(shard);
-      // Read again for the key written: the bundle is of these bytes.
-      const texts = await readShard(articlesDir, files);
-      const outcome = await lane.index({ articlesDir, files, texts: texts.map((text) => text.toString("utf8")), bundleDir: path.join(shardDir, "bundle") });
+      const readying = ahead.get(shard) ?? ready(shard);
+      ahead.delete(shard);
+      const { bytes, texts, staged } = await readying;
+      const next = stale[0];
+      if (next && !ahead.has(next)) ahead.set(next, ready(next));
+      const job: ShardJob = { articlesDir, files, texts, bundleDir: path.join(shardDir, "bundle") };
+      if (staged) job.staged = staged;
+      if (options.stagingRoots) job.stagingRoots = options.stagingRoots;
+      const outcome = await lane.index(job);
       if (outcome.failed) throw new SearchIndexError(`Pagefind ${outcome.failed[0]}`, outcome.failed.slice(1));
       problems.push(...outcome.problems);
       leftOut.set(shard.name, outcome.problems.length);
       await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
       // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
-      if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, texts));
+      if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, bytes));
       shardsIndexed.push(shard.name);
+      if (outcome.writer === "command line") byCommandLine++;
       indexing.delete(lane);
     }
     // A lane with nothing left lets its Pagefind process go, rather than hold its memory while another writes.
@@ -292,6 +324,11 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   } finally {
     finished = true;
     await Promise.all(lanes.map((lane) => lane.close()));
+    // Shards made ready that no lane took (a lane failed): their staged documents go.
+    for (const readying of ahead.values()) {
+      const { staged } = await readying.catch(() => ({ staged: null }));
+      if (staged) await rm(staged.site, { recursive: true, force: true });
+    }
   }
   const phraseTables: PhraseTables[] = [];
   for (const shard of shards) {
@@ -325,6 +362,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     indexedPages,
     shards: shards.length,
     shardsIndexed: shardsIndexed.length,
+    byCommandLine,
     shardsAfterSite,
     seconds: (performance.now() - started) / 1000,
     outputPath,

@@ -22,7 +22,7 @@ import { preparePagefindEnvironment } from "./pagefind-process.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import type { PhraseTables } from "./script-conversion.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
-import { STAGING_ROOTS, runPagefindCli, stageDocuments, type StagedDocument } from "./pagefind-cli.ts";
+import { STAGING_ROOTS, canStage, runPagefindCli, stageDocuments, type StagedDocument } from "./pagefind-cli.ts";
 
 /** Files Pagefind writes for its own UIs, which the archive's search page does not use. */
 const UNUSED_BUNDLE_FILES = /^pagefind-(component-ui|modular-ui|ui|highlight)\.(js|css)$/;
@@ -38,6 +38,8 @@ export interface ShardJob {
   bundleDir: string;
   /** Where the documents may be staged for Pagefind's command line (pagefind-cli.ts); none: its Node API. */
   stagingRoots?: readonly string[];
+  /** The documents, staged ahead (stageShard); removed once indexed. */
+  staged?: StagedShard;
 }
 
 export interface ShardOutcome {
@@ -72,7 +74,7 @@ interface ShardDocuments {
   problems: string[];
 }
 
-async function shardDocuments({ articlesDir, files, texts }: ShardJob): Promise<ShardDocuments> {
+async function shardDocuments({ articlesDir, files, texts }: Pick<ShardJob, "articlesDir" | "files" | "texts">): Promise<ShardDocuments> {
   const documents: ShardDocument[] = [];
   const shown = new Set<string>();
   const problems: string[] = [];
@@ -101,34 +103,62 @@ async function shardDocuments({ articlesDir, files, texts }: ShardJob): Promise<
   return { documents, shown, problems };
 }
 
+/** A shard's documents rendered and staged for Pagefind's command line ahead of its lane (build-index.ts). */
+export interface StagedShard {
+  /** The staging folder (pagefind-cli.ts), removed once Pagefind has read it. */
+  site: string;
+  /** The OpenCC phrases in the texts the shard's results can show. */
+  phrases: PhraseTables;
+  /** One line per article left out. */
+  problems: string[];
+}
+
+/**
+ * Renders a shard's documents and stages them for Pagefind's command line; null where they
+ * cannot be staged in their order (or there are none: the command line refuses an empty site),
+ * and indexShard then hands them to the service.
+ */
+export async function stageShard(job: Omit<ShardJob, "bundleDir" | "staged">): Promise<StagedShard | null> {
+  if (!canStage(job.stagingRoots ?? STAGING_ROOTS)) return null;
+  const { documents, shown, problems } = await shardDocuments(job);
+  const site = documents.length === 0 ? null : stageDocuments(documents, job.stagingRoots ?? STAGING_ROOTS);
+  return site ? { site, phrases: phraseTablesOf(shown), problems } : null;
+}
+
 /**
  * Indexes a shard's articles into its bundle folder. An article that cannot be read is reported
  * and left out; the others are indexed all the same. Pagefind's command line writes the bundle
- * where the documents can be staged in their order (pagefind-cli.ts), its Node API elsewhere:
- * the same bundle, byte for byte.
+ * where the documents can be staged in their order (pagefind-cli.ts; `job.staged` when they were
+ * staged ahead), its Node API elsewhere: the same bundle, byte for byte.
  */
 export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   await rm(job.bundleDir, { recursive: true, force: true });
   preparePagefindEnvironment();
-  const { documents, shown, problems } = await shardDocuments(job);
-  // Pagefind's command line refuses a site without pages, where the service writes an empty bundle.
-  const site = documents.length === 0 ? null : stageDocuments(documents, job.stagingRoots ?? STAGING_ROOTS);
-  if (site) {
-    let failed: string[] | null;
-    try {
-      failed = await runPagefindCli(site, job.bundleDir, process.env);
-    } finally {
-      await rm(site, { recursive: true, force: true });
-    }
-    if (!failed) {
-      await removeUnusedFiles(job.bundleDir);
-      return { phrases: phraseTablesOf(shown), problems, failed: null, writer: "command line" };
-    }
-    // The service reports a failing document by name; the command line does not.
-    console.error(`index: Pagefind's command line failed (${failed.join("; ")}); indexing ${job.bundleDir} with its Node API instead`);
-    await rm(job.bundleDir, { recursive: true, force: true });
+  const staged = job.staged ?? (await stageShard(job));
+  if (staged) {
+    const outcome = await writeWithCommandLine(staged, job.bundleDir);
+    if (outcome) return outcome;
   }
+  const { documents, shown, problems } = await shardDocuments(job);
   return indexWithService(documents, shown, problems, job.bundleDir);
+}
+
+/** The bundle of the staged documents, by Pagefind's command line; null when it failed (its messages printed). */
+async function writeWithCommandLine(staged: StagedShard, bundleDir: string): Promise<ShardOutcome | null> {
+  let failed: string[] | null;
+  try {
+    failed = await runPagefindCli(staged.site, bundleDir, process.env);
+  } finally {
+    await rm(staged.site, { recursive: true, force: true });
+  }
+  if (!failed) {
+    await removeUnusedFiles(bundleDir);
+    return { phrases: staged.phrases, problems: staged.problems, failed: null, writer: "command line" };
+  }
+  // The service reports a failing document by name; the command line does not.
+  console.error(`index: Pagefind's command line failed (${failed.join("; ")}); indexing ${bundleDir} with its Node API instead`);
+  await rm(bundleDir, { recursive: true, force: true });
+  return null;
 }
 
 async function removeUnusedFiles(bundleDir: string): Promise<void> {

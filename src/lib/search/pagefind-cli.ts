@@ -44,7 +44,28 @@ export function listedEntries(dir: string): string[] {
 /** Names made in an order neither sorted nor reverse-sorted, so that a file system listing by name or hash fails the probe. */
 const PROBE_NAMES = ["m", "c", "x", "a", "q", "f", "z", "b"];
 
+/** The listing order of each root probed, once a process: it is the file system's, which does not change. */
+const listingOrders = new Map<string, ListingOrder>();
+
 function listingOrder(root: string): ListingOrder {
+  let order = listingOrders.get(root);
+  if (order === undefined) {
+    try {
+      order = probeListingOrder(root);
+    } catch {
+      order = null; // Not a folder, or not writable.
+    }
+    listingOrders.set(root, order);
+  }
+  return order;
+}
+
+/** True when documents can be staged in their order under one of `roots` (a full root aside). */
+export function canStage(roots: readonly string[] = STAGING_ROOTS): boolean {
+  return roots.some((root) => listingOrder(root) !== null);
+}
+
+function probeListingOrder(root: string): ListingOrder {
   const probe = mkdtempSync(path.join(root, "probe-"));
   try {
     for (const name of PROBE_NAMES) mkdirSync(path.join(probe, name));
