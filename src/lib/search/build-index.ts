@@ -274,6 +274,14 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     const staging = options.stagingRoots === undefined ? {} : { stagingRoots: options.stagingRoots };
     return { bytes, texts, staged: await stageShard({ articlesDir, files: filesOf(shard), texts, ...staging }) };
   };
+  /** Puts a shard's bundle into the site as hard links to its cached files; linked already, nothing to do. */
+  const linkBundle = async (shard: Shard): Promise<void> => {
+    const bundleDir = path.join(shardDirOf(shard), "bundle");
+    const target = path.join(outputPath, shard.name);
+    if (await sameFile(path.join(bundleDir, "pagefind-entry.json"), path.join(target, "pagefind-entry.json"))) return;
+    await rm(target, { recursive: true, force: true });
+    await linkTree(bundleDir, target);
+  };
   const runLane = async (lane: Lane, afterSite = false): Promise<void> => {
     for (let shard = stale.shift(); shard; shard = stale.shift()) {
       indexing.set(lane, shard);
@@ -296,6 +304,8 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
       // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
       if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, bytes));
+      // Linked now, while the other lanes write: only the last bundle's links are left for the end.
+      await linkBundle(shard);
       shardsIndexed.push(shard.name);
       if (outcome.writer === "command line") byCommandLine++;
       indexing.delete(lane);
@@ -332,13 +342,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   const phraseTables: PhraseTables[] = [];
   for (const shard of shards) {
-    const bundleDir = path.join(shardDirOf(shard), "bundle");
-    const target = path.join(outputPath, shard.name);
-    // The site's copy is a set of hard links to the cached bundle: linked already, nothing to do.
-    if (!(await sameFile(path.join(bundleDir, "pagefind-entry.json"), path.join(target, "pagefind-entry.json")))) {
-      await rm(target, { recursive: true, force: true });
-      await linkTree(bundleDir, target);
-    }
+    await linkBundle(shard);
     phraseTables.push(JSON.parse(await readFile(path.join(shardDirOf(shard), PHRASES_FILE), "utf8")) as PhraseTables);
     indexedPages += shard.pages - (leftOut.get(shard.name) ?? 0);
   }
