@@ -293,10 +293,13 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       ahead.delete(shard);
       const { bytes, texts, staged } = await readying;
       const next = stale[0];
-      if (next && !ahead.has(next)) ahead.set(next, ready(next));
-      const job: ShardJob = { articlesDir, files, texts, bundleDir: path.join(shardDir, "bundle") };
-      if (staged) job.staged = staged;
-      if (options.stagingRoots) job.stagingRoots = options.stagingRoots;
+      if (next && !ahead.has(next)) {
+        const readyNext = ready(next);
+        // Its failure (an unreadable file) is the lane's to report when it takes the shard, not the process's now.
+        readyNext.catch(() => undefined);
+        ahead.set(next, readyNext);
+      }
+      const job: ShardJob = { articlesDir, files, texts, bundleDir: path.join(shardDir, "bundle"), staged };
       const outcome = await lane.index(job);
       if (outcome.failed) throw new SearchIndexError(`Pagefind ${outcome.failed[0]}`, outcome.failed.slice(1));
       problems.push(...outcome.problems);

@@ -38,8 +38,8 @@ export interface ShardJob {
   bundleDir: string;
   /** Where the documents may be staged for Pagefind's command line (pagefind-cli.ts); none: its Node API. */
   stagingRoots?: readonly string[];
-  /** The documents, staged ahead (stageShard); removed once indexed. */
-  staged?: StagedShard;
+  /** The documents, staged ahead (stageShard) and removed once indexed; null: they could not be staged, the service indexes them. */
+  staged?: StagedShard | null;
 }
 
 export interface ShardOutcome {
@@ -134,7 +134,7 @@ export async function stageShard(job: Omit<ShardJob, "bundleDir" | "staged">): P
 export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
   await rm(job.bundleDir, { recursive: true, force: true });
   preparePagefindEnvironment();
-  const staged = job.staged ?? (await stageShard(job));
+  const staged = job.staged === undefined ? await stageShard(job) : job.staged;
   if (staged) {
     const outcome = await writeWithCommandLine(staged, job.bundleDir);
     if (outcome) return outcome;
