@@ -2,15 +2,16 @@
 // staged only where Pagefind will walk them in their order, and the bundle it writes from them is
 // the service's, byte for byte.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { articleFilesByYear } from "../../src/lib/articles/article-files.ts";
 import { buildSearchIndex } from "../../src/lib/search/build-index.ts";
 import { closeIndexer, indexShard } from "../../src/lib/search/index-shard.ts";
 import { STAGING_ROOTS, listedEntries, runPagefindCli, stageDocuments, type StagedDocument } from "../../src/lib/search/pagefind-cli.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
+import { assertSameSite, siteDigests } from "../support/site-digests.ts";
 
 let work = "";
 let articles = "";
@@ -45,14 +46,6 @@ function walkOrder(dir: string, prefix = ""): string[] {
     const where = join(dir, name);
     return statSync(where).isDirectory() ? walkOrder(where, `${prefix}/${name}`) : [`${prefix}/${name}`];
   });
-}
-
-function filesUnder(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) files.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
-  }
-  return files;
 }
 
 const page = (url: string): StagedDocument => ({ url, html: `<!doctype html><html lang="zh-cn"><body><p>${url}</p></body></html>` });
@@ -103,10 +96,9 @@ test("the command line's bundle of the seed articles is the service's, byte for 
   assert.equal(cli.writer, "command line");
   assert.equal(service.writer, "service");
   assert.deepEqual({ ...cli, writer: null }, { ...service, writer: null });
-  const [fromCli, fromService] = [filesUnder(join(work, "cli")), filesUnder(join(work, "service"))];
-  assert.ok(fromCli.size > 10 && [...fromCli.keys()].some((file) => file.startsWith("fragment/")), `only ${fromCli.size} files written`);
-  assert.deepEqual([...fromCli.keys()].sort(), [...fromService.keys()].sort());
-  for (const [file, bytes] of fromCli) assert.ok(bytes.equals(fromService.get(file)!), `${file} differs`);
+  const written = [...siteDigests(join(work, "cli")).keys()];
+  assert.ok(written.length > 10 && written.some((file) => file.startsWith("fragment/")), `only ${written.length} files written`);
+  assertSameSite(join(work, "cli"), join(work, "service"));
 });
 
 test("the whole index, its shards staged ahead of two lanes, is the index the service writes", async (t) => {
@@ -118,10 +110,9 @@ test("the whole index, its shards staged ahead of two lanes, is the index the se
   assert.equal(staged.byCommandLine, 2);
   assert.equal(service.byCommandLine, 0);
   assert.equal(staged.indexedPages, service.indexedPages);
-  const [fromCli, fromService] = [filesUnder(join(work, "index-cli")), filesUnder(join(work, "index-service"))];
-  assert.ok([...fromCli.keys()].filter((file) => file.endsWith("pagefind-entry.json")).length === 2, [...fromCli.keys()].join(" "));
-  assert.deepEqual([...fromCli.keys()].sort(), [...fromService.keys()].sort());
-  for (const [file, bytes] of fromCli) assert.ok(bytes.equals(fromService.get(file)!), `${file} differs`);
+  const written = [...siteDigests(join(work, "index-cli")).keys()];
+  assert.equal(written.filter((file) => file.endsWith("pagefind-entry.json")).length, 2, written.join(" "));
+  assertSameSite(join(work, "index-cli"), join(work, "index-service"));
 });
 
 test("reports what Pagefind's command line says when it fails", async () => {
