@@ -57,14 +57,18 @@ test("an unreadable article is named with its line, the rest indexed, and its bu
   }
 });
 
-test("an article that cannot be read at all, in a shard made ready ahead of its lane, fails the index with its error", async () => {
+test("an article that cannot be read at all, in a shard made ready ahead of its lane, fails the index with an error naming it", async () => {
   // Largest first: the smaller shard is read while Pagefind writes the larger, and its failure must wait for its lane.
   const [first, second] = (await searchIndexPlan(articles)).sort((a, b) => b.pages - a.pages);
   assert.ok(first && second && first.pages > second.pages);
   const unreadable = join(articles, `${second.years[0]}-12-31`, "zzz-not-a-file.md");
   mkdirSync(unreadable, { recursive: true });
   try {
-    await assert.rejects(buildSearchIndex(articles, join(work, "site-unreadable"), { cacheDir: join(work, "cache-unreadable"), jobs: 1 }), /EISDIR/);
+    await assert.rejects(buildSearchIndex(articles, join(work, "site-unreadable"), { cacheDir: join(work, "cache-unreadable"), jobs: 1 }), (err: unknown) => {
+      assert.ok(err instanceof SearchIndexError);
+      assert.equal(err.message, `${unreadable}: cannot be read (EISDIR)`);
+      return true;
+    });
     assert.ok(existsSync(join(work, "site-unreadable", "pagefind", first.name, "pagefind-entry.json")), "the first shard is indexed");
   } finally {
     rmSync(join(articles, `${second.years[0]}-12-31`), { recursive: true, force: true });

@@ -106,10 +106,15 @@ export class SearchIndexError extends Error {
 
 /** A shard's article files, read: their bytes, in the shard's order. */
 async function readShard(articlesDir: string, files: readonly ArticleFile[]): Promise<Buffer[]> {
+  const read = (article: ArticleFile) => {
+    const where = path.join(articlesDir, article.file);
+    // Node's message for a folder or a file it may not read does not say which: the error names it.
+    return readFile(where).catch((err: NodeJS.ErrnoException) => {
+      throw new SearchIndexError(`${where}: cannot be read (${err.code ?? err.message})`, []);
+    });
+  };
   const texts: Buffer[] = [];
-  for (let i = 0; i < files.length; i += BATCH) {
-    texts.push(...(await Promise.all(files.slice(i, i + BATCH).map((article) => readFile(path.join(articlesDir, article.file))))));
-  }
+  for (let i = 0; i < files.length; i += BATCH) texts.push(...(await Promise.all(files.slice(i, i + BATCH).map(read))));
   return texts;
 }
 

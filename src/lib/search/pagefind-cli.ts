@@ -130,11 +130,17 @@ function writeFolder(dir: string, folder: Folder, order: "made" | "reversed"): v
   }
 }
 
-/** True when every folder under `dir` lists its entries in the tree's order. */
+/**
+ * True when every folder under `dir` lists its entries in the tree's order. A folder of one entry
+ * (an article's own, holding its index.html) has no order to check and is not listed: most of the
+ * folders are those.
+ */
 function listedAsTree(dir: string, folder: Folder): boolean {
-  const listed = listedEntries(dir);
-  const wanted = [...folder.entries.keys()];
-  if (listed.length !== wanted.length || listed.some((name, i) => name !== wanted[i])) return false;
+  if (folder.entries.size > 1) {
+    const listed = listedEntries(dir);
+    const wanted = [...folder.entries.keys()];
+    if (listed.length !== wanted.length || listed.some((name, i) => name !== wanted[i])) return false;
+  }
   for (const [name, entry] of folder.entries) {
     if (typeof entry !== "string" && !listedAsTree(path.join(dir, name), entry)) return false;
   }
