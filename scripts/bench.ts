@@ -1,7 +1,7 @@
 /**
  * npm run bench -- [--articles 1000] [--stages ingest,astro,index] [--rebuild] [--compare] [--json]
  *                  [--keep] [--work .bench/<N>] [--seed archive-bench] [--terms 党建,基层]
- *                  [--no-first-results] [--throttle 10,40] [--matrix <articles a site job>]
+ *                  [--no-first-results] [--throttle 10,40] [--matrix <articles a site job>] [--no-wait]
  *
  * Builds a synthetic archive of N articles (src/lib/bench/synthetic-issues.ts: the seed pages'
  * real text, recombined) and times the pipeline on it as `npm run build` runs it, each stage a
@@ -82,10 +82,21 @@
  *   contention              what other processes took of the machine while each stack built (the
  *                           machine's busy CPU seconds from /proc/stat, less the build's own):
  *                           { cores, archive, naive, archive_rebuild, naive_rebuild }, each null or
- *                           { wall_s, other_cpu_s, other_share (÷ wall_s × cores) }; above 10% on
- *                           either side a note says the wall-time ratios of the run are not reliable
+ *                           { wall_s, other_cpu_s, other_share (÷ wall_s × cores), file_creation_us };
+ *                           above 10% on either side a note says the wall-time ratios of the run are
+ *                           not reliable. file_creation_us: the system time a new file cost just
+ *                           before that build (src/lib/bench/file-creation.ts); while files deleted
+ *                           in the last minutes make it slow (an earlier run's work folder), the
+ *                           benchmark waits, up to seven minutes, before each build, and a note
+ *                           names a build that started slow all the same
  *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
+ *
+ * New files cost this machine's file system (ext4 without a journal) twenty times their usual
+ * system time for minutes after files are deleted (src/lib/bench/file-creation.ts). So the
+ * benchmark notes when it deletes a work folder (node_modules/.cache/bench-last-deletion) and
+ * waits out that window before its first build, and before each build probes what a new file
+ * costs, waiting while it is slow; --no-wait starts at once.
  */
 import { execFileSync, spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -98,6 +109,7 @@ import { BenchArgsError, parseBenchArgs } from "../src/lib/bench/args.ts";
 import type { NaiveResult } from "../src/lib/bench/compare.ts";
 import type { Contention } from "../src/lib/bench/compare.ts";
 import { filesCreated } from "../src/lib/bench/files-created.ts";
+import { DELETION_WINDOW_MS, deletionWaitMs, SLOW_FILE_CREATION_US, settleFileCreation } from "../src/lib/bench/file-creation.ts";
 import { withCompileCache } from "../src/lib/build/compile-cache.ts";
 import { compareStacks, contention, contentionNote, pagefindIndexedPages, renderComparison, sumKnown } from "../src/lib/bench/compare.ts";
 import type { MatrixJobRun } from "../src/lib/bench/matrix.ts";
@@ -147,10 +159,27 @@ function log(message: string): void {
   console.error(`bench: ${message}`);
 }
 
+/** Its modification time is when the benchmark last deleted a work folder. */
+const LAST_DELETION = join(ROOT, "node_modules", ".cache", "bench-last-deletion");
+
+function removeWork(): void {
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(dirname(LAST_DELETION), { recursive: true });
+  writeFileSync(LAST_DELETION, `${work}\n`);
+}
+
+function lastDeletionMs(): number | null {
+  try {
+    return statSync(LAST_DELETION).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
 function prepareWork(): void {
   if (existsSync(work)) {
     if (!existsSync(join(work, WORK_MARK))) fail(`${work} exists and was not made by the benchmark; choose another --work`);
-    rmSync(work, { recursive: true, force: true });
+    removeWork();
   }
   mkdirSync(issuesDir, { recursive: true });
   mkdirSync(logsDir, { recursive: true });
@@ -454,14 +483,15 @@ interface NaiveRun {
   ok: boolean;
 }
 
-async function runNaive(label: string): Promise<NaiveRun> {
+async function runNaive(label: string, fileCreationUs: number): Promise<NaiveRun> {
   const env = { NAIVE_ARTICLES_DIR: articlesDir, ASTRO_TELEMETRY_DISABLED: "1" };
   const started = performance.now();
   const machine = watchMachine();
   const astro = await runStage(`${label}naive-astro`, process.execPath, [join(ROOT, "node_modules", "astro", "bin", "astro.mjs"), "build"], { cwd: naiveDir, env });
   const pagefind = astro.ok ? await runStage(`${label}naive-pagefind`, process.execPath, [pagefindCli(), "--site", naiveDist], { cwd: naiveDir, env }) : null;
   const wall = (performance.now() - started) / 1000;
-  return { astro, pagefind, wall, contention: machine(wall, astro.cpuSeconds + (pagefind?.cpuSeconds ?? 0)), ok: astro.ok && (pagefind?.ok ?? false) };
+  const others = machine(wall, astro.cpuSeconds + (pagefind?.cpuSeconds ?? 0));
+  return { astro, pagefind, wall, contention: { ...others, file_creation_us: fileCreationUs }, ok: astro.ok && (pagefind?.ok ?? false) };
 }
 
 /**
@@ -506,6 +536,33 @@ function naiveResult(full: NaiveRun, rebuild: NaiveRun | null, dist: { files: nu
   };
 }
 
+/** Longest wait for new files to be cheap again before a build (file-creation.ts): the kernel's window is six minutes at most. */
+const SETTLE_MAX_MS = 7 * 60_000;
+const SETTLE_INTERVAL_MS = 15_000;
+
+/**
+ * Waits until creating a file costs what it does on a quiet file system, so that neither stack's
+ * build pays for files deleted before it (file-creation.ts); returns the cost measured last, in µs.
+ */
+async function settleFiles(folder: string, build: string): Promise<number> {
+  const probes = join(work, "file-probes", folder);
+  const window = options.wait ? deletionWaitMs(lastDeletionMs(), Date.now()) : 0;
+  if (window > 0) {
+    log(`${build}: waiting ${Math.ceil(window / 1000)} s: the benchmark deleted a work folder less than ${DELETION_WINDOW_MS / 60_000} minutes ago, and new files stay slow that long (--no-wait starts at once)`);
+    await new Promise((done) => setTimeout(done, window));
+  }
+  let told = false;
+  const onWait = (cost: number) => {
+    if (!told) log(`${build}: a new file costs ${round(cost, 1)} µs of system time (files deleted minutes ago); waiting for it to fall to ${SLOW_FILE_CREATION_US} µs, at most ${SETTLE_MAX_MS / 60_000} minutes (--no-wait starts at once)`);
+    told = true;
+  };
+  const settled = await settleFileCreation(probes, { maxWaitMs: options.wait ? SETTLE_MAX_MS : 0, intervalMs: SETTLE_INTERVAL_MS, onWait });
+  const cost = round(settled.microsPerFile, 1) ?? 0;
+  if (settled.waitedSeconds > 0) log(`${build}: waited ${settled.waitedSeconds} s for new files to be cheap again (files deleted minutes ago made them slow); now ${cost} µs a file`);
+  if (!settled.settled) notes.push(`the ${build} started while a new file cost ${cost} µs of system time (above ${SLOW_FILE_CREATION_US} µs: files deleted minutes before): its wall time is not comparable`);
+  return cost;
+}
+
 async function main(): Promise<void> {
   prepareWork();
   const genStarted = performance.now();
@@ -526,7 +583,9 @@ async function main(): Promise<void> {
   if (wanted.has("astro") || wanted.has("index")) copyProject();
   if (options.compare) copyNaive();
 
+  const archiveFileCost = await settleFiles("archive", "archive's build");
   const full = await runStages("");
+  full.contention.file_creation_us = archiveFileCost;
   // What the build made, before anything else runs: its site, its articles, its caches.
   const archiveCreated = full.ok ? filesCreated([distDir, articlesDir, join(work, "node_modules", ".astro")]) : null;
   let produced: number | null = null;
@@ -548,7 +607,7 @@ async function main(): Promise<void> {
   const firstResults = options.firstResults && full.ok && dist ? await measureFirst([...(terms ?? DEFAULT_TERMS)], throttle) : null;
 
   // The naive stack on the same articles, once the archive's stages are done (never beside them).
-  const naiveFull = options.compare && full.ok ? await runNaive("") : null;
+  const naiveFull = options.compare && full.ok ? await runNaive("", await settleFiles("naive", "naive stack's build")) : null;
   const naiveDistStats = naiveFull && existsSync(naiveDist) ? directoryStats(naiveDist) : null;
   const naiveCreated = naiveFull?.ok ? filesCreated([naiveDist, join(naiveDir, "node_modules", ".astro")]) : null;
   if (options.compare && !naiveFull) notes.push("naive stack not run: the archive's build failed");
@@ -560,9 +619,11 @@ async function main(): Promise<void> {
     const extra = generateExtraIssue(pool, last, `${options.seed}-extra`);
     writeFileSync(join(issuesDir, extra.name), extra.text);
     log(`rebuild: added ${extra.name} (${extra.items} items)`);
+    const rebuildFileCost = await settleFiles("archive-rebuild", "archive's rebuild");
     rebuild = await runStages("rebuild-");
+    rebuild.contention.file_creation_us = rebuildFileCost;
     // The same new articles, which the archive's rebuild has just ingested.
-    if (naiveFull?.ok && rebuild.ok) naiveRebuild = await runNaive("rebuild-");
+    if (naiveFull?.ok && rebuild.ok) naiveRebuild = await runNaive("rebuild-", await settleFiles("naive-rebuild", "naive stack's rebuild"));
   }
 
   const total = full.wall;
@@ -647,7 +708,7 @@ async function main(): Promise<void> {
   if (naive?.ok && naive.pages_indexed !== producedArticles) notes.push(`the naive stack indexed ${naive.pages_indexed ?? "an unknown number of"} pages for ${producedArticles} articles`);
 
   console.log(options.json ? resultJson(result) : renderReport(result, [renderMatrix(result.matrix as ReturnType<typeof matrixJson> | null), renderComparison(result)]));
-  if (!options.keep) rmSync(work, { recursive: true, force: true });
+  if (!options.keep) removeWork();
   else log(`kept ${work}`);
   process.exitCode = result.ok ? 0 : 1;
 }

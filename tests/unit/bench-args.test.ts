@@ -13,6 +13,7 @@ test("the defaults: 1,000 articles, every stage, the work folder under .bench, f
   assert.equal(options.rebuild, false);
   assert.equal(options.compare, false);
   assert.equal(options.firstResults, true);
+  assert.equal(options.wait, true);
   assert.equal(options.terms, null);
   assert.equal(options.seed, "archive-bench");
 });
@@ -48,6 +49,11 @@ test("--stages names known stages; first results need the site and its index", (
   assert.throws(() => parseBenchArgs(["--stages", "ingest,render"], ROOT), /unknown stage "render"/);
   assert.throws(() => parseBenchArgs(["--stages", ","], ROOT), /names no stage/);
   assert.equal(parseBenchArgs(["--no-first-results"], ROOT).firstResults, false);
+});
+
+test("--no-wait starts each build at once, however slow new files are", () => {
+  assert.equal(parseBenchArgs(["--no-wait"], ROOT).wait, false);
+  assert.equal(parseBenchArgs(["--wait"], ROOT).wait, true);
 });
 
 test("--compare compares whole builds, so it needs every stage", () => {

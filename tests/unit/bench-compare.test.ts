@@ -121,7 +121,11 @@ const result: BenchResult = {
   stage_peak_rss_mb: { ingest: 400, astro: 1700, index: 2900 },
   rebuild_stages_s: { ingest: 3.1, astro: 21.9, index: 11.4 },
   naive,
-  contention: { cores: 2, archive: { wall_s: 113, other_cpu_s: 4.5, other_share: 0.02 }, naive: { wall_s: 63.5, other_cpu_s: 30, other_share: 0.236 } },
+  contention: {
+    cores: 2,
+    archive: { wall_s: 113, other_cpu_s: 4.5, other_share: 0.02, file_creation_us: 21.4 },
+    naive: { wall_s: 63.5, other_cpu_s: 30, other_share: 0.236, file_creation_us: 312 },
+  },
 };
 result.compare = compareStacks({ total_s: 113, cpu_s: 173.5, system_s: 40, files_created: 125_000, peak_rss_mb: 4600, rebuild_s: 25, cores: 2 }, naive);
 
@@ -138,6 +142,7 @@ test("the side-by-side table: each measure's two figures, the ratio and the targ
   assert.match(text, /^rebuild \(\+1 issue\)\s+25\.00 s\s+60\.20 s\s+0\.42×\s+≤ 15 s: missed$/m);
   assert.match(text, /^rebuild ÷ whole build\s+22\.1%\s+94\.8%\s+≤ 10%: missed$/m);
   assert.match(text, /^other processes' share of the machine\s+2\.0%\s+23\.6%\s+≤ 10% for wall times to compare$/m);
+  assert.match(text, /^a new file's system time, just before\s+21\.4 µs\s+312\.0 µs\s+≤ 40 µs for wall times to compare$/m);
   assert.match(text, /^pages in the search index\s+10,000\s+10,000$/m);
   assert.match(text, /^output\s+44,208 files, 293\.0 MB\s+10,001 files, 120\.5 MB$/m);
 });

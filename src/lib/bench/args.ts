@@ -26,6 +26,11 @@ export interface BenchOptions {
   firstResults: boolean;
   /** The network the first results are measured on (--throttle <Mbit/s>,<ms>); null for first-results.ts's default. */
   throttle: { downloadBitsPerSecond: number; latencyMs: number } | null;
+  /**
+   * Wait, before each build, until files deleted minutes before no longer make new files slow
+   * (src/lib/bench/file-creation.ts); --no-wait starts at once.
+   */
+  wait: boolean;
   /** Build as a CI matrix would, one job after another, with at most this many articles a site job (--matrix N); null for `npm run build`'s way. */
   matrix: number | null;
 }
@@ -49,6 +54,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
         terms: { type: "string" },
         compare: { type: "boolean", default: false },
         "first-results": { type: "boolean", default: true },
+        wait: { type: "boolean", default: true },
         throttle: { type: "string" },
         matrix: { type: "string" },
       },
@@ -112,6 +118,7 @@ export function parseBenchArgs(argv: readonly string[], root: string, cwd: strin
     compare: values.compare,
     firstResults: values["first-results"] && stages.has("astro") && stages.has("index") && matrix === null,
     throttle,
+    wait: values.wait,
     matrix,
   };
 }

@@ -3,6 +3,7 @@
  * articles, then the Pagefind CLI over its output), measured in the same run: the ratios, whether
  * each target holds, and the side-by-side table. Pure: the figures come in, text goes out.
  */
+import { SLOW_FILE_CREATION_US } from "./file-creation.ts";
 import type { BenchResult } from "./report.ts";
 import { formatTable, round } from "./report.ts";
 
@@ -43,6 +44,8 @@ export interface Contention {
   other_cpu_s: number | null;
   /** other_cpu_s ÷ (wall_s × cores): the share of the machine others took. */
   other_share: number | null;
+  /** System microseconds a new file cost just before the build (src/lib/bench/file-creation.ts). */
+  file_creation_us?: number | null;
 }
 
 /**
@@ -237,6 +240,7 @@ export function renderComparison(result: BenchResult): string | null {
     ["  Astro build", figure(peaks.astro, "MB", 0), figure(naive.peak_rss_mb.astro, "MB", 0), "", ""],
     ["  search index", figure(peaks.index, "MB", 0), figure(naive.peak_rss_mb.pagefind, "MB", 0), "", ""],
     ["other processes' share of the machine", percent(record(record(result.contention).archive).other_share as number), percent(record(record(result.contention).naive).other_share as number), "", `≤ ${CONTENTION_LIMIT * 100}% for wall times to compare`],
+    ["a new file's system time, just before", figure(record(record(result.contention).archive).file_creation_us as number, "µs", 1), figure(record(record(result.contention).naive).file_creation_us as number, "µs", 1), "", `≤ ${SLOW_FILE_CREATION_US} µs for wall times to compare`],
     ["pages in the search index", figure(record(result.search).pages, "", 0), figure(naive.pages_indexed, "", 0), "", ""],
     ["output", `${figure(result.dist_files, "files", 0)}, ${figure(result.dist_mb, "MB", 1)}`, `${figure(naive.dist_files, "files", 0)}, ${figure(naive.dist_mb, "MB", 1)}`, "", ""],
   ];
