@@ -123,6 +123,7 @@ import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-byte
 import { serveDist } from "../src/lib/bench/static-server.ts";
 import { buildUnitPool, generateArchive, generateExtraIssue } from "../src/lib/bench/synthetic-issues.ts";
 import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
+import { SITE_PID_VARIABLE } from "../src/lib/build/site-priority.ts";
 import { loadArchiveConfig } from "../src/lib/config/archive-config.ts";
 import { loadPageKnowledge } from "../src/lib/ingest/page-knowledge.ts";
 
@@ -385,9 +386,11 @@ async function runStages(label: string): Promise<StagesRun> {
     );
   }
   if (wanted.has("index")) {
+    // As scripts/build.ts does: the index may lower the site's priority (src/lib/build/site-priority.ts).
+    const sitePid = (siteChild as ChildProcess | null)?.pid;
     const index = runStage(`${label}index`, process.execPath, [join(work, "scripts", "index-search.ts")], {
       cwd: work,
-      env,
+      env: sitePid === undefined ? env : { ...env, [SITE_PID_VARIABLE]: String(sitePid) },
       signalled: besideIngest,
       onStart: (child) => (indexChild = child),
     });

@@ -4,7 +4,8 @@
  * The search index reads the articles' Markdown, not the built pages (src/lib/search/build-index.ts),
  * so it needs only the ingest's output and runs beside `astro build`: Astro renders on about one
  * core, Pagefind indexes on about one, and a machine with two cores builds both in the time of the
- * longer. Both start with the ingest and wait for it just before they read the articles, so
+ * longer; with a chain of bundles to write, the index lowers the site's priority so that it keeps
+ * its core (src/lib/build/site-priority.ts). Both start with the ingest and wait for it just before they read the articles, so
  * their start-up overlaps it; the index starts a second Pagefind process for a waiting bundle once
  * the site is done (src/lib/build/build-signals.ts). An issue file the ingest rejects is reported
  * and the rest of the archive is still built; the build then ends with a failing exit code, as it
@@ -14,6 +15,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
 import { withCompileCache } from "../src/lib/build/compile-cache.ts";
+import { SITE_PID_VARIABLE } from "../src/lib/build/site-priority.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 
@@ -25,10 +27,10 @@ interface Step {
 
 /**
  * Starts `node <args>` in the project folder with this process's output and Node's compile cache
- * (src/lib/build/compile-cache.ts); `signalled`: it hears the build's signals.
+ * (src/lib/build/compile-cache.ts), and `extraEnv`; `signalled`: it hears the build's signals.
  */
-function node(args: string[], signalled = false): Step {
-  const env = withCompileCache(process.env, ROOT);
+function node(args: string[], signalled = false, extraEnv: NodeJS.ProcessEnv = {}): Step {
+  const env = { ...withCompileCache(process.env, ROOT), ...extraEnv };
   const options = signalled ? signalledChild(env, ["ignore", "inherit", "inherit"]) : { env, stdio: "inherit" as const };
   const child = spawn(process.execPath, args, { cwd: ROOT, ...options });
   const code = new Promise<number>((resolve) => {
@@ -48,7 +50,8 @@ if (process.env.ARCHIVE_SITE_PART) {
 }
 
 const site = node(["node_modules/astro/bin/astro.mjs", "build"], true);
-const index = node(["scripts/index-search.ts"], true);
+// With a chain of bundles to write, the index lowers the site's priority (src/lib/build/site-priority.ts).
+const index = node(["scripts/index-search.ts"], true, site.child.pid === undefined ? {} : { [SITE_PID_VARIABLE]: String(site.child.pid) });
 const ingest = await node(["scripts/ingest.ts"]).code;
 // The site and the index build even when the ingest rejected a file: the other files' articles are written.
 ingestFinished({ site: site.child, index: index.child }, true);

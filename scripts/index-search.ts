@@ -22,6 +22,7 @@
  */
 import { parseArgs } from "node:util";
 import { afterIngest, buildSignal } from "../src/lib/build/build-signals.ts";
+import { lowerSitePriority, siteShouldYield, sitePidFrom } from "../src/lib/build/site-priority.ts";
 import { ARCHIVE } from "../src/lib/config/archive-config.ts";
 import { buildSearchIndex, searchIndexPlan } from "../src/lib/search/build-index.ts";
 import { BUILD_MEMORY_MB, buildPeakMb } from "../src/lib/search/index-shards.ts";
@@ -53,6 +54,10 @@ try {
   const report = await buildSearchIndex(values.articles, values.site, {
     cacheDir: values.cache,
     siteDone: buildSignal("site-done"),
+    // npm run build names the site's process, built beside: it yields to a chain of bundles.
+    onPlanned: (bundlesToIndex) => {
+      if (siteShouldYield(bundlesToIndex)) lowerSitePriority(sitePidFrom(process.env));
+    },
     placement: ARCHIVE.indexBundles,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),
     ...(values.jobs === undefined ? {} : { jobs: positiveInteger(values.jobs) }),
