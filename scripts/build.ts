@@ -5,11 +5,11 @@
  * so it needs only the ingest's output and runs beside `astro build`: Astro renders on about one
  * core, Pagefind indexes on about one, and a machine with two cores builds both in the time of the
  * longer; with a chain of bundles to write, the index lowers the site's priority so that it keeps
- * its core (src/lib/build/site-priority.ts). Both start with the ingest and wait for it just before they read the articles, so
- * their start-up overlaps it; the index starts a second Pagefind process for a waiting bundle once
- * the site is done (src/lib/build/build-signals.ts). An issue file the ingest rejects is reported
- * and the rest of the archive is still built; the build then ends with a failing exit code, as it
- * does when either later step fails.
+ * its core (src/lib/build/site-priority.ts). Both start with the ingest and wait for it just
+ * before they read the articles, so their start-up overlaps it; the index starts a second
+ * Pagefind process for a waiting bundle once the site is done (src/lib/build/build-signals.ts).
+ * An issue file the ingest rejects is reported and the rest of the archive is still built; the
+ * build then ends with a failing exit code, as it does when either later step fails.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
