@@ -87,16 +87,17 @@
  *                           not reliable. file_creation_us: the system time a new file cost just
  *                           before that build (src/lib/bench/file-creation.ts); while files deleted
  *                           in the last minutes make it slow (an earlier run's work folder), the
- *                           benchmark waits, up to seven minutes, before each build, and a note
- *                           names a build that started slow all the same
+ *                           benchmark waits before each build (below), and a note names a build
+ *                           that started slow all the same
  *   stages, ok, work, notes
  * The work folder is removed at the end unless --keep.
  *
  * New files cost this machine's file system (ext4 without a journal) twenty times their usual
  * system time for minutes after files are deleted (src/lib/bench/file-creation.ts). So the
  * benchmark notes when it deletes a work folder (node_modules/.cache/bench-last-deletion) and
- * waits out that window before its first build, and before each build probes what a new file
- * costs, waiting while it is slow; --no-wait starts at once.
+ * waits out that window (six minutes) before its first build, and before each build probes what
+ * a new file costs, waiting while it is slow (at most seven minutes more); --no-wait starts at
+ * once.
  */
 import { execFileSync, spawn, type ChildProcess, type ChildProcessByStdio } from "node:child_process";
 import { cpSync, createWriteStream, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -165,8 +166,12 @@ const LAST_DELETION = join(ROOT, "node_modules", ".cache", "bench-last-deletion"
 
 function removeWork(): void {
   rmSync(work, { recursive: true, force: true });
-  mkdirSync(dirname(LAST_DELETION), { recursive: true });
-  writeFileSync(LAST_DELETION, `${work}\n`);
+  try {
+    mkdirSync(dirname(LAST_DELETION), { recursive: true });
+    writeFileSync(LAST_DELETION, `${work}\n`);
+  } catch (error) {
+    log(`could not note the deletion in ${LAST_DELETION} (${(error as Error).message}): the next run will not know to wait for the file system`);
+  }
 }
 
 function lastDeletionMs(): number | null {

@@ -18,7 +18,9 @@
  * Bundles to index are indexed two at a time on a machine with two cores, each by a Pagefind
  * process of its own, when memory beside Astro allows (src/lib/search/index-shards.ts,
  * shardsAtOnce), and more once npm run build says the site is done (shardsToAddAfterSite);
- * --jobs sets how many.
+ * --jobs sets how many. When npm run build names the site's process ($ARCHIVE_SITE_PID) and
+ * more bundles are to be indexed than at once, the index lowers the site's priority
+ * (src/lib/build/site-priority.ts).
  */
 import { parseArgs } from "node:util";
 import { afterIngest, buildSignal } from "../src/lib/build/build-signals.ts";
@@ -55,8 +57,8 @@ try {
     cacheDir: values.cache,
     siteDone: buildSignal("site-done"),
     // npm run build names the site's process, built beside: it yields to a chain of bundles.
-    onPlanned: (bundlesToIndex) => {
-      if (siteShouldYield(bundlesToIndex)) lowerSitePriority(sitePidFrom(process.env));
+    onPlanned: (bundlesToIndex, lanes) => {
+      if (siteShouldYield(bundlesToIndex, lanes)) lowerSitePriority(sitePidFrom(process.env));
     },
     placement: ARCHIVE.indexBundles,
     ...(values.shard === undefined ? {} : { onlyShard: values.shard }),

@@ -25,16 +25,20 @@ after(() => rmSync(work, { recursive: true, force: true }));
 test("indexes every article in a bundle per year, and reuses unchanged bundles", async () => {
   const site = join(work, "site");
   const cache = join(work, "cache");
-  // What the index is told before it starts (npm run build: the site yields to a chain of bundles).
-  const planned: number[] = [];
-  const onPlanned = (bundles: number) => void planned.push(bundles);
+  // What the index is told before it starts (npm run build: the site yields to a chain of
+  // bundles): how many, in how many lanes, and before any bundle is in the site.
+  const planned: [number, number, boolean][] = [];
+  const onPlanned = (bundles: number, lanes: number) => void planned.push([bundles, lanes, existsSync(join(site, "pagefind", "2022"))]);
   const first = await buildSearchIndex(articles, site, { cacheDir: cache, onPlanned });
   assert.deepEqual([first.articles, first.indexedPages, first.shards, first.shardsIndexed], [46, 46, 2, 2]);
   assert.deepEqual(readdirSync(join(site, "pagefind")).sort(), ["2022", "2024"]);
   assert.ok(existsSync(join(site, "search", "traditional-phrases.json")));
   const again = await buildSearchIndex(articles, site, { cacheDir: cache, onPlanned });
   assert.equal(again.shardsIndexed, 0);
-  assert.deepEqual(planned, [2, 0]);
+  assert.equal(planned.length, 2);
+  const [[bundles, lanes, linked], [bundlesAgain]] = planned as [[number, number, boolean], [number, number, boolean]];
+  assert.deepEqual([bundles, linked, bundlesAgain], [2, false, 0]);
+  assert.ok(lanes >= 1 && lanes <= 2, String(lanes));
 });
 
 test("an unreadable article is named with its line, the rest indexed, and its bundle not kept", async () => {

@@ -7,15 +7,18 @@
  * its block group. After a build's worth of files is deleted, each new file costs ~0.4 ms of
  * system time instead of ~0.02 ms, until the window passes: a benchmark that deletes its last
  * work folder and then builds measures the deletion, not the build (docs/scale.md, "Files
- * deleted minutes before a build"). A probe of a thousand files lands in one block group and can
- * miss the groups a build fills next, so the benchmark also waits out the window after deleting
- * anything itself.
+ * deleted minutes before a build"). A probe of two thousand files lands in a block group or two
+ * and can miss the groups a build fills next, so the benchmark also waits out the window after
+ * deleting anything itself.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-/** Folders and files a probe makes: a build's pattern of many small files in many folders. */
-const PROBE_FOLDERS = 20;
+/**
+ * Folders and files a probe makes: a build's pattern of many small files in many folders, enough
+ * for the system time of a quiet probe (~40 ms) to span several of the kernel's clock ticks.
+ */
+const PROBE_FOLDERS = 40;
 const PROBE_FILES_PER_FOLDER = 50;
 const PROBE_BODY = "探".repeat(1000);
 

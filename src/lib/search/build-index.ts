@@ -56,8 +56,8 @@ export interface SearchIndexOptions {
    * (index-shards.ts, shardsToAddAfterSite). Ignored when `jobs` is given.
    */
   siteDone?: Promise<void> | null;
-  /** Told how many bundles are to be indexed, once that is known and before the first starts. */
-  onPlanned?: (bundlesToIndex: number) => void;
+  /** Told how many bundles are to be indexed, and in how many lanes at first, before the first starts. */
+  onPlanned?: (bundlesToIndex: number, lanes: number) => void;
   /** Where the bundles are built, which sizes them (src/lib/build/bundle-placement.ts); "beside-site" by default. */
   placement?: BundlePlacement;
   /** Where documents may be staged for Pagefind's command line (pagefind-cli.ts, STAGING_ROOTS by default); none: its Node API. */
@@ -261,10 +261,10 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   }
   // Largest first, so that the last to finish is a small one.
   stale.sort((a, b) => b.pages - a.pages);
-  options.onPlanned?.(stale.length);
   const articles = countArticles(byYear);
   const cores = availableParallelism();
   const jobs = Math.max(1, Math.min(stale.length, options.jobs ?? shardsAtOnce(articles, stale.map((shard) => shard.pages), cores)));
+  options.onPlanned?.(stale.length, jobs);
   const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, workerLane)];
   /** The shard each lane is indexing. */
   const indexing = new Map<Lane, Shard>();
