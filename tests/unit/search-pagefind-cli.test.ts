@@ -103,12 +103,15 @@ test("the command line's bundle of the seed articles is the service's, byte for 
 
 test("the whole index, its shards staged ahead of two lanes, is the index the service writes", async (t) => {
   if (!orderedRoot()) return t.skip("no staging root on this machine lists entries in an order that can be made");
-  // Two lanes: the second a worker thread, given its shard's documents staged by this thread.
+  // Two lanes, the shards' documents staged by this thread: both command lines run from it. The
+  // service is one process per thread, so its second lane is a worker thread.
   const staged = await buildSearchIndex(articles, join(work, "index-cli"), { jobs: 2 });
   const service = await buildSearchIndex(articles, join(work, "index-service"), { jobs: 2, stagingRoots: [] });
   assert.equal(staged.shards, 2);
   assert.equal(staged.byCommandLine, 2);
+  assert.equal(staged.workerThreads, 0);
   assert.equal(service.byCommandLine, 0);
+  assert.equal(service.workerThreads, 1);
   assert.equal(staged.indexedPages, service.indexedPages);
   const written = [...siteDigests(join(work, "index-cli")).keys()];
   assert.equal(written.filter((file) => file.endsWith("pagefind-entry.json")).length, 2, written.join(" "));

@@ -23,7 +23,7 @@ import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, type ArticleFile } from "../articles/article-files.ts";
-import { closeIndexer, indexShard, stageShard, type ShardJob, type ShardOutcome, type StagedShard } from "./index-shard.ts";
+import { closeIndexer, indexShard, indexStagedShard, stageShard, type ShardJob, type ShardOutcome, type StagedShard } from "./index-shard.ts";
 import type { ShardReply } from "./index-shard-worker.ts";
 import type { BundlePlacement } from "../build/bundle-placement.ts";
 import { BUNDLE_DIRECTORY, bundlePlan, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
@@ -86,6 +86,8 @@ export interface SearchIndexReport {
   byCommandLine: number;
   /** Bundles started in a lane added once the site was done (SearchIndexOptions.siteDone). */
   shardsAfterSite: string[];
+  /** Worker threads started for lanes beside this thread's: one for each lane the service wrote a bundle in. */
+  workerThreads: number;
   /** Wall time of indexing and writing, in seconds. */
   seconds: number;
   outputPath: string;
@@ -180,29 +182,41 @@ function mainLane(): Lane {
   return { index: indexShard, close: closeIndexer };
 }
 
-/** A worker thread (index-shard-worker.ts), started when it is first given a shard. */
-function workerLane(): Lane {
+/**
+ * A lane of its own beside the main one. A shard staged for Pagefind's command line is written
+ * from this thread, since the command line is a process of its own; a worker thread
+ * (index-shard-worker.ts), whose loading of the indexer costs about half a second of a core, is
+ * started only when a shard goes to the service (not staged, or the command line failed).
+ */
+function workerLane(onThreadStarted: () => void): Lane {
   let worker: { thread: Worker; exited: Promise<unknown> } | null = null;
-  return {
-    index(job) {
-      if (!worker) {
-        const thread = new Worker(new URL("./index-shard-worker.ts", import.meta.url));
-        worker = { thread, exited: new Promise((resolve) => thread.once("exit", resolve)) };
-      }
-      const { thread } = worker;
-      return new Promise((resolve, reject) => {
-        const fail = (err: Error) => reject(err);
-        const exit = (code: number) => reject(new Error(`the index's worker thread stopped (exit code ${code})`));
-        thread.once("error", fail);
-        thread.once("exit", exit);
-        thread.once("message", (reply: ShardReply) => {
-          thread.off("error", fail);
-          thread.off("exit", exit);
-          if ("error" in reply) reject(new Error(reply.error));
-          else resolve(reply.outcome);
-        });
-        thread.postMessage(job);
+  const inWorker = (job: ShardJob): Promise<ShardOutcome> => {
+    if (!worker) {
+      const thread = new Worker(new URL("./index-shard-worker.ts", import.meta.url));
+      onThreadStarted();
+      worker = { thread, exited: new Promise((resolve) => thread.once("exit", resolve)) };
+    }
+    const { thread } = worker;
+    return new Promise((resolve, reject) => {
+      const fail = (err: Error) => reject(err);
+      const exit = (code: number) => reject(new Error(`the index's worker thread stopped (exit code ${code})`));
+      thread.once("error", fail);
+      thread.once("exit", exit);
+      thread.once("message", (reply: ShardReply) => {
+        thread.off("error", fail);
+        thread.off("exit", exit);
+        if ("error" in reply) reject(new Error(reply.error));
+        else resolve(reply.outcome);
       });
+      thread.postMessage(job);
+    });
+  };
+  return {
+    async index(job) {
+      const { staged } = job;
+      const outcome = staged ? await indexStagedShard({ ...job, staged }) : null;
+      // The staged documents are gone either way: the service is sent them afresh.
+      return outcome ?? inWorker({ ...job, staged: null });
     },
     async close() {
       if (!worker) return;
@@ -265,7 +279,9 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   const cores = availableParallelism();
   const jobs = Math.max(1, Math.min(stale.length, options.jobs ?? shardsAtOnce(articles, stale.map((shard) => shard.pages), cores)));
   options.onPlanned?.(stale.length, jobs);
-  const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, workerLane)];
+  let workerThreads = 0;
+  const newLane = () => workerLane(() => workerThreads++);
+  const lanes: Lane[] = [mainLane(), ...Array.from({ length: jobs - 1 }, newLane)];
   /** The shard each lane is indexing. */
   const indexing = new Map<Lane, Shard>();
   const shardsAfterSite: string[] = [];
@@ -333,7 +349,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       if (finished) return;
       const more = shardsToAddAfterSite(articles, [...indexing.values()].map((shard) => shard.pages), stale.map((shard) => shard.pages), cores);
       for (let i = 0; i < more; i++) {
-        const lane = workerLane();
+        const lane = newLane();
         lanes.push(lane);
         added.push(runLane(lane, true));
       }
@@ -379,6 +395,7 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
     shardsIndexed: shardsIndexed.length,
     byCommandLine,
     shardsAfterSite,
+    workerThreads,
     seconds: (performance.now() - started) / 1000,
     outputPath,
     traditionalPhrases: Object.values(phrases).reduce((n, table) => n + (table === "" ? 0 : table.split("|").length), 0),

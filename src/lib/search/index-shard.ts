@@ -132,15 +132,25 @@ export async function stageShard(job: Omit<ShardJob, "bundleDir" | "staged">): P
  * staged ahead), its Node API elsewhere: the same bundle, byte for byte.
  */
 export async function indexShard(job: ShardJob): Promise<ShardOutcome> {
+  const staged = job.staged === undefined ? await stageShard(job) : job.staged;
+  const outcome = staged ? await indexStagedShard({ ...job, staged }) : null;
+  if (outcome) return outcome;
   await rm(job.bundleDir, { recursive: true, force: true });
   preparePagefindEnvironment();
-  const staged = job.staged === undefined ? await stageShard(job) : job.staged;
-  if (staged) {
-    const outcome = await writeWithCommandLine(staged, job.bundleDir);
-    if (outcome) return outcome;
-  }
   const { documents, shown, problems } = await shardDocuments(job);
   return indexWithService(documents, shown, problems, job.bundleDir);
+}
+
+/**
+ * The bundle of a shard staged ahead, by Pagefind's command line; null when the command line
+ * failed (its messages printed), and the shard is then the service's. The command line is a
+ * process of its own, so any thread may run several at once: a lane needs a thread of its own
+ * (index-shard-worker.ts) only for the service, one per thread.
+ */
+export async function indexStagedShard(job: ShardJob & { staged: StagedShard }): Promise<ShardOutcome | null> {
+  await rm(job.bundleDir, { recursive: true, force: true });
+  preparePagefindEnvironment();
+  return writeWithCommandLine(job.staged, job.bundleDir);
 }
 
 /** The bundle of the staged documents, by Pagefind's command line; null when it failed (its messages printed). */
