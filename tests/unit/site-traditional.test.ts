@@ -118,6 +118,16 @@ describe("toTraditionalPage", () => {
     assert.equal(toTraditionalPage(html, { site: SITE }), toTraditional(html));
     assert.match(toTraditionalPage(html, { site: SITE }), /伯克希爾-哈撒韋公司/);
   });
+
+  it("hands over characters beyond the Basic Multilingual Plane whole, with the text around them", () => {
+    // 𠮷 and 𡘙 are surrogate pairs: a stretch split between the halves would send the converter a lone half.
+    const seen: string[] = [];
+    const html = '<p title="𠮷">𠮷发展 头发𡘙 x𠮷</p><a href="/issues/">𡘙</a>';
+    const page = toTraditionalPage(html, { site: SITE, convert: (t) => (seen.push(t), toTraditional(t)) });
+    assert.deepEqual(seen, ["𠮷", "𠮷发展", "头发𡘙", "𠮷", "𡘙"]);
+    assert.equal(page, '<p title="𠮷">𠮷發展 頭髮𡘙 x𠮷</p><a href="/zh-hant/issues/">𡘙</a>');
+    assert.equal(toTraditionalPage(html.replace('<a href="/issues/">', "<a>"), { site: SITE }), toTraditional(html.replace('<a href="/issues/">', "<a>")));
+  });
 });
 
 describe("locale", () => {

@@ -66,11 +66,16 @@ export interface TraditionalPageOptions {
  * characters, and the few keys with ASCII letters or "-" ("PN结", "伯克希尔-哈撒韦") either lie
  * within one stretch or convert the same character by character.
  */
-const CONVERTIBLE = /[^\p{ASCII}](?:[^<>"'\s=]*[^\p{ASCII}])?/gu;
-const TAG = /<[a-zA-Z][^>]*>/g;
+// Matched by UTF-16 code unit (no "u" flag, which takes the scan twice as long here): both halves
+// of a surrogate pair are non-ASCII, so a stretch never begins or ends between them.
+const CONVERTIBLE = /[^\x00-\x7f](?:[^<>"'\s=]*[^\x00-\x7f])?/g;
+/**
+ * The tags a rewrite below can change: those with an attribute it rewrites. Most tags (class, id,
+ * aria-*) have none, and are passed over by the expression itself rather than handed one by one
+ * to a function that returns them unchanged (a third of the mirror's time on a page).
+ */
+const REWRITTEN_TAG = /<[a-zA-Z][^>]*?(?:href|action|content|lang)="[^>]*>/g;
 const URL_ATTRIBUTE = /\b(href|action|content)="([^"]*)"/g;
-/** What a tag needs for a rewrite below to change it; most tags (class, id, aria-*) have none. */
-const REWRITTEN_ATTRIBUTE = /(?:href|action|content|lang)="/;
 const JSON_LD = /(<script type="application\/ld\+json">)([\s\S]*?)(<\/script>)/g;
 const JSON_URL = /"(https?:\/\/[^"]+)"/g;
 // A citation quotes the title as printed: the kept <pre> elements (citations), and the citation
@@ -93,8 +98,8 @@ export function toTraditionalPage(html: string, options: TraditionalPageOptions)
     .map((part, i) => (i % 2 === 1 ? part : part.replace(CONVERTIBLE, convert)))
     .join("");
   const rewritten = converted
-    .replace(TAG, (tag) => {
-      if (tag.includes("hreflang=") || !REWRITTEN_ATTRIBUTE.test(tag)) return tag;
+    .replace(REWRITTEN_TAG, (tag) => {
+      if (tag.includes("hreflang=")) return tag;
       return tag
         .replace(URL_ATTRIBUTE, (_attr, name: string, value: string) => `${name}="${toTraditionalUrl(value, site, base)}"`)
         .replace(`lang="${SIMPLIFIED.lang}"`, `lang="${TRADITIONAL.lang}"`)
