@@ -68,7 +68,7 @@ export interface TraditionalPageOptions {
  */
 // Matched by UTF-16 code unit (no "u" flag, which takes the scan twice as long here): both halves
 // of a surrogate pair are non-ASCII, so a stretch never begins or ends between them.
-const CONVERTIBLE = /[^\x00-\x7f](?:[^<>"'\s=]*[^\x00-\x7f])?/g;
+const CONVERTIBLE = /[\u0080-\uffff](?:[^<>"'\s=]*[\u0080-\uffff])?/g;
 /**
  * The tags a rewrite below can change: those with an attribute it rewrites. Most tags (class, id,
  * aria-*) have none, and are passed over by the expression itself rather than handed one by one
