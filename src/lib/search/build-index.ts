@@ -172,7 +172,7 @@ interface ReadyShard {
   staged: StagedShard | null;
 }
 
-/** Where shards are indexed: this thread, or a worker thread, each with a Pagefind process of its own. */
+/** Where shards are indexed, each lane with a Pagefind process of its own: this thread's, or a lane beside it (workerLane). */
 interface Lane {
   index(job: ShardJob): Promise<ShardOutcome>;
   close(): Promise<unknown>;

@@ -1,10 +1,11 @@
 /**
  * One bundle of the search index (index-shards.ts): a shard's articles made into documents
  * (search-document.ts), handed to Pagefind and written to a folder, with the OpenCC phrases its
- * results can show. build-index.ts runs it in its own thread, or in a worker thread
- * (index-shard-worker.ts) so that two shards are indexed at once, each by a Pagefind process of
- * its own: Pagefind indexes one bundle's documents one after another, so a second bundle can
- * only use the second core in a second process.
+ * results can show. build-index.ts indexes two shards at once, each by a Pagefind process of its
+ * own: Pagefind indexes one bundle's documents one after another, so a second bundle can only use
+ * the second core in a second process. Its command line is such a process, started from any
+ * thread (indexStagedShard); its service is one process a thread, so a second lane that needs it
+ * runs in a worker thread (index-shard-worker.ts).
  *
  * Pagefind writes the bundle from the documents staged as a folder of pages, by its command line
  * (pagefind-cli.ts), where the file system lets them be walked in the shard's order; elsewhere

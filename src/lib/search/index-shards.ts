@@ -83,8 +83,8 @@ export function buildPeakMb(articles: number, placement: BundlePlacement = "besi
 
 /**
  * What each lane after the first adds to the index's peak while it writes a bundle of `pages`:
- * its worker thread and its Pagefind process, not the index's own process, which the lanes
- * share. Measured at 10,000 articles, the index alone: one lane writing 3,800 pages peaked at
+ * its Pagefind process (and a worker thread, where the service writes it), not the index's own
+ * process, which the lanes share. Measured at 10,000 articles, the index alone: one lane writing 3,800 pages peaked at
  * 1.9 GB, two at 3.2 GB; indexMemoryMb says 2.4 GB a lane.
  */
 export function laneMemoryMb(pages: number): number {
