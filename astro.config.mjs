@@ -22,6 +22,8 @@ export default defineConfig({
   outDir: ARCHIVE.folders.out,
   trailingSlash: "always",
   output: "static",
+  // Astro's terminal log, but for the pages a rebuild keeps, which it counts instead of listing.
+  logger: { entrypoint: "./src/integrations/build-log.ts" },
   // A part of the site built by one job of a CI matrix (ARCHIVE_SITE_PART, docs/scale.md) keeps
   // its caches apart, as a job on its own machine would: each part's incremental build, mirror
   // and downloads remember only that part's pages.
