@@ -1,29 +1,39 @@
 /**
  * Writes every article's downloads (.md, .ris, .json: src/lib/site/article-downloads.ts) into the
- * build folder, from the articles folder the collection reads, and serves them in `npm run dev`.
- * A rebuild writes only those of new and changed article files and removes those of articles
- * gone; the manifest of what was written is kept in Astro's cache folder
- * (article-downloads-job.ts). They depend on no page, so a worker thread writes them while Astro
- * renders: after the build, the check of every article (100,000 at a time) and the writing
- * (30,000 files for 10,000 articles) held up the build's end, on one core, while the other
- * waited. The build's end waits for the thread. Runs before base-path, which rebases the
- * references' URLs in the files written here, and before stale-output, which leaves these files
- * to this integration.
+ * build folder after the build, from the articles folder the collection reads, and serves them in
+ * `npm run dev`. A rebuild writes only those of new and changed article files and removes those of
+ * articles gone; the manifest of what was written is kept in Astro's cache folder. Runs before
+ * base-path, which rebases the references' URLs in the files written here, and before
+ * stale-output, which leaves these files to this integration.
  */
 import type { AstroIntegration } from "astro";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import { articleFilesByYear } from "../lib/articles/article-files.ts";
 import { codeVersion } from "../lib/build/code-version.ts";
-import { WHOLE_SITE, type SitePart } from "../lib/build/site-parts.ts";
-import { DOWNLOAD_TYPES, articleDownloads, downloadAt } from "../lib/site/article-downloads.ts";
+import { WHOLE_SITE, sitePartHasYear, type SitePart } from "../lib/build/site-parts.ts";
+import {
+  DOWNLOAD_TYPES,
+  articleDownloadPaths,
+  articleDownloads,
+  downloadAt,
+  goneArticles,
+  isArticleDownload,
+  parseManifest,
+  serializeManifest,
+  sourceDigest,
+  unchangedSource,
+  type DownloadsManifest,
+} from "../lib/site/article-downloads.ts";
 import { SITE } from "../lib/site/site-info.ts";
-import type { DownloadsJob, DownloadsWritten } from "./article-downloads-job.ts";
-import type { DownloadsReport } from "./article-downloads-worker.ts";
-import { workerExecArgv } from "./worker-exec-argv.ts";
 
 const MANIFEST_FILE = "article-downloads.json";
+
+/** A root-relative URL as a file under `root`. */
+function fileOf(root: string, url: string): string {
+  return path.join(root, ...url.slice(1).split("/"));
+}
 
 /** The decoded path of a request's URL ("" when it cannot be decoded). */
 function requestPath(url: string | undefined): string {
@@ -31,6 +41,30 @@ function requestPath(url: string | undefined): string {
     return decodeURIComponent(new URL(url ?? "/", "http://localhost").pathname);
   } catch {
     return "";
+  }
+}
+
+/**
+ * The Markdown download is the article file's own bytes: a hard link to it, where the two folders
+ * share a file system, costs the kernel no new file (creating a file costs this project's machine
+ * 25–800 µs, a link 15 µs: docs/scale.md). The link is made anew, never written through: the
+ * ingest replaces an article file by renaming a new one over it, so the build's link keeps the
+ * bytes it was made from until the build links the new file.
+ */
+function linkOrCopy(source: string, target: string, bytes: Uint8Array | string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(source, target);
+  } catch {
+    writeFileSync(target, bytes);
+  }
+}
+
+/** Removes the folders above `file` that are left empty, up to (not including) `root`. */
+function removeEmptyParents(file: string, root: string): void {
+  for (let dir = path.dirname(file); dir.startsWith(root) && dir !== root; dir = path.dirname(dir)) {
+    if (readdirSync(dir).length > 0) return;
+    rmdirSync(dir);
   }
 }
 
@@ -44,7 +78,7 @@ export function articleDownloadFiles(options: { articles: string; part?: SitePar
   let site = "";
   let manifestFile = "";
   let outDir = "";
-  let writing: Promise<DownloadsWritten> | null = null;
+  let strayPossible = true;
   return {
     name: "archive:article-downloads",
     hooks: {
@@ -55,21 +89,8 @@ export function articleDownloadFiles(options: { articles: string; part?: SitePar
         outDir = fileURLToPath(config.outDir);
       },
       "astro:build:start": () => {
-        // Astro's build starts once the content is synced: the articles folder is whole by then.
-        const job: DownloadsJob = {
-          root: outDir,
-          articlesDir,
-          site,
-          manifestFile,
-          // The code that makes the bytes and the site they cite: either changed, every file is written again.
-          version: `${codeVersion([new URL("../lib/site/article-downloads.ts", import.meta.url)])} ${JSON.stringify(SITE)} ${site}`,
-          part,
-          // A build folder without articles holds no downloads of articles gone.
-          strayPossible: existsSync(path.join(outDir, "articles")),
-        };
-        writing = writeInThread(job);
-        // Failed: reported when the build ends, which waits for it.
-        writing.catch(() => undefined);
+        // A build folder without articles holds no downloads of articles gone.
+        strayPossible = existsSync(path.join(outDir, "articles"));
       },
       "astro:server:setup": ({ server }) => {
         server.middlewares.use((req, res, next) => {
@@ -85,37 +106,81 @@ export function articleDownloadFiles(options: { articles: string; part?: SitePar
           }
         });
       },
-      "astro:build:done": async ({ logger }) => {
-        if (!writing) return;
-        const waitStarted = performance.now();
-        const { articles, written, removed, seconds } = await writing;
-        writing = null;
-        const waited = (performance.now() - waitStarted) / 1000;
-        logger.info(
-          `downloads of ${articles} articles in ${seconds.toFixed(2)}s beside the rendering (the build waited ${waited.toFixed(2)}s for them): ${written} written, ${removed} files of articles gone removed`,
-        );
+      "astro:build:done": async ({ dir, logger }) => {
+        const started = performance.now();
+        const root = fileURLToPath(dir);
+        // The code that makes the bytes and the site they cite: either changed, every file is written again.
+        const version = `${codeVersion([new URL("../lib/site/article-downloads.ts", import.meta.url)])} ${JSON.stringify(SITE)} ${site}`;
+        const read = existsSync(manifestFile) ? parseManifest(readFileSync(manifestFile, "utf8")) : null;
+        const previous = read?.version === version ? read : null;
+        const next: DownloadsManifest = { version, articles: {} };
+        // The names in each date folder of the build, read once: a download deleted by hand is written again.
+        const folders = new Map<string, Set<string>>();
+        const present = (url: string): boolean => {
+          const file = fileOf(root, url);
+          const folder = path.dirname(file);
+          let names = folders.get(folder);
+          if (!names) {
+            names = new Set(existsSync(folder) ? readdirSync(folder) : []);
+            folders.set(folder, names);
+          }
+          return names.has(path.basename(file));
+        };
+        const ids = new Set<string>();
+        let written = 0;
+        const articles = [...(await articleFilesByYear(articlesDir))].flatMap(([year, files]) => (sitePartHasYear(part, Number(year)) ? files : []));
+        // One file after another, synchronously: as the collection's loader reads them (docs/scale.md).
+        for (const article of articles) {
+          ids.add(article.id);
+          const source = path.join(articlesDir, article.file);
+          const stat = statSync(source);
+          const last = previous?.articles[article.id];
+          const outputs = Object.values(articleDownloadPaths(article.id));
+          const inPlace = last !== undefined && outputs.every(present);
+          const state = inPlace ? unchangedSource(last, stat) : "changed";
+          if (state === "same") {
+            next.articles[article.id] = last!;
+            continue;
+          }
+          const bytes = readFileSync(source);
+          const digest = sourceDigest(bytes);
+          next.articles[article.id] = { size: stat.size, mtimeMs: stat.mtimeMs, digest };
+          if (state === "read" && last!.digest === digest) continue;
+          mkdirSync(path.dirname(fileOf(root, outputs[0]!)), { recursive: true });
+          for (const download of articleDownloads(article.id, bytes, site, source)) {
+            if (download.kind === "md") linkOrCopy(source, fileOf(root, download.path), download.bytes);
+            else writeFileSync(fileOf(root, download.path), download.bytes);
+          }
+          written++;
+        }
+        // Downloads of articles no longer in the folder, as the last manifest (of any version) lists
+        // them; without one, those of other articles the build folder holds.
+        const gone = read
+          ? goneArticles(read, ids).flatMap((id) => Object.values(articleDownloadPaths(id)).map((url) => url.slice(1)))
+          : strayPossible
+            ? strayDownloads(root, ids)
+            : [];
+        for (const relative of gone) {
+          const file = path.join(root, relative);
+          rmSync(file, { force: true });
+          if (existsSync(path.dirname(file))) removeEmptyParents(file, root);
+        }
+        mkdirSync(path.dirname(manifestFile), { recursive: true });
+        writeFileSync(manifestFile, serializeManifest(next));
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        logger.info(`downloads of ${articles.length} articles in ${seconds}s: ${written} written, ${gone.length} files of articles gone removed`);
       },
     },
   };
 }
 
-/** Runs the job in a worker thread: its report, or its error as the build's. */
-function writeInThread(job: DownloadsJob): Promise<DownloadsWritten> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL("./article-downloads-worker.ts", import.meta.url), { workerData: job, execArgv: workerExecArgv() });
-    let settled = false;
-    worker.once("message", (report: DownloadsReport) => {
-      settled = true;
-      if ("error" in report) reject(new Error(`the article downloads could not be written: ${report.error}`));
-      else resolve(report.written);
-      void worker.terminate();
-    });
-    worker.once("error", (error) => {
-      settled = true;
-      reject(error);
-    });
-    worker.once("exit", (code) => {
-      if (!settled) reject(new Error(`the article downloads' thread stopped (exit code ${code}) before it reported`));
-    });
-  });
+/** The downloads in the build folder (relative paths) of articles not in `ids`: for a build that has no manifest to go by. */
+function strayDownloads(root: string, ids: ReadonlySet<string>): string[] {
+  const folder = path.join(root, "articles");
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .filter((relative) => isArticleDownload(relative) && !ids.has(downloadAt(`/${relative}`)!.id))
+    .sort();
 }
