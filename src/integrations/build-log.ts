@@ -1,7 +1,7 @@
 /**
  * Astro's log (astro.config.mjs `logger`) with the pages an incremental build keeps from the
  * last one counted instead of listed. Astro prints a line for every page it copies unchanged:
- * a rebuild after one new issue lists 11,000 kept pages at 10,000 articles and 220,000 at
+ * a rebuild after one new issue lists 12,300 kept pages at 10,000 articles and 118,800 at
  * 100,000, hiding the few hundred it rendered and the warnings among them, and formatting
  * each line (its timestamp, its colours) costs the build's own time. Everything else goes to
  * Astro's own terminal log as it would have.
