@@ -45,8 +45,8 @@ function site(name: string): Site {
   return folders;
 }
 
-/** Ingest, astro build and index, as `npm run build` runs them; returns the index step's report line. */
-async function build(folders: Site): Promise<string> {
+/** Ingest, astro build and index, as `npm run build` runs them; returns Astro's log and the index step's report line. */
+async function build(folders: Site): Promise<{ astro: string; index: string }> {
   const env = {
     ...process.env,
     ARCHIVE_ISSUES_DIR: folders.issues,
@@ -57,13 +57,13 @@ async function build(folders: Site): Promise<string> {
   const options = { cwd: ROOT, env, maxBuffer: 64 << 20 };
   await run(process.execPath, ["scripts/ingest.ts", "--in", folders.issues, "--out", folders.articles, "--quiet"], options);
   // `astro build` through its API, only to give it a cache folder of its own (no CLI flag does).
-  const astro = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "error" });';
+  const astro = 'import { build } from "astro"; await build({ cacheDir: process.argv[1], logLevel: "info" });';
   // Side by side, as scripts/build.ts runs them: the index reads the articles, not the pages.
-  const [, index] = await Promise.all([
+  const [site, index] = await Promise.all([
     run(process.execPath, ["--input-type=module", "-e", astro, folders.astroCache], options),
     run(process.execPath, ["scripts/index-search.ts", "--site", folders.dist, "--cache", folders.indexCache], options),
   ]);
-  return index.stderr;
+  return { astro: site.stdout, index: index.stderr };
 }
 
 /**
@@ -100,11 +100,15 @@ test("a new issue: the rebuilt site equals the site built from all issues, untou
   const page = untouchedArticle(incremental.dist);
   const before = statSync(page).mtimeMs;
   cpSync(path.join(ISSUES_DIR, NEWEST), path.join(incremental.issues, NEWEST));
-  const report = await build(incremental);
+  const log = await build(incremental);
   assertSameSite(incremental.dist, DIST);
   assert.equal(statSync(page).mtimeMs, before, `${page} was written again`);
   // The new issue's year has its own bundle; the other year's was reused.
-  assert.match(report, /in 2 bundles \(1 indexed, 1 unchanged\)/);
+  assert.match(log.index, /in 2 bundles \(1 indexed, 1 unchanged\)/);
+  // Astro's log counts the pages it kept (src/integrations/build-log.ts) and lists those it rendered.
+  assert.match(log.astro, /⋯ \d[\d,]* pages unchanged since the last build, kept/);
+  assert.doesNotMatch(log.astro, /\((cached|restored)\)/);
+  assert.match(log.astro, new RegExp(`├─ /articles/${NEWEST.slice(0, 10)}/`));
   // Each Markdown download is the article file itself, linked, not a copy: new and kept articles alike.
   for (const date of [ISSUE_FILES[0]!.slice(0, 10), NEWEST.slice(0, 10)]) {
     const downloads = readdirSync(path.join(incremental.dist, "articles", date)).filter((name) => name.endsWith(".md"));
