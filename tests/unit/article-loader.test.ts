@@ -1,6 +1,7 @@
 // The article collection's loader over the seed articles, with a store as Astro's behaves: it keeps
-// frontmatter and a digest per article file, loads again only what changed, drops what is gone,
-// and names a broken file with its line while loading every other.
+// frontmatter and a digest per article file in its records file, loads again only what changed,
+// drops what is gone, names a broken file with its line while loading every other, and keeps one
+// entry in Astro's store, naming the records file and changing when they do.
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { EventEmitter } from "node:events";
@@ -8,10 +9,11 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlin
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import { after, before, test } from "node:test";
 import type { LoaderContext } from "astro/loaders";
-import { articleFrontmatterSchema } from "../../src/lib/article-schema.ts";
 import { articleLoader } from "../../src/lib/site/article-loader.ts";
+import { ARTICLE_RECORDS_FILE, RECORDS_ENTRY_ID, readArticleRecords, type ArticleRecord } from "../../src/lib/site/article-records.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
 
 const BAN_DENG = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban";
@@ -29,17 +31,27 @@ interface Stored {
   id: string;
   data: Record<string, unknown>;
   digest?: string | number;
-  filePath?: string;
-  body?: string;
-  rendered?: unknown;
+}
+
+const recordsFile = () => join(work, "cache", ARTICLE_RECORDS_FILE);
+
+/** The records the last sync wrote, by id. */
+function records(): Map<string, ArticleRecord> {
+  return new Map(readArticleRecords(recordsFile()).map((record) => [record.id, record]));
+}
+
+/** A new build's state: no records file, an empty store. */
+function fresh(): Map<string, Stored> {
+  rmSync(join(work, "cache"), { recursive: true, force: true });
+  return new Map();
 }
 
 /**
- * A loader context over a Map, counting the entries set. Its store behaves as Astro's: `set`
- * keeps an entry whose digest is unchanged, and says so.
+ * A loader context over a Map, counting the files read (digested) and the entries set. Its store
+ * behaves as Astro's: `set` keeps an entry whose digest is unchanged, and says so.
  */
-function context(store: Map<string, Stored>, meta = new Map<string, string>(), watcher?: EventEmitter) {
-  const log = { warnings: [] as string[], errors: [] as string[], sets: [] as string[] };
+function context(store: Map<string, Stored>, watcher?: EventEmitter) {
+  const log = { warnings: [] as string[], errors: [] as string[], sets: [] as string[], read: 0 };
   const ctx = {
     collection: "articles",
     store: {
@@ -55,48 +67,60 @@ function context(store: Map<string, Stored>, meta = new Map<string, string>(), w
       delete: (id: string) => void store.delete(id),
       clear: () => store.clear(),
     },
-    meta: { get: (key: string) => meta.get(key), set: (key: string, value: string) => void meta.set(key, value) },
-    config: { root: pathToFileURL(`${work}/`) },
+    meta: { get: () => undefined, set: () => {} },
+    config: { root: pathToFileURL(`${work}/`), cacheDir: pathToFileURL(`${work}/cache/`) },
     logger: { warn: (m: string) => log.warnings.push(m), error: (m: string) => log.errors.push(m), info: () => {}, debug: () => {} },
-    parseData: async ({ data }: { data: Record<string, unknown> }) => articleFrontmatterSchema.parse(data),
-    generateDigest: (text: string) => createHash("sha256").update(text).digest("hex"),
+    generateDigest: (text: string) => (log.read++, createHash("sha256").update(text).digest("hex")),
     watcher: watcher && Object.assign(watcher, { add: () => {} }),
   } as unknown as LoaderContext;
   return { ctx, log };
 }
 
+/** The ids whose records differ between two syncs' records, or are in one only. */
+function changedIds(before: Map<string, ArticleRecord>, after: Map<string, ArticleRecord>): string[] {
+  const ids = new Set([...before.keys(), ...after.keys()]);
+  return [...ids].filter((id) => JSON.stringify(before.get(id)) !== JSON.stringify(after.get(id))).sort();
+}
+
 const loader = () => articleLoader("content/articles");
 
-test("keeps every article's frontmatter, digest and file, and no body", async () => {
-  const store = new Map<string, Stored>();
+test("keeps every article's frontmatter, digest and file in its records, and in Astro's store one entry naming them", async () => {
+  const store = fresh();
   await loader().load(context(store).ctx);
-  assert.equal(store.size, 46);
-  const entry = store.get(BAN_DENG)!;
-  assert.equal(entry.data["title"], "“板凳议事会” 问题现场办");
-  assert.deepEqual(entry.data["reporters"], ["宋爽"]);
-  assert.equal(entry.filePath, `content/articles/${BAN_DENG}.md`);
-  assert.equal(entry.digest, createHash("sha256").update(readFileSync(join(work, entry.filePath))).digest("hex"));
-  assert.ok([...store.values()].every((e) => e.body === undefined && e.rendered === undefined));
+  const kept = records();
+  assert.equal(kept.size, 46);
+  const record = kept.get(BAN_DENG)!;
+  assert.equal(record.data.title, "“板凳议事会” 问题现场办");
+  assert.deepEqual(record.data.reporters, ["宋爽"]);
+  assert.equal(record.filePath, `content/articles/${BAN_DENG}.md`);
+  assert.equal(record.digest, createHash("sha256").update(readFileSync(join(work, record.filePath))).digest("hex"));
+  assert.deepEqual(Object.keys(record).sort(), ["data", "digest", "filePath", "id"]);
+  assert.deepEqual([...store.keys()], [RECORDS_ENTRY_ID]);
+  assert.equal(store.get(RECORDS_ENTRY_ID)!.data["file"], recordsFile());
 });
 
-test("loads again only the files that changed, and drops the ones removed", async () => {
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
+test("loads again only the files that changed, drops the ones removed, and gives Astro's entry a new digest", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
+  const before = records();
+  const digestBefore = store.get(RECORDS_ENTRY_ID)!.digest;
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
-  const [removedId] = [...store.keys()].filter((id) => id !== BAN_DENG);
+  const [removedId] = [...before.keys()].filter((id) => id !== BAN_DENG);
   const removed = join(work, "content/articles", `${removedId}.md`);
   const removedText = readFileSync(removed, "utf8");
   writeFileSync(file, text.replace("问题现场办", "问题现场办（更正）"));
   unlinkSync(removed);
   try {
-    const { ctx, log } = context(store, meta);
+    const { ctx, log } = context(store);
     await loader().load(ctx);
-    assert.deepEqual(log.sets, [BAN_DENG]);
-    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办（更正）");
-    assert.equal(store.has(removedId!), false);
-    assert.equal(store.size, 45);
+    const after = records();
+    assert.deepEqual(changedIds(before, after), [BAN_DENG, removedId!].sort());
+    assert.equal(after.get(BAN_DENG)!.data.title, "“板凳议事会” 问题现场办（更正）");
+    assert.equal(after.has(removedId!), false);
+    assert.equal(after.size, 45);
+    assert.deepEqual(log.sets, [RECORDS_ENTRY_ID]);
+    assert.notEqual(store.get(RECORDS_ENTRY_ID)!.digest, digestBefore);
   } finally {
     writeFileSync(file, text);
     writeFileSync(removed, removedText);
@@ -110,14 +134,13 @@ test("a broken file is named with its line, every other file is loaded, and stra
   const stray = join(work, "content/articles/2022-11-08/._copy.md");
   writeFileSync(stray, text);
   try {
-    const store = new Map<string, Stored>();
-    const { ctx, log } = context(store);
+    const { ctx, log } = context(fresh());
     await assert.rejects(loader().load(ctx), (err: Error) => {
       assert.match(err.message, /^1 article file could not be read:/);
       assert.match(err.message, new RegExp(`${BAN_DENG}\\.md:\\d+: bad frontmatter YAML`));
       return true;
     });
-    assert.equal(store.size, 45);
+    assert.equal(records().size, 45);
     assert.equal(log.warnings.length, 1);
     assert.match(log.warnings[0]!, /2022-11-08\/\._copy\.md is not an article file/);
   } finally {
@@ -126,33 +149,32 @@ test("a broken file is named with its line, every other file is loaded, and stra
   }
 });
 
-test("the same files in another folder: entries point at the new folder's files", async () => {
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
+test("the same files in another folder: records point at the new folder's files", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
   cpSync(join(work, "content/articles"), join(work, "elsewhere"), { recursive: true });
   try {
-    await articleLoader("elsewhere").load(context(store, meta).ctx);
-    assert.equal(store.get(BAN_DENG)!.filePath, `elsewhere/${BAN_DENG}.md`);
-    assert.ok([...store.values()].every((entry) => entry.filePath!.startsWith("elsewhere/")));
+    await articleLoader("elsewhere").load(context(store).ctx);
+    const kept = records();
+    assert.equal(kept.get(BAN_DENG)!.filePath, `elsewhere/${BAN_DENG}.md`);
+    assert.ok([...kept.values()].every((record) => record.filePath.startsWith("elsewhere/")));
   } finally {
     rmSync(join(work, "elsewhere"), { recursive: true, force: true });
   }
 });
 
-test("a file against the schema is named with the fields at fault, and leaves the store", async () => {
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
+test("a file against the schema is named with the fields at fault, and loses its record", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
   writeFileSync(file, text.replace(/^kind: .*$/m, "kind: poem"));
   try {
-    await assert.rejects(loader().load(context(store, meta).ctx), (err: Error) => {
+    await assert.rejects(loader().load(context(store).ctx), (err: Error) => {
       assert.match(err.message, new RegExp(`${BAN_DENG}\\.md: bad frontmatter: kind: `));
       return true;
     });
-    assert.equal(store.has(BAN_DENG), false);
+    assert.equal(records().has(BAN_DENG), false);
   } finally {
     writeFileSync(file, text);
   }
@@ -163,24 +185,26 @@ test("frontmatter written as code is refused, not run", async () => {
   const text = readFileSync(file, "utf8");
   writeFileSync(file, text.replace(/^---\n/, "---js\n(globalThis.articleRan = true, {})\n---\n"));
   try {
-    await assert.rejects(loader().load(context(new Map()).ctx), /the frontmatter is code/);
+    await assert.rejects(loader().load(context(fresh()).ctx), /the frontmatter is code/);
     assert.equal((globalThis as { articleRan?: boolean }).articleRan, undefined);
   } finally {
     writeFileSync(file, text);
   }
 });
 
-test("a new version of the code reads every file again", async () => {
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
-  const again = context(store, meta);
-  await loader().load(again.ctx);
-  assert.deepEqual(again.log.sets, []);
-  meta.set("code-version", "an older version");
-  const changed = context(store, meta);
+test("records written by another version of the code, or unreadable, are not used: every file is read again", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
+  const contents = deserialize(readFileSync(recordsFile())) as { version: string };
+  writeFileSync(recordsFile(), serialize({ ...contents, version: "an older version" }));
+  const changed = context(store);
   await loader().load(changed.ctx);
-  assert.equal(changed.log.sets.length, 46);
+  assert.equal(changed.log.read, 46);
+  writeFileSync(recordsFile(), "not records");
+  const unreadable = context(store);
+  await loader().load(unreadable.ctx);
+  assert.equal(unreadable.log.read, 46);
+  assert.equal(records().size, 46);
 });
 
 /** Dates every article file an hour back, as files the ingest wrote before this build. */
@@ -194,9 +218,8 @@ function ageArticleFiles(): void {
 
 test("a file whose size, modification time and inode the last sync saw is not read again", async () => {
   ageArticleFiles();
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
+  const store = fresh();
+  await loader().load(context(store).ctx);
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
   const before = statSync(file);
@@ -205,49 +228,49 @@ test("a file whose size, modification time and inode the last sync saw is not re
   writeFileSync(file, text.replace("问题现场办", "问题现场看"));
   utimesSync(file, before.atime, before.mtime);
   try {
-    const { ctx, log } = context(store, meta);
+    const { ctx, log } = context(store);
     await loader().load(ctx);
-    assert.deepEqual(log.sets, []);
-    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办");
+    assert.equal(log.read, 0);
+    assert.equal(records().get(BAN_DENG)!.data.title, "“板凳议事会” 问题现场办");
     // A file that changes size is read.
     writeFileSync(file, text.replace("问题现场办", "问题现场办了"));
-    const changed = context(store, meta);
+    const changed = context(store);
     await loader().load(changed.ctx);
-    assert.deepEqual(changed.log.sets, [BAN_DENG]);
-    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办了");
+    assert.equal(changed.log.read, 1);
+    assert.equal(records().get(BAN_DENG)!.data.title, "“板凳议事会” 问题现场办了");
   } finally {
     writeFileSync(file, text);
   }
 });
 
-test("a sync that finds nothing new sets nothing in the meta store (Astro would write its data store again)", async () => {
+test("a sync that finds nothing new writes neither its records nor Astro's store", async () => {
   ageArticleFiles();
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
-  await loader().load(context(store, meta).ctx);
-  const sets: string[] = [];
-  const watched = new Map(meta);
-  watched.set = (key: string, value: string) => (sets.push(key), Map.prototype.set.call(watched, key, value) as Map<string, string>);
-  await loader().load(context(store, watched).ctx);
-  assert.deepEqual(sets, []);
+  const store = fresh();
+  await loader().load(context(store).ctx);
+  const written = statSync(recordsFile());
+  const { ctx, log } = context(store);
+  await loader().load(ctx);
+  assert.deepEqual(log.sets, []);
+  const after = statSync(recordsFile());
+  assert.deepEqual([after.ino, after.mtimeMs], [written.ino, written.mtimeMs]);
 });
 
 test("a file modified just before the last sync began is read again (it could have changed within the clock's tick)", async () => {
   ageArticleFiles();
-  const store = new Map<string, Stored>();
-  const meta = new Map<string, string>();
+  const store = fresh();
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
   writeFileSync(file, text);
-  await loader().load(context(store, meta).ctx);
+  await loader().load(context(store).ctx);
   const before = statSync(file);
   writeFileSync(file, text.replace("问题现场办", "问题现场看"));
   utimesSync(file, before.atime, before.mtime);
   try {
-    const { ctx, log } = context(store, meta);
+    const { ctx, log } = context(store);
     await loader().load(ctx);
-    assert.deepEqual(log.sets, [BAN_DENG]);
-    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场看");
+    assert.equal(log.read, 1);
+    assert.deepEqual(log.sets, [RECORDS_ENTRY_ID]);
+    assert.equal(records().get(BAN_DENG)!.data.title, "“板凳议事会” 问题现场看");
   } finally {
     writeFileSync(file, text);
   }
@@ -256,10 +279,11 @@ test("a file modified just before the last sync began is read again (it could ha
 /** The watcher's handlers are not awaited by the emitter: give them a moment. */
 const settled = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-test("in dev, a changed, added or removed article file is loaded again", async () => {
-  const store = new Map<string, Stored>();
+test("in dev, a changed, added or removed article file is loaded again, and Astro's entry changes with it", async () => {
+  const store = fresh();
   const watcher = new EventEmitter();
-  await loader().load(context(store, new Map(), watcher).ctx);
+  const { ctx, log } = context(store, watcher);
+  await loader().load(ctx);
   const file = join(work, "content/articles", `${BAN_DENG}.md`);
   const text = readFileSync(file, "utf8");
   const added = join(work, "content/articles/2022-11-08/added.md");
@@ -267,14 +291,16 @@ test("in dev, a changed, added or removed article file is loaded again", async (
     writeFileSync(file, text.replace("问题现场办", "问题现场办（改）"));
     watcher.emit("change", file);
     await settled();
-    assert.equal(store.get(BAN_DENG)!.data["title"], "“板凳议事会” 问题现场办（改）");
+    assert.equal(records().get(BAN_DENG)!.data.title, "“板凳议事会” 问题现场办（改）");
     writeFileSync(added, text);
     watcher.emit("add", added);
     await settled();
-    assert.equal(store.get("2022-11-08/added")!.data["title"], "“板凳议事会” 问题现场办");
+    assert.equal(records().get("2022-11-08/added")!.data.title, "“板凳议事会” 问题现场办");
     watcher.emit("unlink", added);
-    assert.equal(store.has("2022-11-08/added"), false);
+    assert.equal(records().has("2022-11-08/added"), false);
+    assert.deepEqual(log.sets, Array(4).fill(RECORDS_ENTRY_ID));
     watcher.emit("change", join(work, "content/articles/notes.txt"));
+    assert.equal(log.sets.length, 4);
   } finally {
     writeFileSync(file, text);
     rmSync(added, { force: true });

@@ -47,7 +47,7 @@ export function indexMemoryMb(pages: number): number {
   return 1_250 + 0.29 * pages;
 }
 /**
- * Astro's peak with an archive of this many articles, its store holding frontmatter only
+ * Astro's peak with an archive of this many articles, the frontmatter of each held once
  * (src/lib/site/article-loader.ts); measured: 1.4 GB at 10,000, 3.4 GB at 100,000.
  */
 export function astroMemoryMb(articles: number): number {

@@ -3,13 +3,20 @@
  * and hands it to buildArchive (and reads the parse report beside it once). This is the only module under src/lib that imports `astro:*`;
  * it holds no logic of its own, so everything it returns is tested through archive.ts.
  */
-import { getCollection, type CollectionEntry } from "astro:content";
+import { getEntry } from "astro:content";
 import { buildArchive, type Archive } from "./archive.ts";
+import { RECORDS_ENTRY_ID, readArticleRecords, type ArticleRecord } from "./article-records.ts";
 import { issuePageViews, type IssuePageView } from "./issue-pages.ts";
 import { PARSE_REPORT_FILE, loadParseReport, pageFurnitureOf, type ParseReportResult } from "./parse-report.ts";
 
-export type ArticleEntry = CollectionEntry<"articles">;
+export type ArticleEntry = ArticleRecord;
 export type SiteArchive = Archive<ArticleEntry>;
+
+/** Every article as the content sync left it: the records file its one store entry names (article-loader.ts). */
+async function articleRecords(): Promise<ArticleEntry[]> {
+  const entry = await getEntry("articles", RECORDS_ENTRY_ID);
+  return entry ? readArticleRecords(entry.data.file) : [];
+}
 
 let built: Promise<SiteArchive> | undefined;
 
@@ -18,8 +25,8 @@ let built: Promise<SiteArchive> | undefined;
  * rebuilt on each request in dev, where the ingest may rewrite articles at any time.
  */
 export async function getArchive(): Promise<SiteArchive> {
-  if (import.meta.env.DEV) return buildArchive(await getCollection("articles"));
-  built ??= getCollection("articles").then(buildArchive);
+  if (import.meta.env.DEV) return buildArchive(await articleRecords());
+  built ??= articleRecords().then(buildArchive);
   return built;
 }
 

@@ -12,16 +12,14 @@ export const getStaticPaths = (async () => {
   const archive = await getArchive();
   return datedPaths(fullTextYears(archive.articles), fullTextPath).map((year) => {
     const articles = archive.articles.filter((article) => fullTextYear(article) === year);
-    return { params: { year }, props: { articles }, cacheKey: cacheKey(year, articles.map((a) => [a.id, a.digest ?? a.data])) };
+    return { params: { year }, props: { articles }, cacheKey: cacheKey(year, articles.map((a) => [a.id, a.digest])) };
   });
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ articles: ArticleEntry[] }> = async ({ props, site }) => {
   const texts = [];
   for (const entry of props.articles) {
-    const file = entry.filePath;
-    if (!file) throw new Error(`Article ${entry.id} has no source file`);
-    texts.push({ entry, text: await markdownPlainText(articleFileBody(readFileSync(file, "utf8"))) });
+    texts.push({ entry, text: await markdownPlainText(articleFileBody(readFileSync(entry.filePath, "utf8"))) });
   }
   return new Response(gzipDeterministic(fullTextJsonLines(texts, site!.origin)), {
     headers: { "Content-Type": "application/gzip" },
