@@ -7,6 +7,7 @@ import { ARTICLE_MARKDOWN } from "./src/lib/articles/markdown.ts";
 import { articleDownloadFiles } from "./src/integrations/article-downloads.ts";
 import { archiveSitemap } from "./src/integrations/archive-sitemap.ts";
 import { basePath } from "./src/integrations/base-path.ts";
+import { buildCompletion } from "./src/integrations/build-completion.ts";
 import { hostHeadersFile } from "./src/integrations/host-headers.ts";
 import { issueReingest } from "./src/integrations/issue-reingest.ts";
 import { sitePartOutput } from "./src/integrations/site-part-output.ts";
@@ -53,8 +54,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(ARTICLE_MARKDOWN),
   },
-  // base-path rebases what the others wrote; stale-output runs last: it keeps the Traditional
-  // twins the mirror has just written. The article downloads are written as files, not routes.
+  // base-path rebases what the others wrote; stale-output runs after them: it keeps the Traditional
+  // twins the mirror has just written; build-completion, last, fails a build that stops before
+  // its end. The article downloads are written as files, not routes.
   // The Traditional mirror only when the config publishes it (languages.traditional). In a part
   // of the site, site-part-output removes what other parts own and the join writes the sitemap.
   integrations: [
@@ -71,5 +73,6 @@ export default defineConfig({
     }),
     basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
     staleOutput(),
+    buildCompletion(),
   ],
 });

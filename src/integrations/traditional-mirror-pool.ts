@@ -38,6 +38,8 @@ export class MirrorPool {
   private waiting: { resolve: () => void; reject: (error: Error) => void }[] = [];
   private failure: Error | null = null;
   private closing = false;
+  /** Calls awaiting the threads (mirror, drain): while there are any, the threads keep the process alive. */
+  private awaiting = 0;
   private readonly setup: MirrorSetup;
 
   constructor(setup: MirrorSetup) {
@@ -69,23 +71,37 @@ export class MirrorPool {
   }
 
   /** Mirrors every page of `files` (read from disk), waiting for room as the threads write. */
-  async mirror(files: Iterable<string>): Promise<void> {
-    for (const file of files) {
-      while (!this.offer({ file })) await this.change();
-    }
-    await this.drain();
+  mirror(files: Iterable<string>): Promise<void> {
+    return this.keepingAlive(async () => {
+      for (const file of files) {
+        while (!this.offer({ file })) await this.change();
+      }
+      await this.settled();
+    });
   }
 
   /** Resolves once every page handed over has been written; rejects with a thread's failure. */
-  async drain(): Promise<void> {
-    // A thread does not keep the process alive while Astro renders (a failed build must still
-    // exit), only while the mirror waits for it.
-    for (const { worker } of this.threads) worker.ref();
+  drain(): Promise<void> {
+    return this.keepingAlive(() => this.settled());
+  }
+
+  private async settled(): Promise<void> {
+    while (this.threads.some((thread) => thread.inFlight > 0)) await this.change();
+    if (this.failure) throw this.failure;
+  }
+
+  /**
+   * Runs `work` with the threads holding the process open. A thread does not keep the process
+   * alive while Astro renders (a failed build must still exit), but must while the mirror waits
+   * for it: at the end of a build nothing else is left to, and a process whose event loop runs
+   * empty exits, with status 0 and the mirror, the sitemap and the sweep of old files undone.
+   */
+  private async keepingAlive<T>(work: () => Promise<T>): Promise<T> {
+    if (this.awaiting++ === 0) for (const { worker } of this.threads) worker.ref();
     try {
-      while (this.threads.some((thread) => thread.inFlight > 0)) await this.change();
-      if (this.failure) throw this.failure;
+      return await work();
     } finally {
-      for (const { worker } of this.threads) worker.unref();
+      if (--this.awaiting === 0) for (const { worker } of this.threads) worker.unref();
     }
   }
 
@@ -96,7 +112,6 @@ export class MirrorPool {
 
   private start(): Thread {
     const worker = new Worker(new URL("./traditional-mirror-worker.ts", import.meta.url), { workerData: this.setup, execArgv: workerExecArgv() });
-    worker.unref();
     const thread: Thread = { worker, inFlight: 0 };
     worker.on("message", (report: MirrorReport) => {
       if ("error" in report) return this.fail(new Error(`Traditional mirror: ${report.error}`));
@@ -109,6 +124,8 @@ export class MirrorPool {
     worker.on("exit", (code) => {
       if (!this.closing) this.fail(new Error(`Traditional mirror worker exited with code ${code}`));
     });
+    // After the listeners: adding a "message" listener holds the process open again.
+    if (this.awaiting === 0) worker.unref();
     return thread;
   }
 
