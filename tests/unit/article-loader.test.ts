@@ -35,9 +35,10 @@ interface Stored {
 
 const recordsFile = () => join(work, "cache", ARTICLE_RECORDS_FILE);
 
-/** The records the last sync wrote, by id. */
+/** The records the last sync wrote to its file, by id. */
 function records(): Map<string, ArticleRecord> {
-  return new Map(readArticleRecords(recordsFile()).map((record) => [record.id, record]));
+  const { records: written } = deserialize(readFileSync(recordsFile())) as { records: ArticleRecord[] };
+  return new Map(written.map((record) => [record.id, record]));
 }
 
 /** A new build's state: no records file, an empty store. */
@@ -97,6 +98,20 @@ test("keeps every article's frontmatter, digest and file in its records, and in 
   assert.deepEqual(Object.keys(record).sort(), ["data", "digest", "filePath", "id"]);
   assert.deepEqual([...store.keys()], [RECORDS_ENTRY_ID]);
   assert.equal(store.get(RECORDS_ENTRY_ID)!.data["file"], recordsFile());
+});
+
+test("the pages of the same process get the records the sync wrote, without reading the file again", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
+  const handed = readArticleRecords(recordsFile());
+  assert.deepEqual(handed, [...records().values()]);
+  assert.equal(readArticleRecords(recordsFile()), handed);
+  // Another records file (another build's cache) is read from disk.
+  const copy = join(work, "cache", "copy.v8");
+  cpSync(recordsFile(), copy);
+  const read = readArticleRecords(copy);
+  assert.notEqual(read, handed);
+  assert.deepEqual(read, handed);
 });
 
 test("loads again only the files that changed, drops the ones removed, and gives Astro's entry a new digest", async () => {

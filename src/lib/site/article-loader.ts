@@ -23,7 +23,7 @@ import { fileURLToPath } from "node:url";
 import { afterIngest } from "../build/build-signals.ts";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, checkedFrontmatter, isArticleFile, readArticleFile } from "../articles/article-files.ts";
-import { ARTICLE_RECORDS_FILE, ArticleRecordSet, RECORDS_ENTRY_ID } from "./article-records.ts";
+import { ARTICLE_RECORDS_FILE, ArticleRecordSet, RECORDS_ENTRY_ID, handOverArticleRecords } from "./article-records.ts";
 import { FileStats, fileSignature } from "./file-stats.ts";
 
 /** Where the loader and the pages find the records: the project's files, and the records file. */
@@ -71,11 +71,13 @@ export function articleLoader(dir: string): Loader {
 }
 
 /**
- * Keeps Astro's store at one entry that names the records file, with the records' digest: set
+ * Hands the records over to the pages of this process (article-records.ts), and keeps Astro's
+ * store at one entry that names the records file, with the records' digest: set
  * only when that changed, since any setting makes Astro write its data store again. Entries of
  * anything else (the per-article entries of earlier versions) leave.
  */
 function publishRecords({ store }: LoaderContext, records: ArticleRecordSet, places: Places): void {
+  handOverArticleRecords(places.recordsFile, records.list());
   for (const id of store.keys()) if (id !== RECORDS_ENTRY_ID) store.delete(id);
   const digest = records.digest();
   const entry = store.get(RECORDS_ENTRY_ID);
