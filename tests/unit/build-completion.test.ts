@@ -6,16 +6,16 @@ import { test } from "node:test";
 
 const MODULE = new URL("../../src/integrations/build-completion.ts", import.meta.url).href;
 
-/** Runs the integration's hooks in a process of its own: build:start, then `rest` (code run after it). */
-function buildProcess(rest: string) {
+/** Runs the integration's hooks in a process of its own: its setup for `command`, then `rest` (code run after it). */
+function buildProcess(rest: string, command = "build") {
   const script = [
     `import { buildCompletion } from ${JSON.stringify(MODULE)};`,
     `const logger = { error: (message) => console.error(message) };`,
     `const integration = buildCompletion();`,
-    `integration.hooks["astro:build:start"]({ logger });`,
+    `integration.hooks["astro:config:setup"]({ command: process.argv[1], logger });`,
     rest,
   ].join("\n");
-  return spawnSync(process.execPath, ["--input-type=module", "-e", script], { timeout: 30_000, encoding: "utf8" });
+  return spawnSync(process.execPath, ["--input-type=module", "-e", script, command], { timeout: 30_000, encoding: "utf8" });
 }
 
 test("a process that runs out of work while its build waits exits with status 1, saying the output is incomplete", () => {
@@ -29,4 +29,11 @@ test("a build that reaches its last hook exits with its own status", () => {
   const run = buildProcess(`await new Promise((resolve) => setTimeout(resolve, 10)); integration.hooks["astro:build:done"]();`);
   assert.equal(run.status, 0, run.stderr);
   assert.equal(run.stderr, "");
+});
+
+test("only a build is watched: the dev server and a sync end as they would", () => {
+  for (const command of ["dev", "sync"]) {
+    const run = buildProcess(`new Promise(() => {});`, command);
+    assert.equal(run.status, 0, `${command}: ${run.stderr}`);
+  }
 });

@@ -8,7 +8,7 @@
  * by the pages (src/lib/site/collection.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleFrontmatter } from "../article.ts";
@@ -20,6 +20,21 @@ export interface ArticleRecord {
   /** A digest of the article file's bytes. */
   digest: string;
   filePath: string;
+}
+
+/** How old a partial records file must be to count as left by a build that was stopped. */
+const ABANDONED_AFTER_MS = 3_600_000;
+
+/** Removes the partial files of `file` that builds stopped mid-write left (50 MB each at 100,000 articles). */
+function removeAbandonedWrites(file: string): void {
+  const prefix = `${path.basename(file)}.`;
+  const dir = path.dirname(file);
+  for (const name of readdirSync(dir)) {
+    if (!name.startsWith(prefix) || !name.endsWith(".partial")) continue;
+    const partial = path.join(dir, name);
+    const modified = statSync(partial, { throwIfNoEntry: false })?.mtimeMs;
+    if (modified !== undefined && modified < Date.now() - ABANDONED_AFTER_MS) rmSync(partial, { force: true });
+  }
 }
 
 /** The records file's contents. */
@@ -72,12 +87,15 @@ export function handOverArticleRecords(file: string, records: ArticleRecord[]): 
 
 /**
  * The records of the last sync, as the pages read them: those it handed over in this process,
- * else those of its file; an empty list when there is no records file.
+ * else those of its file. Throws when the file is missing or unreadable: the sync wrote it, and
+ * a site built without it would have no articles and look whole.
  */
 export function readArticleRecords(file: string): ArticleRecord[] {
   const handed = (globalThis as { [HANDED_OVER]?: HandedOver })[HANDED_OVER];
   if (handed?.file === file) return handed.records;
-  return readRecordsFile(file)?.records ?? [];
+  const contents = readRecordsFile(file);
+  if (!contents) throw new Error(`${file}: the article records the content sync wrote are missing or unreadable; build again to write them anew`);
+  return contents.records;
 }
 
 /**
@@ -154,6 +172,7 @@ export class ArticleRecordSet {
    */
   write(file: string, fileStats: string): void {
     mkdirSync(path.dirname(file), { recursive: true });
+    removeAbandonedWrites(file);
     const contents: RecordsFile = { version: this.#version, fileStats, records: this.list() };
     const partial = `${file}.${process.pid}.partial`;
     writeFileSync(partial, serialize(contents));

@@ -55,6 +55,11 @@ export class FileStats {
     if (modifiedMs(signature) < this.#syncAt - RACY_MARGIN_MS) this.#next.set(file, signature);
   }
 
+  /** Drops what this sync kept of `file`: it changed since (in `npm run dev`), and the next sync must read it. */
+  forget(file: string): void {
+    this.#next.delete(file);
+  }
+
   /** This sync's signatures, for the next sync's `parse`: the same text when the same files are unchanged. */
   serialize(): string {
     return JSON.stringify(Object.fromEntries(this.#next));
