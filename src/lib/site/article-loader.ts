@@ -85,6 +85,11 @@ function publishRecords({ store }: LoaderContext, records: ArticleRecordSet, pla
   store.set({ id: RECORDS_ENTRY_ID, data: { file: places.recordsFile }, digest });
 }
 
+/** An article file's path relative to the project's root, with "/" (a record's `filePath`, the key of its signature). */
+function projectPath({ root, base }: Places, relative: string): string {
+  return path.relative(root, path.join(base, relative)).split(path.sep).join("/");
+}
+
 /** How long `npm run dev` gathers changed articles before it writes the records once for all of them. */
 const DEV_WRITE_DELAY_MS = 150;
 
@@ -96,7 +101,7 @@ const DEV_WRITE_DELAY_MS = 150;
 function watchArticles(context: LoaderContext, records: ArticleRecordSet, places: Places, stats: FileStats): void {
   const { logger, watcher } = context;
   if (!watcher) return;
-  const { root, base } = places;
+  const { base } = places;
   watcher.add(base);
   const relativeOf = (changed: string): string | null => {
     const relative = path.relative(base, changed).split(path.sep).join("/");
@@ -110,7 +115,7 @@ function watchArticles(context: LoaderContext, records: ArticleRecordSet, places
   };
   const changed = (relative: string) => {
     // What the first sync saw of the file no longer vouches for its record: the next build reads it.
-    stats.forget(path.relative(root, path.join(base, relative)).split(path.sep).join("/"));
+    stats.forget(projectPath(places, relative));
     pending ??= setTimeout(republish, DEV_WRITE_DELAY_MS);
   };
   const reload = (file: string) => {
@@ -139,13 +144,13 @@ function watchArticles(context: LoaderContext, records: ArticleRecordSet, places
 function loadFile(
   { generateDigest }: LoaderContext,
   records: ArticleRecordSet,
-  { root, base }: Places,
+  places: Places,
   relative: string,
   stats?: FileStats,
 ): string | null {
   const id = relative.slice(0, -".md".length);
-  const absolute = path.join(base, relative);
-  const filePath = path.relative(root, absolute).split(path.sep).join("/");
+  const absolute = path.join(places.base, relative);
+  const filePath = projectPath(places, relative);
   try {
     const stored = records.get(id);
     const signature = stats && fileSignature(statSync(absolute));
