@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { EventEmitter } from "node:events";
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -114,6 +114,23 @@ test("the pages of the same process get the records the sync wrote, without read
   assert.deepEqual(read, handed);
   // A records file that is gone is an error, not an archive without articles.
   assert.throws(() => readArticleRecords(join(work, "cache", "missing.v8")), /missing\.v8: the article records .* are missing or unreadable/);
+});
+
+test("a records file half written by a build stopped an hour ago is removed; one being written now is not", async () => {
+  const store = fresh();
+  await loader().load(context(store).ctx);
+  const abandoned = `${recordsFile()}.12345.tmp`;
+  const current = `${recordsFile()}.12346.tmp`;
+  writeFileSync(abandoned, "half");
+  writeFileSync(current, "half");
+  const twoHoursAgo = new Date(Date.now() - 7_200_000);
+  utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
+  // A change, so that the sync writes its records.
+  rmSync(recordsFile());
+  await loader().load(context(store).ctx);
+  assert.equal(existsSync(abandoned), false);
+  assert.equal(existsSync(current), true);
+  assert.equal(records().size, 46);
 });
 
 test("loads again only the files that changed, drops the ones removed, and gives Astro's entry a new digest", async () => {

@@ -8,10 +8,11 @@
  * by the pages (src/lib/site/collection.ts).
  */
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { ArticleFrontmatter } from "../article.ts";
+import { writeFileAtomic } from "../ingest/output-files.ts";
 
 /** An article as the site reads it: `id` is its permalink (<date>/<slug>), `filePath` its file relative to the project's root. */
 export interface ArticleRecord {
@@ -25,12 +26,13 @@ export interface ArticleRecord {
 /** How old a partial records file must be to count as left by a build that was stopped. */
 const ABANDONED_AFTER_MS = 3_600_000;
 
-/** Removes the partial files of `file` that builds stopped mid-write left (50 MB each at 100,000 articles). */
+/** Removes the partial files of `file` (writeFileAtomic's) that builds stopped mid-write left: 64 MB each at 100,000 articles. */
 function removeAbandonedWrites(file: string): void {
   const prefix = `${path.basename(file)}.`;
   const dir = path.dirname(file);
+  if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
-    if (!name.startsWith(prefix) || !name.endsWith(".partial")) continue;
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
     const partial = path.join(dir, name);
     const modified = statSync(partial, { throwIfNoEntry: false })?.mtimeMs;
     if (modified !== undefined && modified < Date.now() - ABANDONED_AFTER_MS) rmSync(partial, { force: true });
@@ -167,15 +169,12 @@ export class ArticleRecordSet {
   }
 
   /**
-   * Writes this sync's records to `file` (through a file beside it, renamed: a build stopped
-   * mid-write leaves the last records or none, never half of them).
+   * Writes this sync's records to `file`, atomically: a build stopped mid-write leaves the last
+   * records or none, never half of them.
    */
   write(file: string, fileStats: string): void {
-    mkdirSync(path.dirname(file), { recursive: true });
     removeAbandonedWrites(file);
     const contents: RecordsFile = { version: this.#version, fileStats, records: this.list() };
-    const partial = `${file}.${process.pid}.partial`;
-    writeFileSync(partial, serialize(contents));
-    renameSync(partial, file);
+    writeFileAtomic(file, serialize(contents));
   }
 }
