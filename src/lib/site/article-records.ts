@@ -4,8 +4,8 @@
  * Astro's data store: Astro writes its whole store again (devalue) after any change, makes a
  * module of it for Vite's bundle and reads it back while it renders, three passes over every
  * article's frontmatter a build, 8–10 s at 100,000 articles (docs/scale.md). The records file is
- * V8's own serialisation, written only when a record changed and read once by the sync and once
- * by the pages (src/lib/site/collection.ts).
+ * V8's own serialisation, written only when a record changed, read by the sync, and handed by it
+ * to the pages of the same process (src/lib/site/collection.ts), which read the file otherwise.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
