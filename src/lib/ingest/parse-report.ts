@@ -102,12 +102,12 @@ export const parseReportSchema = z.object({
 export type ParseReport = z.infer<typeof parseReportSchema>;
 export type IssueReport = z.infer<typeof issueReport>;
 
-/** The article a front-page teaser announces: on the page it names, with its headline. */
-function teasedArticle(parsed: readonly ParsedIssue[], date: string, teaser: { text: string; page: number | null }): string | null {
+/** The article a front-page teaser announces: on the page it names, with its headline; `pages` are the pages of the teaser's date. */
+function teasedArticle(pages: readonly ParsedIssue[], teaser: { text: string; page: number | null }): string | null {
   const wanted = comparableText(teaser.text);
   if (wanted === "") return null;
-  for (const issue of parsed) {
-    if (issue.issue.date !== date || (teaser.page !== null && issue.page.no !== teaser.page)) continue;
+  for (const issue of pages) {
+    if (teaser.page !== null && issue.page.no !== teaser.page) continue;
     const found = issue.articles.find((a) => {
       const title = comparableText(a.frontmatter.title);
       return title === wanted || (title.length >= 6 && (wanted.includes(title) || title.includes(wanted)));
@@ -119,12 +119,19 @@ function teasedArticle(parsed: readonly ParsedIssue[], date: string, teaser: { t
 
 /** The report of the pages as written (their articles with final ids and corrections) and the run's errors. */
 export function buildParseReport(parsed: readonly ParsedIssue[], errors: readonly IngestError[]): ParseReport {
+  // Pages by date, so that a teaser looks only at its own issue: a 20-year archive has a hundred thousand pages.
+  const byDate = new Map<string, ParsedIssue[]>();
+  for (const page of parsed) {
+    const pages = byDate.get(page.issue.date);
+    if (pages) pages.push(page);
+    else byDate.set(page.issue.date, [page]);
+  }
   return {
     issues: parsed.map(({ issue, page, articles, coverage, fileWarnings }) => ({
       issue: issue.date,
       date: issue.date,
       source: issue.source,
-      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(parsed, issue.date, t) })) },
+      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(byDate.get(issue.date)!, t) })) },
       articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
       warnings: [
         ...fileWarnings.map((w) => ({ code: w.code, message: w.message, line: null, article: null })),
