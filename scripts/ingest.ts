@@ -108,6 +108,7 @@ try {
         `${summary.warnings} warnings, ${summary.errors.length} errors; ` +
         `${summary.written} written, ${summary.unchanged} unchanged, ${summary.removed} removed; ` +
         `${summary.files - summary.reusedParses} files parsed, ${summary.reusedParses} as last time; ` +
+        `${summary.issues - summary.reusedIssues} issues placed, ${summary.reusedIssues} as last time; ` +
         `${summary.seconds.toFixed(2)} s. Report: ${values.out}/${REPORT_FILE}`,
     );
   }

@@ -256,7 +256,7 @@ describe("decodeIssueBytes: a file cut in the middle of its last character (an i
 
 describe("the ingest reads a cut file and warns about it", () => {
   test("parseIssueBytes: the page is parsed and its file warning names the file; the report lists it first", async () => {
-    const [{ parseIssueBytes }, { loadPageKnowledge }, { articleLocator }, { buildParseReport }] = await Promise.all([
+    const [{ parseIssueBytes }, { loadPageKnowledge }, { articleLocator }, { issueReports, parseReport }] = await Promise.all([
       import("../../src/lib/ingest/parse-file.ts"),
       import("../../src/lib/ingest/page-knowledge.ts"),
       import("../../src/lib/places/article-locator.ts"),
@@ -269,7 +269,7 @@ describe("the ingest reads a cut file and warns about it", () => {
     assert.ok(result.parsed.articles.length > 0);
     assert.equal(result.parsed.fileWarnings?.length, 1);
     assert.ok(result.parsed.fileWarnings[0]!.message.includes(source));
-    const report = buildParseReport([result.parsed], []);
+    const report = parseReport(issueReports([result.parsed]), []);
     assert.deepEqual(report.issues[0]!.warnings[0], { code: "truncated-file", message: result.parsed.fileWarnings[0]!.message, line: null, article: null });
   });
 });

@@ -614,6 +614,142 @@ describe("the parse cache", () => {
   });
 });
 
+describe("issues placed as last time", () => {
+  const cached = (inDir: string, outDir: string, correctionsFile: string | null = null) =>
+    runIngest({ inDir, outDir, correctionsFile, knowledge, places, parserVersion: "v1" });
+  /** Every output but the cache itself, byte for byte. */
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+  /** What a run without the cache writes from the same input, in a folder of its own. */
+  const plainOutputs = (inDir: string, correctionsFile: string | null = null) => {
+    const plain = freshDir("placed-plain");
+    ingest(inDir, plain, correctionsFile);
+    return outputs(plain);
+  };
+  /** The seeds and a whole-paper issue: five dates, jumps, teasers. */
+  const input = (name: string) => {
+    const inDir = seedInput(name);
+    const wholePaper = join(ROOT, "tests/fixtures/whole-paper/issue-a");
+    for (const f of readdirSync(wholePaper).filter((f) => f.endsWith(".txt"))) copyFileSync(join(wholePaper, f), join(inDir, f));
+    return inDir;
+  };
+
+  test("a rerun takes every issue as it was placed, writes nothing, and leaves what a run without the cache leaves", () => {
+    const inDir = input("placed-rerun-in");
+    const outDir = freshDir("placed-rerun-out");
+    const first = cached(inDir, outDir);
+    assert.equal(first.reusedIssues, 0);
+    const before = snapshot(outDir);
+    const rerun = cached(inDir, outDir);
+    assert.equal(rerun.issues, first.issues);
+    assert.equal(rerun.reusedIssues, rerun.issues);
+    assert.equal(rerun.written, 0);
+    assert.equal(rerun.unchanged, first.articles);
+    assert.deepEqual({ ...rerun, seconds: 0 }, { ...first, reusedParses: first.files, reusedIssues: first.issues, written: 0, unchanged: first.articles, seconds: 0 });
+    assert.deepEqual(rewritten(before, snapshot(outDir)), []);
+    assert.deepEqual(outputs(outDir), plainOutputs(inDir));
+  });
+
+  test("a new issue is the only one placed", () => {
+    const inDir = input("placed-new-in");
+    rmSync(join(inDir, SEED_0920));
+    const outDir = freshDir("placed-new-out");
+    const first = cached(inDir, outDir);
+    copyFileSync(join(ISSUES, SEED_0920), join(inDir, SEED_0920));
+    const rerun = cached(inDir, outDir);
+    assert.equal(rerun.issues, first.issues + 1);
+    assert.equal(rerun.reusedIssues, first.issues);
+    assert.deepEqual(outputs(outDir), plainOutputs(inDir));
+  });
+
+  test("an article file deleted by hand is written again, with its issue placed anew", () => {
+    const inDir = input("placed-deleted-in");
+    const outDir = freshDir("placed-deleted-out");
+    const first = cached(inDir, outDir);
+    const gone = articlePaths(outDir).find((p) => p.startsWith("2023-03-06/"))!;
+    const bytes = readFileSync(join(outDir, gone));
+    unlinkSync(join(outDir, gone));
+    const rerun = cached(inDir, outDir);
+    assert.equal(rerun.reusedIssues, first.issues - 1);
+    assert.equal(rerun.written, 1);
+    assert.deepEqual(readFileSync(join(outDir, gone)), bytes);
+  });
+
+  test("a correction places its own issue anew, and taking it back places it as before", () => {
+    const inDir = input("placed-correction-in");
+    const outDir = freshDir("placed-correction-out");
+    const corrections = join(freshDir("placed-correction"), "corrections.yaml");
+    writeFileSync(corrections, "");
+    const first = cached(inDir, outDir, corrections);
+    const before = outputs(outDir);
+    const target = articlePaths(outDir).find((p) => p.startsWith("2022-11-08/"))!.replace(/\.md$/u, "");
+    writeFileSync(corrections, `${target}:\n  county: 新城区\n`);
+    const corrected = cached(inDir, outDir, corrections);
+    assert.deepEqual(corrected.errors, []);
+    assert.equal(corrected.reusedIssues, first.issues - 1);
+    assert.equal(corrected.written, 1);
+    assert.equal(matter(readFileSync(join(outDir, `${target}.md`), "utf8")).data.county, "新城区");
+    assert.deepEqual(outputs(outDir), plainOutputs(inDir, corrections));
+    // The correction's issue is taken as placed with it: the correction still counts as used.
+    assert.deepEqual(cached(inDir, outDir, corrections).errors, []);
+    writeFileSync(corrections, "");
+    assert.equal(cached(inDir, outDir, corrections).reusedIssues, first.issues - 1);
+    assert.deepEqual(outputs(outDir), before);
+  });
+
+  test("a correction error is reported again by a run that takes its issue as placed", () => {
+    const inDir = input("placed-bad-correction-in");
+    const outDir = freshDir("placed-bad-correction-out");
+    const corrections = join(freshDir("placed-bad-correction"), "corrections.yaml");
+    cached(inDir, outDir);
+    const target = articlePaths(outDir).find((p) => p.startsWith("2022-11-08/"))!.replace(/\.md$/u, "");
+    writeFileSync(corrections, `${target}:\n  kind: no-such-kind\n`);
+    const first = cached(inDir, outDir, corrections);
+    assert.equal(first.errors.length, 1);
+    const rerun = cached(inDir, outDir, corrections);
+    assert.equal(rerun.reusedIssues, rerun.issues);
+    assert.deepEqual(rerun.errors, first.errors);
+  });
+
+  test("a page that fails keeps its articles' ids from its issue's other pages; fixed, it is placed with them again", () => {
+    const inDir = freshDir("placed-failing-in");
+    // Two pages of one date with one headline: the second page's article is …-2 while the first holds the id.
+    const twin = ["◎广角", "", "文明新风拂遍青城大地", "", "□本报记者 白丹", "", "呼和浩特市的新时代文明实践又有新进展。", ""].join("\n");
+    writeFileSync(join(inDir, "2022-11-08_a.txt"), twin);
+    writeFileSync(join(inDir, "2022-11-08_b.txt"), twin);
+    copyFileSync(join(ISSUES, SEED_0920), join(inDir, SEED_0920));
+    const outDir = freshDir("placed-failing-out");
+    cached(inDir, outDir);
+    const paths = articlePaths(outDir);
+    writeFileSync(join(inDir, "2022-11-08_a.txt"), Buffer.from([0xff, 0xfe, 0x00, 0xd8, 0x00]));
+    const failing = cached(inDir, outDir);
+    assert.equal(failing.errors.length, 1);
+    assert.equal(failing.reusedIssues, failing.issues - 1, "the date of the failing page is placed anew");
+    assert.deepEqual(articlePaths(outDir), paths, "the failing page's article stays, the other keeps its -2");
+    const again = cached(inDir, outDir);
+    assert.equal(again.reusedIssues, again.issues, "the same failure: nothing to place anew");
+    assert.deepEqual(articlePaths(outDir), paths);
+    writeFileSync(join(inDir, "2022-11-08_a.txt"), twin);
+    const fixed = cached(inDir, outDir);
+    assert.deepEqual(fixed.errors, []);
+    assert.deepEqual(articlePaths(outDir), paths);
+  });
+
+  test("an issue whose articles the manifest names otherwise than when it was placed is placed anew", () => {
+    const inDir = input("placed-manifest-in");
+    const outDir = freshDir("placed-manifest-out");
+    const first = cached(inDir, outDir);
+    const before = outputs(outDir);
+    const manifestFile = join(outDir, ".ingest-manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
+    const path = Object.keys(manifest.articles).find((p) => p.startsWith("2022-11-08/"))!;
+    manifest.articles[path]!.hash = "0000000000000000";
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const rerun = cached(inDir, outDir);
+    assert.equal(rerun.reusedIssues, first.issues - 1);
+    assert.deepEqual(outputs(outDir), before);
+  });
+});
+
 describe("article ids across runs", () => {
   /** Pages of one date as the parser leaves them: each article's id is its headline's slug, unique on its page. */
   const page = (source: string, ids: string[]) => ({ issue: { source }, articles: ids.map((id) => ({ id })) }) as unknown as Parameters<ArticleIds["assign"]>[0][number];

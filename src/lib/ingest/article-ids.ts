@@ -27,6 +27,11 @@ export class ArticleIds {
     }
   }
 
+  /** The ids the last run gave to articles of `date` from `failedSources`: held for those files while they fail. */
+  reservedIds(failedSources: ReadonlySet<string>, date: string): string[] {
+    return [...failedSources].flatMap((source) => this.#bySource.get(source) ?? []).filter((id) => id.startsWith(`${date}/`));
+  }
+
   /**
    * The final ids of the articles of `pages` (an issue's, in file-name order; ids are unique
    * within a date, so one issue's ids depend on no other's), with the ids of `failedSources`

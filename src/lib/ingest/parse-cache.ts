@@ -8,12 +8,15 @@
  * to either parses everything again, a change elsewhere (the site, the search) nothing. Entries
  * are stored with V8's serializer, which keeps a parse exactly as the parser made it, each as
  * its own bytes: a kept parse is those bytes, so nothing the run does to its pages can change it.
+ * Beside the parses it keeps what placing each issue made (placed-issue.ts), under the same
+ * version, and a parse is read back only when its issue must be placed again.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { deserialize, serialize } from "node:v8";
 import { codeVersion } from "../build/code-version.ts";
 import type { ParsedIssue } from "./parse-page.ts";
+import type { IssueMemo } from "./placed-issue.ts";
 
 export const PARSE_CACHE_FILE = ".ingest-parse-cache";
 
@@ -24,10 +27,15 @@ export function parserVersion(dataFiles: readonly string[]): string {
 
 /**
  * The stored cache: a header (its length, then the version serialized), then for each file its key
- * and its parse serialized on its own, each after its length. A kept parse is stored again as the
- * bytes it was read as, and the file is written and read a parse at a time.
+ * and date and its parse serialized on its own, then for each issue its date and its memo
+ * (placed-issue.ts) serialized on its own, each after its length. A kept parse or memo is stored
+ * again as the bytes it was read as, and the file is written and read one at a time.
  */
 const LENGTH_BYTES = 4;
+/** Changes with the stored layout, so that a cache of another layout is not read. */
+const LAYOUT = 2;
+const FILE_MARK = "f";
+const ISSUE_MARK = "i";
 
 function* frames(stored: Uint8Array): Generator<Uint8Array> {
   const view = new DataView(stored.buffer, stored.byteOffset, stored.byteLength);
@@ -45,11 +53,22 @@ function frame(bytes: Uint8Array): Uint8Array[] {
   return [length, bytes];
 }
 
+const text = (bytes: Uint8Array) => Buffer.from(bytes).toString("latin1");
+const byKey = <T>(entries: Map<string, T>) => [...entries].sort(([a], [b]) => (a < b ? -1 : 1));
+
+/** A parse as the cache holds it: its page's date, and the parse, read or still as stored. */
+interface CachedParse {
+  date: string;
+  parse: ParsedIssue | Uint8Array;
+}
+
 export class ParseCache {
   readonly #file: string;
   readonly #version: string;
-  readonly #previous = new Map<string, Uint8Array>();
-  readonly #next = new Map<string, ParsedIssue | Uint8Array>();
+  readonly #previous = new Map<string, { date: string; parse: Uint8Array }>();
+  readonly #next = new Map<string, CachedParse>();
+  readonly #previousIssues = new Map<string, Uint8Array>();
+  readonly #nextIssues = new Map<string, IssueMemo | Uint8Array>();
   #hits = 0;
 
   constructor(file: string, version: string) {
@@ -57,11 +76,17 @@ export class ParseCache {
     this.#version = version;
     try {
       const [header, ...entries] = frames(readFileSync(file));
-      if (!header || (deserialize(header) as { version?: unknown }).version !== version) return;
-      for (let i = 0; i + 1 < entries.length; i += 2) this.#previous.set(Buffer.from(entries[i]!).toString("latin1"), entries[i + 1]!);
+      const stored = header ? (deserialize(header) as { version?: unknown; layout?: unknown }) : null;
+      if (stored?.version !== version || stored.layout !== LAYOUT) return;
+      for (let i = 0; i + 1 < entries.length; i += 2) {
+        const [mark, key, date] = text(entries[i]!).split("\0");
+        if (mark === FILE_MARK) this.#previous.set(key!, { date: date!, parse: entries[i + 1]! });
+        else if (mark === ISSUE_MARK) this.#previousIssues.set(key!, entries[i + 1]!);
+      }
     } catch {
       // No cache yet, or one cut short or this Node cannot read: everything is parsed.
       this.#previous.clear();
+      this.#previousIssues.clear();
     }
   }
 
@@ -70,35 +95,71 @@ export class ParseCache {
     return createHash("sha256").update(`${source}\0`).update(bytes).digest("hex");
   }
 
-  /** The last run's parse of this file, if there is one; it is kept for the next run as it was stored. */
-  get(key: string): ParsedIssue | undefined {
+  /**
+   * The date of the last run's parse of this file, if there is one, which is then kept for the
+   * next run as it was stored; the parse itself is read only when asked for (parse()).
+   */
+  reuse(key: string): string | undefined {
     const stored = this.#previous.get(key);
     if (!stored) return undefined;
     this.#hits++;
     this.#next.set(key, stored);
-    return deserialize(stored) as ParsedIssue;
+    return stored.date;
+  }
+
+  /** A parse reused or kept in this run. */
+  parse(key: string): ParsedIssue {
+    const kept = this.#next.get(key);
+    if (!kept) throw new Error(`no parse kept for ${key}`);
+    return kept.parse instanceof Uint8Array ? (deserialize(kept.parse) as ParsedIssue) : kept.parse;
+  }
+
+  /** The last run's parse of this file, if there is one (reuse(), then parse()). */
+  get(key: string): ParsedIssue | undefined {
+    return this.reuse(key) === undefined ? undefined : this.parse(key);
   }
 
   /** Keeps a parse for the next run; `serialized`, when given, is the parse's bytes already made (by a worker). */
   keep(key: string, parsed: ParsedIssue, serialized: Uint8Array | null = null): void {
-    if (!this.#next.has(key)) this.#next.set(key, serialized ?? parsed);
+    if (!this.#next.has(key)) this.#next.set(key, { date: parsed.issue.date, parse: serialized ?? parsed });
+  }
+
+  /** The last run's memo of the issue of `date`, if there is one. */
+  issue(date: string): IssueMemo | undefined {
+    const stored = this.#previousIssues.get(date);
+    return stored ? (deserialize(stored) as IssueMemo) : undefined;
+  }
+
+  /** Keeps the memo of an issue for the next run: a new one, or (null) the last run's as it was stored. */
+  keepIssue(date: string, memo: IssueMemo | null): void {
+    const kept = memo ?? this.#previousIssues.get(date);
+    if (kept) this.#nextIssues.set(date, kept);
   }
 
   get hits(): number {
     return this.#hits;
   }
 
-  /** Whether the parses kept are those of the last run's files: then there is nothing to store. */
+  /** Whether the parses and memos kept are the last run's, as stored: then there is nothing to store. */
   get unchanged(): boolean {
-    return this.#next.size === this.#previous.size && [...this.#next.keys()].every((key) => this.#previous.has(key));
+    const same = <T>(next: Map<string, T>, previous: Map<string, unknown>, stored: (value: T) => unknown) =>
+      next.size === previous.size && [...next].every(([key, value]) => stored(value) === previous.get(key));
+    return (
+      same(this.#next, this.#previous, (value) => value) &&
+      same(this.#nextIssues, this.#previousIssues, (value) => value)
+    );
   }
 
-  /** The bytes to store, in the order to store them: a parse is serialized when its turn comes. */
+  /** The bytes to store, in the order to store them: a parse or memo is serialized when its turn comes. */
   *stored(): Generator<Uint8Array> {
-    yield* frame(serialize({ version: this.#version }));
-    for (const [key, parsed] of [...this.#next].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      yield* frame(Buffer.from(key, "latin1"));
-      yield* frame(parsed instanceof Uint8Array ? parsed : serialize(parsed));
+    yield* frame(serialize({ version: this.#version, layout: LAYOUT }));
+    for (const [key, { date, parse }] of byKey(this.#next)) {
+      yield* frame(Buffer.from(`${FILE_MARK}\0${key}\0${date}`, "latin1"));
+      yield* frame(parse instanceof Uint8Array ? parse : serialize(parse));
+    }
+    for (const [date, memo] of byKey(this.#nextIssues)) {
+      yield* frame(Buffer.from(`${ISSUE_MARK}\0${date}`, "latin1"));
+      yield* frame(memo instanceof Uint8Array ? memo : serialize(memo));
     }
   }
 

@@ -102,7 +102,7 @@ export const parseReportSchema = z.object({
 export type ParseReport = z.infer<typeof parseReportSchema>;
 export type IssueReport = z.infer<typeof issueReport>;
 
-/** The article a front-page teaser announces: on the page it names, with its headline; `pages` are the pages of the teaser's date. */
+/** The article a front-page teaser announces: on the page it names, with its headline; `pages` are its issue's. */
 function teasedArticle(pages: readonly ParsedIssue[], teaser: { text: string; page: number | null }): string | null {
   const wanted = comparableText(teaser.text);
   if (wanted === "") return null;
@@ -117,28 +117,23 @@ function teasedArticle(pages: readonly ParsedIssue[], teaser: { text: string; pa
   return null;
 }
 
-/** The report of the pages as written (their articles with final ids and corrections) and the run's errors. */
-export function buildParseReport(parsed: readonly ParsedIssue[], errors: readonly IngestError[]): ParseReport {
-  // Pages by date, so that a teaser looks only at its own issue: a 20-year archive has a hundred thousand pages.
-  const byDate = new Map<string, ParsedIssue[]>();
-  for (const page of parsed) {
-    const pages = byDate.get(page.issue.date);
-    if (pages) pages.push(page);
-    else byDate.set(page.issue.date, [page]);
-  }
-  return {
-    issues: parsed.map(({ issue, page, articles, coverage, fileWarnings }) => ({
-      issue: issue.date,
-      date: issue.date,
-      source: issue.source,
-      page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(byDate.get(issue.date)!, t) })) },
-      articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
-      warnings: [
-        ...fileWarnings.map((w) => ({ code: w.code, message: w.message, line: null, article: null })),
-        ...articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
-      ],
-      coverage,
-    })),
-    errors: [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))),
-  };
+/** The report entries of one issue's pages as written (their articles with final ids and corrections), in the order given. */
+export function issueReports(pages: readonly ParsedIssue[]): IssueReport[] {
+  return pages.map(({ issue, page, articles, coverage, fileWarnings }) => ({
+    issue: issue.date,
+    date: issue.date,
+    source: issue.source,
+    page: { no: page.no, name: page.name, staff: page.staff, teasers: page.teasers.map((t) => ({ ...t, article: teasedArticle(pages, t) })) },
+    articles: articles.map((a) => ({ id: a.id, title: a.frontmatter.title, kind: a.frontmatter.kind, order: a.frontmatter.order })),
+    warnings: [
+      ...fileWarnings.map((w) => ({ code: w.code, message: w.message, line: null, article: null })),
+      ...articles.flatMap((a) => a.warnings.map((w) => ({ code: w.code, message: w.message, line: w.line, article: a.id }))),
+    ],
+    coverage,
+  }));
+}
+
+/** The report of the issues' entries (in file-name order) and the run's errors. */
+export function parseReport(issues: IssueReport[], errors: readonly IngestError[]): ParseReport {
+  return { issues, errors: [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
 }

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { ItemKind } from "../article.ts";
+import { ITEM_KINDS, type ItemKind } from "../article.ts";
 import type { ArticleLocator } from "../places/article-locator.ts";
 import { ArticleIds } from "./article-ids.ts";
 import { removeStaleArticles, writeArticles } from "./article-output.ts";
@@ -27,7 +27,8 @@ import type { PageKnowledge } from "./page-knowledge.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { parseIssueBytes, type FileParse, type ParseResult } from "./parse-file.ts";
 import type { ParsedIssue } from "./parse-page.ts";
-import { REPORT_FILE, buildParseReport } from "./parse-report.ts";
+import { REPORT_FILE, issueReports, parseReport } from "./parse-report.ts";
+import { issueInputs, memoHolds, type PlacedIssue, type PlacedPage } from "./placed-issue.ts";
 
 export { REPORT_FILE };
 
@@ -49,6 +50,10 @@ export interface IngestSummary {
   files: number;
   /** Issue files whose last parse was reused (parserVersion). */
   reusedParses: number;
+  /** Issues (dates) placed. */
+  issues: number;
+  /** Issues taken as the last run placed them, nothing they depend on having changed (parserVersion). */
+  reusedIssues: number;
   articles: number;
   byKind: Record<ItemKind, number>;
   warnings: number;
@@ -104,11 +109,13 @@ interface FinishedRun {
   summary: Omit<IngestSummary, "seconds">;
 }
 
-/** A page as the run holds it: its parse, and once its issue is placed, its articles as written. */
+/** A page as the run holds it: its parse's cache key, and its parse (null while it is only in the cache). */
 interface RunPage {
-  parsed: ParsedIssue;
-  written: ParsedIssue | null;
+  key: string | null;
+  parsed: ParsedIssue | null;
 }
+
+const noKinds = () => Object.fromEntries(ITEM_KINDS.map((kind) => [kind, 0])) as Record<ItemKind, number>;
 
 /** One run: its input, the parses as they come, and each issue placed once it is complete. */
 class IngestRun {
@@ -121,26 +128,31 @@ class IngestRun {
   readonly #options: IngestOptions;
   readonly #output: OutputFiles;
   readonly #cache: ParseCache | null;
-  readonly #keys = new Map<string, string>();
   /** The bytes of each file to parse, let go once it is handed over. */
   readonly #bytes = new Map<string, Uint8Array>();
+  /** The cache keys of the files to parse. */
+  readonly #keys = new Map<string, string>();
   readonly #corrections: Corrections;
   readonly #correctionsFile: string;
   readonly #usedCorrections = new Set<string>();
   readonly #previous: Manifest;
+  /** How many articles of each file the last run's manifest names. */
+  readonly #previousCounts = new Map<string, number>();
   readonly #ids: ArticleIds;
   readonly #open: OpenIssues;
-  /** Each file's page, or the error that kept it from being read; in file order once all are in. */
+  /** Each file's page, or the error that kept it from being read. */
   readonly #pages = new Map<string, RunPage | IngestError>();
+  /** Each file's page as placed with its issue. */
+  readonly #placed = new Map<string, PlacedPage>();
   readonly #byDate = new Map<string, string[]>();
   readonly #failedSources = new Set<string>();
   /** Errors of the corrections file. */
   readonly #fileErrors: IngestError[];
-  /** Errors of the corrections of each file's articles. */
-  readonly #correctionErrors = new Map<string, IngestError[]>();
   readonly #manifest: Manifest = { articles: {} };
   #written = 0;
   #unchanged = 0;
+  #issues = 0;
+  #reusedIssues = 0;
 
   constructor(options: IngestOptions, output: OutputFiles) {
     this.#options = options;
@@ -151,23 +163,26 @@ class IngestRun {
     this.#fileErrors = corrections.errors;
     this.#correctionsFile = options.correctionsFile ?? "corrections";
     this.#previous = readManifest(options.outDir);
+    for (const entry of Object.values(this.#previous.articles)) this.#previousCounts.set(entry.source, (this.#previousCounts.get(entry.source) ?? 0) + 1);
     this.#ids = new ArticleIds(this.#previous);
     this.#cache = options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
-    const cached = new Map<string, ParsedIssue>();
+    const cached: { source: string; key: string; date: string }[] = [];
     const undated = new Set<string>();
     for (const source of this.files) {
       const bytes = readFileSync(join(options.inDir, source));
       if (fileNameDate(source) === null || mayHaveFrontmatter(bytes)) undated.add(source);
       const key = this.#cache ? ParseCache.key(source, bytes) : null;
-      if (key !== null) this.#keys.set(source, key);
-      const parsed = key === null ? undefined : this.#cache?.get(key);
-      if (parsed) cached.set(source, parsed);
-      else this.#bytes.set(source, bytes);
+      const date = key === null ? undefined : this.#cache?.reuse(key);
+      if (date !== undefined) cached.push({ source, key: key!, date });
+      else {
+        this.#bytes.set(source, bytes);
+        if (key !== null) this.#keys.set(source, key);
+      }
     }
     this.pending = [...this.#bytes.keys()];
-    this.reused = cached.size;
+    this.reused = cached.length;
     this.#open = new OpenIssues(this.files, undated, this.#previous);
-    for (const [source, parsed] of cached) this.parsed(source, { result: { ok: true, parsed }, serialized: null });
+    for (const { source, key, date } of cached) this.#take(source, { key, parsed: null }, date);
   }
 
   /** The bytes of a pending file, handed over to be parsed (here or by a worker): the run keeps them no longer. */
@@ -185,37 +200,72 @@ class IngestRun {
   /** Takes a file's parse (in any order), and places the issues it completes. */
   parsed(source: string, { result, serialized }: FileParse): void {
     if (result.ok) {
-      this.#pages.set(source, { parsed: result.parsed, written: null });
-      this.#cache?.keep(this.#keys.get(source)!, result.parsed, serialized);
-      const date = result.parsed.issue.date;
-      const sources = this.#byDate.get(date);
-      if (sources) sources.push(source);
-      else this.#byDate.set(date, [source]);
+      const key = this.#keys.get(source) ?? null;
+      if (key !== null) this.#cache?.keep(key, result.parsed, serialized);
+      this.#take(source, { key, parsed: result.parsed }, result.parsed.issue.date);
     } else {
       this.#pages.set(source, result.error);
       this.#failedSources.add(source);
+      for (const date of this.#open.parsed(source, null)) this.#place(date);
     }
-    for (const date of this.#open.parsed(source, result.ok ? result.parsed.issue.date : null)) this.#place(date);
+  }
+
+  /** Holds a page read (parsed now or kept from the last run) as one of its date's, and places the issues it completes. */
+  #take(source: string, page: RunPage, date: string): void {
+    this.#pages.set(source, page);
+    const sources = this.#byDate.get(date);
+    if (sources) sources.push(source);
+    else this.#byDate.set(date, [source]);
+    for (const closed of this.#open.parsed(source, date)) this.#place(closed);
   }
 
   /**
-   * One complete issue, placed: its jumped articles joined, its final ids (unique within the
-   * date, so an issue's ids depend on no other issue), its corrections; its articles written.
+   * One complete issue, placed: as the last run placed it when nothing it depends on changed
+   * (placed-issue.ts), else anew.
    */
   #place(date: string): void {
     const sources = this.#byDate.get(date)!.sort();
     const pages = sources.map((source) => this.#pages.get(source) as RunPage);
-    const issue = joinJumps(pages.map((page) => page.parsed));
+    const reserved = this.#ids.reservedIds(this.#failedSources, date);
+    const inputs = this.#cache && pages.every((page) => page.key !== null)
+      ? issueInputs(date, sources.map((source, at) => ({ source, key: pages[at]!.key! })), this.#corrections, this.#correctionsFile, reserved)
+      : null;
+    const memo = inputs === null ? undefined : this.#cache!.issue(date);
+    let placed: PlacedIssue;
+    if (memo && memo.inputs === inputs && memoHolds(memo.placed, this.#previous, this.#previousCounts, this.#options.outDir)) {
+      placed = memo.placed;
+      this.#cache!.keepIssue(date, null);
+      this.#reusedIssues++;
+      this.#unchanged += Object.keys(placed.entries).length;
+    } else {
+      placed = this.#placeAnew(pages.map((page) => page.parsed ?? this.#cache!.parse(page.key!)));
+      if (inputs !== null) this.#cache!.keepIssue(date, { inputs, placed });
+    }
+    this.#issues++;
+    Object.assign(this.#manifest.articles, placed.entries);
+    for (const id of placed.usedCorrections) this.#usedCorrections.add(id);
+    for (const [source, page] of placed.pages) this.#placed.set(source, page);
+  }
+
+  /**
+   * An issue's pages placed: its jumped articles joined, its final ids (unique within the
+   * date, so an issue's ids depend on no other issue), its corrections; its articles written.
+   */
+  #placeAnew(parsedPages: ParsedIssue[]): PlacedIssue {
+    const issue = joinJumps(parsedPages);
     const ids = this.#ids.assign(issue, this.#failedSources);
-    const outputs = issue.flatMap((parsed, index) => {
+    const used = new Set<string>();
+    const correctionErrors = new Map<string, IngestError[]>();
+    const written: ParsedIssue[] = [];
+    const outputs = issue.flatMap((parsed) => {
       const placed = parsed.articles.map((article) => ({ id: ids.get(article)!, frontmatter: article.frontmatter }));
-      const corrected = applyCorrections(placed, this.#corrections, this.#correctionsFile, this.#usedCorrections);
-      this.#correctionErrors.set(parsed.issue.source, corrected.errors);
+      const corrected = applyCorrections(placed, this.#corrections, this.#correctionsFile, used);
+      correctionErrors.set(parsed.issue.source, corrected.errors);
       const articles = parsed.articles.map((article, at) => {
         const { id } = placed[at]!;
         return { ...article, id, slug: id.slice(id.indexOf("/") + 1), frontmatter: corrected.frontmatters[at]! };
       });
-      pages[index]!.written = { ...parsed, articles };
+      written.push({ ...parsed, articles });
       return articles.map((article, at) => ({
         path: `${article.id}.md`,
         render: () => articleMarkdown(article.frontmatter, article.body),
@@ -223,36 +273,62 @@ class IngestRun {
         base: parsed.articles[at]!.id,
       }));
     });
-    const written = writeArticles(this.#options.outDir, outputs, this.#previous, this.#output);
-    Object.assign(this.#manifest.articles, written.entries);
-    this.#written += written.written;
-    this.#unchanged += written.unchanged;
+    const result = writeArticles(this.#options.outDir, outputs, this.#previous, this.#output);
+    this.#written += result.written;
+    this.#unchanged += result.unchanged;
+    const reports = issueReports(written);
+    const pages = new Map(
+      written.map((page, at): [string, PlacedPage] => {
+        const byKind = noKinds();
+        for (const article of page.articles) byKind[article.frontmatter.kind]++;
+        const source = page.issue.source;
+        return [
+          source,
+          {
+            report: reports[at]!,
+            articles: page.articles.length,
+            byKind,
+            warnings: page.fileWarnings.length + page.articles.reduce((n, a) => n + a.warnings.length, 0),
+            fileWarnings: page.fileWarnings.map((w) => ({ file: source, line: null, message: w.message })),
+            correctionErrors: correctionErrors.get(source) ?? [],
+          },
+        ];
+      }),
+    );
+    return { pages, entries: result.entries, usedCorrections: [...used].sort() };
   }
 
   /** Once every file is parsed: removes what no issue yields any more, and makes the report and the manifest. */
   finish(): FinishedRun {
     this.#options.onFile?.(this.files.length, this.files.length, "");
     const removed = removeStaleArticles(this.#options.outDir, this.#previous, this.#manifest, this.#failedSources, this.#output);
-    const pages = this.files.map((source) => this.#pages.get(source)!);
-    const written = pages.flatMap((page) => ("parsed" in page ? [page.written!] : []));
+    const placed = this.files.flatMap((source) => {
+      const page = this.#placed.get(source);
+      return page ? [page] : [];
+    });
     const errors = [
       ...this.#fileErrors,
-      ...pages.filter((page): page is IngestError => !("parsed" in page)),
-      ...this.files.flatMap((source) => this.#correctionErrors.get(source) ?? []),
+      ...this.files.flatMap((source) => {
+        const page = this.#pages.get(source)!;
+        return "key" in page ? [] : [page];
+      }),
+      ...placed.flatMap((page) => page.correctionErrors),
       ...unusedCorrections(this.#corrections, this.#usedCorrections, this.#correctionsFile),
     ];
-    const byKind: Record<ItemKind, number> = { article: 0, commentary: 0, photo: 0, brief: 0, notice: 0 };
-    for (const article of written.flatMap((page) => page.articles)) byKind[article.frontmatter.kind]++;
-    const fileWarnings = written.flatMap((page) => page.fileWarnings.map((w) => ({ file: page.issue.source, line: null, message: w.message })));
+    const byKind = noKinds();
+    for (const page of placed) for (const kind of ITEM_KINDS) byKind[kind] += page.byKind[kind];
+    const fileWarnings = placed.flatMap((page) => page.fileWarnings);
     return {
-      report: `${JSON.stringify(buildParseReport(written, errors), null, 2)}\n`,
+      report: `${JSON.stringify(parseReport(placed.map((page) => page.report), errors), null, 2)}\n`,
       manifest: manifestText(this.#manifest),
       summary: {
         files: this.files.length,
         reusedParses: this.#cache?.hits ?? 0,
-        articles: written.reduce((sum, page) => sum + page.articles.length, 0),
+        issues: this.#issues,
+        reusedIssues: this.#reusedIssues,
+        articles: placed.reduce((sum, page) => sum + page.articles, 0),
         byKind,
-        warnings: fileWarnings.length + written.reduce((sum, page) => sum + page.articles.reduce((n, a) => n + a.warnings.length, 0), 0),
+        warnings: placed.reduce((sum, page) => sum + page.warnings, 0),
         errors,
         fileWarnings,
         written: this.#written,
