@@ -25,6 +25,7 @@ import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "../../src/lib/ingest/parse-cache.ts";
+import { FILE_KEYS_FILE } from "../../src/lib/ingest/issue-file-keys.ts";
 import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
 import type { ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
 import { ArticleIds } from "../../src/lib/ingest/article-ids.ts";
@@ -535,7 +536,7 @@ describe("corrections across runs", () => {
 describe("the parse cache", () => {
   const cached = (inDir: string, outDir: string, version: string) => runIngest({ inDir, outDir, correctionsFile: null, knowledge, places, parserVersion: version });
   /** Every output but the cache itself, byte for byte. */
-  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE).map((f) => [f, readFileSync(join(dir, f))]));
 
   test("a rerun reuses every parse and writes what a run without the cache writes", () => {
     const inDir = seedInput("cache-in");
@@ -618,7 +619,7 @@ describe("issues placed as last time", () => {
   const cached = (inDir: string, outDir: string, correctionsFile: string | null = null) =>
     runIngest({ inDir, outDir, correctionsFile, knowledge, places, parserVersion: "v1" });
   /** Every output but the cache itself, byte for byte. */
-  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE).map((f) => [f, readFileSync(join(dir, f))]));
   /** What a run without the cache writes from the same input, in a folder of its own. */
   const plainOutputs = (inDir: string, correctionsFile: string | null = null) => {
     const plain = freshDir("placed-plain");
@@ -747,6 +748,48 @@ describe("issues placed as last time", () => {
     const rerun = cached(inDir, outDir);
     assert.equal(rerun.reusedIssues, first.issues - 1);
     assert.deepEqual(outputs(outDir), before);
+  });
+});
+
+describe("issue files known by their signature", () => {
+  const cached = (inDir: string, outDir: string) => runIngest({ inDir, outDir, correctionsFile: null, knowledge, places, parserVersion: "v1" });
+  /** An hour back: older than the margin within which a signature is not trusted. */
+  const then = new Date(Date.now() - 3_600_000);
+  const age = (file: string) => utimesSync(file, then, then);
+  const keysOf = (outDir: string) => JSON.parse(readFileSync(join(outDir, FILE_KEYS_FILE), "utf8")) as Record<string, unknown>;
+
+  test("a file whose size, time and inode are those of the last run is not read again", () => {
+    const inDir = seedInput("signature-in");
+    for (const f of SEEDS) age(join(inDir, f));
+    const outDir = freshDir("signature-out");
+    cached(inDir, outDir);
+    assert.deepEqual(Object.keys(keysOf(outDir)), SEEDS);
+    const file = join(inDir, SEED_1108);
+    const before = articlePaths(outDir);
+    const original = readFileSync(file);
+    // Other bytes of the same length, written in place, with the old time put back: git's index
+    // would not see this either. The run takes the file for the one it knew, so it does not read it.
+    const other = Buffer.from(readFileSync(join(ISSUES, SEED_1213)).subarray(0, original.length));
+    writeFileSync(file, other);
+    age(file);
+    const unread = cached(inDir, outDir);
+    assert.equal(unread.reusedParses, SEEDS.length);
+    assert.deepEqual(articlePaths(outDir), before);
+    // A new modification time: the file is read, and its new text parsed.
+    utimesSync(file, new Date(), new Date());
+    const read = cached(inDir, outDir);
+    assert.equal(read.reusedParses, SEEDS.length - 1);
+    assert.notDeepEqual(articlePaths(outDir), before);
+  });
+
+  test("a file modified within a second before the run is read again by the next", () => {
+    const inDir = seedInput("signature-racy-in");
+    for (const f of SEEDS) age(join(inDir, f));
+    const fresh = join(inDir, SEED_0920);
+    utimesSync(fresh, new Date(), new Date());
+    const outDir = freshDir("signature-racy-out");
+    cached(inDir, outDir);
+    assert.deepEqual(Object.keys(keysOf(outDir)), SEEDS.filter((f) => f !== SEED_0920));
   });
 });
 

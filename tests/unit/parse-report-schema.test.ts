@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { REPORT_FILE, parseReportSchema } from "../../src/lib/ingest/parse-report.ts";
+import { REPORT_FILE, parseReportBytes, parseReportSchema, reportEntryText } from "../../src/lib/ingest/parse-report.ts";
 import { runIngest } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
 import { readParseReportJson } from "../../src/lib/site/parse-report.ts";
@@ -19,7 +19,7 @@ after(() => rmSync(work, { recursive: true, force: true }));
  * The seed pages, a whole-paper issue (staff, teasers, a jump), the bad-input fixtures (errors) and
  * a seed page cut mid-character (a file warning), ingested.
  */
-function writtenReport(): unknown {
+function writtenReport(): { report: unknown; text: string } {
   const inDir = join(work, "in");
   const outDir = join(work, "out");
   mkdirSync(inDir);
@@ -34,10 +34,11 @@ function writtenReport(): unknown {
   const corrections = join(work, "corrections.yaml");
   writeFileSync(corrections, "2022-01-01/no-such-article:\n  county: 新城区\n");
   runIngest({ inDir, outDir, correctionsFile: corrections, knowledge: loadPageKnowledge(join(ROOT, "content/data")), places: articleLocator });
-  return JSON.parse(readFileSync(join(outDir, REPORT_FILE), "utf8"));
+  const text = readFileSync(join(outDir, REPORT_FILE), "utf8");
+  return { report: JSON.parse(text), text };
 }
 
-const written = writtenReport();
+const { report: written, text: writtenText } = writtenReport();
 
 test("the report the ingest writes fits the schema, and holds no field the schema does not know", () => {
   const result = parseReportSchema.safeParse(written);
@@ -69,4 +70,14 @@ test("a report missing a field the ingest writes is refused, naming the field", 
   const result = readParseReportJson({ ...report, issues: [{ ...first, coverage: undefined }, ...rest] }, REPORT_FILE);
   assert.equal(result.report, null);
   assert.match(result.problem ?? "", /at issues\.0\.coverage/u);
+});
+
+test("the report's file, made from its entries' texts, is JSON.stringify's text of the whole report", () => {
+  const report = parseReportSchema.parse(written);
+  const made = parseReportBytes(report.issues.map(reportEntryText), report.errors).toString("utf8");
+  assert.equal(made, `${JSON.stringify(report, null, 2)}\n`);
+  assert.equal(made, writtenText);
+  assert.equal(parseReportBytes([], []).toString("utf8"), `${JSON.stringify({ issues: [], errors: [] }, null, 2)}\n`);
+  const errorsOnly = { issues: [], errors: report.errors };
+  assert.equal(parseReportBytes([], report.errors).toString("utf8"), `${JSON.stringify(errorsOnly, null, 2)}\n`);
 });

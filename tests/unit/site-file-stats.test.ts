@@ -1,7 +1,7 @@
 // What a content sync saw of each article file, and which files the next sync may trust.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { FileStats, RACY_MARGIN_MS, fileSignature } from "../../src/lib/site/file-stats.ts";
+import { FileStats, RACY_MARGIN_MS, fileSignature } from "../../src/lib/file-stats.ts";
 
 const SYNC = 1_700_000_000_000;
 const old = fileSignature({ size: 1200, mtimeMs: SYNC - 60_000.25, ino: 42 });

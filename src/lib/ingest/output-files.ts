@@ -39,14 +39,15 @@ export function writeChunksAtomic(path: string, chunks: Iterable<Uint8Array>): v
 }
 
 /**
- * Writes only when the file does not already hold `text`, so its time and inode stay when nothing
+ * Writes only when the file does not already hold `content`, so its time and inode stay when nothing
  * changed. A file of another size is not read: at 100,000 articles the parse report is 48 MB and
  * the manifest 21 MB, and a new issue changes both.
  */
-export function writeIfChanged(path: string, text: string): void {
+export function writeIfChanged(path: string, content: string | Uint8Array): void {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
   const size = statSync(path, { throwIfNoEntry: false })?.size;
-  if (size === Buffer.byteLength(text) && readFileSync(path, "utf8") === text) return;
-  writeFileAtomic(path, text);
+  if (size === bytes.byteLength && readFileSync(path).equals(bytes)) return;
+  writeFileAtomic(path, bytes);
 }
 
 /** Removes a file of the folder `root`, then each of its parent folders that is left empty, up to `root`. */

@@ -135,5 +135,27 @@ export function issueReports(pages: readonly ParsedIssue[]): IssueReport[] {
 
 /** The report of the issues' entries (in file-name order) and the run's errors. */
 export function parseReport(issues: IssueReport[], errors: readonly IngestError[]): ParseReport {
-  return { issues, errors: [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0))) };
+  return { issues, errors: sortedErrors(errors) };
+}
+
+const sortedErrors = (errors: readonly IngestError[]) =>
+  [...errors].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : (a.line ?? 0) - (b.line ?? 0)));
+
+/** JSON text as it stands `depth` levels into JSON.stringify(…, null, 2): a string in JSON holds no raw line break. */
+const indented = (value: unknown, depth: number) => JSON.stringify(value, null, 2).replaceAll("\n", `\n${" ".repeat(2 * depth)}`);
+
+/** An issue's entry as it stands in the report's text, so that a run can keep it and write it again without making it anew. */
+export function reportEntryText(entry: IssueReport): Uint8Array {
+  return Buffer.from(`    ${indented(entry, 2)}`);
+}
+
+/**
+ * The report's file from its entries' texts (reportEntryText, in file-name order) and the run's
+ * errors: byte for byte `${JSON.stringify(parseReport(issues, errors), null, 2)}\n`.
+ */
+export function parseReportBytes(entries: readonly Uint8Array[], errors: readonly IngestError[]): Buffer {
+  const tail = Buffer.from(`\n  ],\n  "errors": ${indented(sortedErrors(errors), 1)}\n}\n`);
+  if (entries.length === 0) return Buffer.from(`{\n  "issues": [],\n  "errors": ${indented(sortedErrors(errors), 1)}\n}\n`);
+  const separator = Buffer.from(",\n");
+  return Buffer.concat([Buffer.from('{\n  "issues": [\n'), ...entries.flatMap((entry, at) => (at === 0 ? [entry] : [separator, entry])), tail]);
 }

@@ -11,11 +11,11 @@ import type { ItemKind } from "../article.ts";
 import type { Corrections } from "./corrections.ts";
 import type { IngestError } from "./errors.ts";
 import type { Manifest, ManifestEntry } from "./manifest.ts";
-import type { IssueReport } from "./parse-report.ts";
 
 /** One page of a placed issue. */
 export interface PlacedPage {
-  report: IssueReport;
+  /** Its entry of the parse report, as text (reportEntryText). */
+  report: Uint8Array;
   articles: number;
   byKind: Record<ItemKind, number>;
   /** Its file's warnings and its articles'. */

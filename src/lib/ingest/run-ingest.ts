@@ -7,7 +7,7 @@
  * run differ only in which threads parse the files and write the articles: this one alone
  * (runIngest), or this one with worker threads (runIngestParallel, ingest-workers.ts).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { ITEM_KINDS, type ItemKind } from "../article.ts";
 import type { ArticleLocator } from "../places/article-locator.ts";
@@ -16,6 +16,7 @@ import { removeStaleArticles, writeArticles } from "./article-output.ts";
 import { applyCorrections, readCorrections, unusedCorrections, type Corrections } from "./corrections.ts";
 import type { IngestError } from "./errors.ts";
 import type { IngestWorkers } from "./ingest-workers.ts";
+import { IssueFileKeys } from "./issue-file-keys.ts";
 import { listIssueFiles } from "./issue-files.ts";
 import { mayHaveFrontmatter } from "./issue-file.ts";
 import { joinJumps } from "./jumps.ts";
@@ -27,7 +28,7 @@ import type { PageKnowledge } from "./page-knowledge.ts";
 import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
 import { parseIssueBytes, type FileParse, type ParseResult } from "./parse-file.ts";
 import type { ParsedIssue } from "./parse-page.ts";
-import { REPORT_FILE, issueReports, parseReport } from "./parse-report.ts";
+import { REPORT_FILE, issueReports, parseReportBytes, reportEntryText } from "./parse-report.ts";
 import { issueInputs, memoHolds, type PlacedIssue, type PlacedPage } from "./placed-issue.ts";
 
 export { REPORT_FILE };
@@ -104,7 +105,7 @@ export async function runIngestParallel(options: IngestOptions & { workers: Inge
 
 /** What is left to write once every article is: the report and the manifest, and the summary. */
 interface FinishedRun {
-  report: string;
+  report: Uint8Array;
   manifest: string;
   summary: Omit<IngestSummary, "seconds">;
 }
@@ -128,6 +129,8 @@ class IngestRun {
   readonly #options: IngestOptions;
   readonly #output: OutputFiles;
   readonly #cache: ParseCache | null;
+  /** What the last run learned from each file's bytes, by its signature; kept with the cache. */
+  readonly #fileKeys: IssueFileKeys | null;
   /** The bytes of each file to parse, let go once it is handed over. */
   readonly #bytes = new Map<string, Uint8Array>();
   /** The cache keys of the files to parse. */
@@ -166,12 +169,26 @@ class IngestRun {
     for (const entry of Object.values(this.#previous.articles)) this.#previousCounts.set(entry.source, (this.#previousCounts.get(entry.source) ?? 0) + 1);
     this.#ids = new ArticleIds(this.#previous);
     this.#cache = options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
+    this.#fileKeys = this.#cache ? new IssueFileKeys(options.outDir, Date.now()) : null;
     const cached: { source: string; key: string; date: string }[] = [];
     const undated = new Set<string>();
     for (const source of this.files) {
-      const bytes = readFileSync(join(options.inDir, source));
-      if (fileNameDate(source) === null || mayHaveFrontmatter(bytes)) undated.add(source);
+      const path = join(options.inDir, source);
+      // Signed before it is read: a file changed in between is read again by the next run.
+      const stat = this.#fileKeys ? statSync(path) : null;
+      const known = stat && this.#fileKeys!.known(source, stat);
+      const knownDate = known ? this.#cache!.reuse(known.key) : undefined;
+      if (known && knownDate !== undefined) {
+        if (known.undated) undated.add(source);
+        this.#fileKeys!.keep(source, stat, known);
+        cached.push({ source, key: known.key, date: knownDate });
+        continue;
+      }
+      const bytes = readFileSync(path);
+      const isUndated = fileNameDate(source) === null || mayHaveFrontmatter(bytes);
+      if (isUndated) undated.add(source);
       const key = this.#cache ? ParseCache.key(source, bytes) : null;
+      if (stat && key !== null) this.#fileKeys!.keep(source, stat, { key, undated: isUndated });
       const date = key === null ? undefined : this.#cache?.reuse(key);
       if (date !== undefined) cached.push({ source, key: key!, date });
       else {
@@ -285,7 +302,7 @@ class IngestRun {
         return [
           source,
           {
-            report: reports[at]!,
+            report: reportEntryText(reports[at]!),
             articles: page.articles.length,
             byKind,
             warnings: page.fileWarnings.length + page.articles.reduce((n, a) => n + a.warnings.length, 0),
@@ -319,7 +336,10 @@ class IngestRun {
     for (const page of placed) for (const kind of ITEM_KINDS) byKind[kind] += page.byKind[kind];
     const fileWarnings = placed.flatMap((page) => page.fileWarnings);
     return {
-      report: `${JSON.stringify(parseReport(placed.map((page) => page.report), errors), null, 2)}\n`,
+      report: parseReportBytes(
+        placed.map((page) => page.report),
+        errors,
+      ),
       manifest: manifestText(this.#manifest),
       summary: {
         files: this.files.length,
@@ -343,6 +363,7 @@ class IngestRun {
     writeIfChanged(join(this.#options.outDir, REPORT_FILE), finished.report);
     writeIfChanged(join(this.#options.outDir, MANIFEST_FILE), finished.manifest);
     if (this.#cache && !this.#cache.unchanged) writeChunksAtomic(this.#cache.file, this.#cache.stored());
+    this.#fileKeys?.write();
     return { ...finished.summary, seconds: (performance.now() - this.started) / 1000 };
   }
 }

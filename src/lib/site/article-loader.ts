@@ -24,7 +24,7 @@ import { afterIngest } from "../build/build-signals.ts";
 import { codeVersion } from "../build/code-version.ts";
 import { articleFilesByYear, checkedFrontmatter, isArticleFile, readArticleFile } from "../articles/article-files.ts";
 import { ARTICLE_RECORDS_FILE, ArticleRecordSet, RECORDS_ENTRY_ID, handOverArticleRecords } from "./article-records.ts";
-import { FileStats, fileSignature } from "./file-stats.ts";
+import { FileStats, fileSignature } from "../file-stats.ts";
 
 /** Where the loader and the pages find the records: the project's files, and the records file. */
 interface Places {
