@@ -49,14 +49,18 @@ export const WEIGHTS = {
   minimumShared: 2,
 } as const;
 
-/** What the score compares of an article, worked out once per article. */
-export interface RelatedFeatures {
-  people: readonly string[];
+/**
+ * What the score compares of an article, worked out once per article. Names are strings, or (in
+ * relatedArticles, where an archive's articles are scored millions of times) numbers standing for
+ * them, which compare faster.
+ */
+export interface RelatedFeatures<Name extends string | number = string> {
+  people: readonly Name[];
   /** The league (frontmatter `location`); null when none or province-wide. */
-  league: string | null;
-  county: string | null;
-  section: string | null;
-  series: string | null;
+  league: Name | null;
+  county: Name | null;
+  section: Name | null;
+  series: Name | null;
   /** Days since 1970-01-01 of its date. */
   day: number;
 }
@@ -75,8 +79,9 @@ export function relatedFeatures(data: ArticleFrontmatter): RelatedFeatures {
 }
 
 /** The score of `b` as related to `a` (see the module comment); 0 when it does not qualify. Symmetric. */
-export function relatedScore(a: RelatedFeatures, b: RelatedFeatures): number {
-  const sharedPeople = a.people.filter((name) => b.people.includes(name)).length;
+export function relatedScore<Name extends string | number>(a: RelatedFeatures<Name>, b: RelatedFeatures<Name>): number {
+  let sharedPeople = 0;
+  for (const name of a.people) if (b.people.includes(name)) sharedPeople++;
   const sameLeague = a.league !== null && a.league === b.league;
   let shared = Math.min(sharedPeople, WEIGHTS.maxPeople) * WEIGHTS.person;
   if (sameLeague && a.county !== null && a.county === b.county) shared += WEIGHTS.county;
@@ -88,7 +93,7 @@ export function relatedScore(a: RelatedFeatures, b: RelatedFeatures): number {
 }
 
 /** The files an article is filed under: one per person, county, league, column and series. */
-function fileKeys(f: RelatedFeatures): string[] {
+function fileKeys(f: RelatedFeatures<string>): string[] {
   return [
     ...f.people.map((name) => `p:${name}`),
     ...(f.league && f.county ? [`c:${f.league}/${f.county}`] : []),
@@ -112,7 +117,7 @@ function lowerBound(sorted: readonly { day: number }[], day: number): number {
 
 interface Filed<E> {
   entry: E;
-  features: RelatedFeatures;
+  features: RelatedFeatures<number>;
   day: number;
   issue: string;
   /** The last article whose candidates included this one: each candidate is scored once per article. */
@@ -146,12 +151,33 @@ function keepBest<E extends ArchiveEntry>(best: Scored<E>[], item: Scored<E>, li
 export function relatedArticles<E extends ArchiveEntry>(entries: readonly E[], limit: number = RELATED_LIMIT): (id: string) => E[] {
   const filed = new Map<string, Filed<E>>();
   const files = new Map<string, Filed<E>[]>();
+  /** Keys of the files (a person, a county, …) as numbers: one string per name for the archive. */
+  const numbers = new Map<string, number>();
+  const numberOf = (kind: string, name: string | null) => {
+    if (name === null) return null;
+    const key = `${kind}:${name}`;
+    let number = numbers.get(key);
+    if (number === undefined) numbers.set(key, (number = numbers.size));
+    return number;
+  };
+  const fileKeysOf = new Map<Filed<E>, string[]>();
   for (const entry of entries) {
     if (isNotice(entry)) continue;
-    const features = relatedFeatures(entry.data);
+    const named = relatedFeatures(entry.data);
+    const features: RelatedFeatures<number> = {
+      people: named.people.map((name) => numberOf("p", name)!),
+      league: numberOf("l", named.league),
+      // Counties are compared within one league (relatedScore), so a county's name is enough.
+      county: numberOf("c", named.county),
+      section: numberOf("s", named.section),
+      series: numberOf("r", named.series),
+      day: named.day,
+    };
     const item = { entry, features, day: features.day, issue: entry.data.issue, seenBy: 0 };
     filed.set(entry.id, item);
-    for (const key of fileKeys(features)) {
+    const keys = fileKeys(named);
+    fileKeysOf.set(item, keys);
+    for (const key of keys) {
       let file = files.get(key);
       if (!file) files.set(key, (file = []));
       file.push(item);
@@ -170,7 +196,7 @@ export function relatedArticles<E extends ArchiveEntry>(entries: readonly E[], l
       // order, as sorting every candidate would keep them (compareScored is a total order).
       const visit = ++articlesSeen;
       const best: Scored<E>[] = [];
-      for (const key of fileKeys(self.features)) {
+      for (const key of fileKeysOf.get(self)!) {
         const file = files.get(key)!;
         const at = lowerBound(file, self.day);
         for (let i = Math.max(0, at - WINDOW); i < Math.min(file.length, at + WINDOW); i++) {
