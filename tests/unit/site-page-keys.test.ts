@@ -2,7 +2,8 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { buildArchive } from "../../src/lib/site/archive.ts";
-import { cacheKey, entryKey, listPageKey, withCacheKeys, type DigestedEntry } from "../../src/lib/site/page-keys.ts";
+import { cacheKey, entryKey, listPageKey, reportPageKey, withCacheKeys, type DigestedEntry } from "../../src/lib/site/page-keys.ts";
+import type { IssueReport } from "../../src/lib/site/parse-report.ts";
 import { sampleEntry } from "../support/sample-entries.ts";
 
 test("a cache key is a fixed-length digest of its parts, in order", () => {
@@ -41,4 +42,28 @@ test("withCacheKeys keys each path from its own props", () => {
   const paths = withCacheKeys([{ params: { n: "1" }, props: { n: 1 } }, { params: { n: "2" }, props: { n: 2 } }], ({ n }) => cacheKey(n));
   assert.deepEqual(paths.map((p) => p.cacheKey), [cacheKey(1), cacheKey(2)]);
   assert.deepEqual(paths[0]!.params, { n: "1" });
+});
+
+test("a parse report page's key changes with its entries, the links they make and its place, not with articles it does not link to", () => {
+  const issue = (date: string, article: string | null): IssueReport => ({
+    issue: date,
+    date,
+    source: `${date}_p1.txt`,
+    page: { no: 1, name: null, staff: [], teasers: [] },
+    articles: [],
+    warnings: article === null ? [] : [{ code: "missing-byline", message: "没有署名", line: 3, article }],
+    coverage: { lines: 10, covered: 10, ratio: 1, uncovered: [] },
+  });
+  const entries = [sampleEntry("2022-09-06/a", { title: "甲" }), sampleEntry("2022-09-20/c")];
+  const archive = buildArchive(entries);
+  const page = { currentPage: 2, lastPage: 3, total: 6, data: [issue("2022-09-06", "2022-09-06/a"), issue("2022-09-13", null)] };
+  const key = reportPageKey(archive, page, null);
+  assert.equal(reportPageKey(buildArchive([...entries, sampleEntry("2022-10-01/d")]), { ...page }, null), key, "an article it does not link to added");
+  assert.notEqual(reportPageKey(buildArchive([sampleEntry("2022-09-06/a", { title: "乙" }), entries[1]!]), page, null), key, "a warned article's title");
+  assert.notEqual(reportPageKey(archive, { ...page, data: [page.data[0]!, issue("2022-09-14", null)] }, null), key, "an entry");
+  assert.notEqual(reportPageKey(buildArchive([sampleEntry("2022-09-06/b"), entries[1]!]), page, null), key, "the warned article is gone, and so is its link");
+  assert.notEqual(reportPageKey(buildArchive([entries[0]!, sampleEntry("2022-09-13/e")]), page, null), key, "an issue got its page");
+  assert.notEqual(reportPageKey(archive, { ...page, lastPage: 4 }, null), key, "the number of pages");
+  assert.notEqual(reportPageKey(archive, { ...page, total: 7 }, null), key, "the number of issue files");
+  assert.notEqual(reportPageKey(archive, page, ["totals"]), key, "what the page adds");
 });
