@@ -756,7 +756,7 @@ describe("issue files known by their signature", () => {
   /** An hour back: older than the margin within which a signature is not trusted. */
   const then = new Date(Date.now() - 3_600_000);
   const age = (file: string) => utimesSync(file, then, then);
-  const keysOf = (outDir: string) => JSON.parse(readFileSync(join(outDir, FILE_KEYS_FILE), "utf8")) as Record<string, unknown>;
+  const keysOf = (outDir: string) => (JSON.parse(readFileSync(join(outDir, FILE_KEYS_FILE), "utf8")) as { files: Record<string, unknown> }).files;
 
   test("a file whose size, time and inode are those of the last run is not read again", () => {
     const inDir = seedInput("signature-in");
@@ -780,6 +780,20 @@ describe("issue files known by their signature", () => {
     const read = cached(inDir, outDir);
     assert.equal(read.reusedParses, SEEDS.length - 1);
     assert.notDeepEqual(articlePaths(outDir), before);
+  });
+
+  test("what a file's bytes told another parser version is not taken: the file is read", () => {
+    const inDir = seedInput("signature-version-in");
+    for (const f of SEEDS) age(join(inDir, f));
+    const outDir = freshDir("signature-version-out");
+    cached(inDir, outDir);
+    const file = join(inDir, SEED_1108);
+    const original = readFileSync(file);
+    writeFileSync(file, Buffer.from(readFileSync(join(ISSUES, SEED_1213)).subarray(0, original.length)));
+    age(file);
+    const before = articlePaths(outDir);
+    runIngest({ inDir, outDir, correctionsFile: null, knowledge, places, parserVersion: "v2" });
+    assert.notDeepEqual(articlePaths(outDir), before, "the file's new bytes were read and parsed");
   });
 
   test("a file modified within a second before the run is read again by the next", () => {

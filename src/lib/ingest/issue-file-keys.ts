@@ -4,7 +4,8 @@
  * it may carry frontmatter. A run reads only the files whose signature changed, so a rebuild of a
  * large archive does not read and hash its whole history to learn that one issue is new. As in
  * the content sync, a file modified within a second before the run began is read again by the
- * next, in case it changed within one tick of the file system's clock.
+ * next, in case it changed within one tick of the file system's clock. What the bytes told is
+ * kept under the parser's version (parse-cache.ts): the code that tells it may change.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,27 +22,35 @@ export interface KnownFile {
   undated: boolean;
 }
 
-/** [signature, key, undated] by file, as stored. */
-type Stored = Record<string, [string, string, boolean]>;
+/** [signature, key, undated] by file, as stored, with the version that made them. */
+interface Stored {
+  version: string;
+  files: Record<string, [string, string, boolean]>;
+}
 
 export class IssueFileKeys {
   readonly #file: string;
   readonly #previous: Map<string, [string, string, boolean]>;
   readonly #next = new Map<string, [string, string, boolean]>();
   readonly #runAt: number;
+  readonly #version: string;
 
-  /** The keys the last run kept beside its output in `outDir` (none when missing or unreadable), for a run beginning at `runAt`. */
-  constructor(outDir: string, runAt: number) {
+  /**
+   * What the last run kept beside its output in `outDir` (nothing when missing, unreadable or of
+   * another parser version), for a run beginning at `runAt`.
+   */
+  constructor(outDir: string, runAt: number, version: string) {
     this.#file = join(outDir, FILE_KEYS_FILE);
     this.#runAt = runAt;
-    let stored: unknown;
+    this.#version = version;
+    let stored: Partial<Stored> | null;
     try {
-      stored = JSON.parse(readFileSync(this.#file, "utf8"));
+      stored = JSON.parse(readFileSync(this.#file, "utf8")) as Partial<Stored> | null;
     } catch {
       stored = null;
     }
-    const valid = typeof stored === "object" && stored !== null && !Array.isArray(stored);
-    this.#previous = new Map(valid ? Object.entries(stored as Stored).filter(([, entry]) => Array.isArray(entry) && entry.length === 3) : []);
+    const files = stored?.version === version && typeof stored.files === "object" && stored.files !== null ? stored.files : {};
+    this.#previous = new Map(Object.entries(files).filter(([, entry]) => Array.isArray(entry) && entry.length === 3));
   }
 
   /** What the file's bytes told the last run, when its signature is the one it had then. */
@@ -59,6 +68,6 @@ export class IssueFileKeys {
   /** Writes what this run kept, when it differs from what the file holds. */
   write(): void {
     const sorted = [...this.#next].sort(([a], [b]) => (a < b ? -1 : 1));
-    writeIfChanged(this.#file, `${JSON.stringify(Object.fromEntries(sorted))}\n`);
+    writeIfChanged(this.#file, `${JSON.stringify({ version: this.#version, files: Object.fromEntries(sorted) } satisfies Stored)}\n`);
   }
 }

@@ -169,7 +169,7 @@ class IngestRun {
     for (const entry of Object.values(this.#previous.articles)) this.#previousCounts.set(entry.source, (this.#previousCounts.get(entry.source) ?? 0) + 1);
     this.#ids = new ArticleIds(this.#previous);
     this.#cache = options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
-    this.#fileKeys = this.#cache ? new IssueFileKeys(options.outDir, Date.now()) : null;
+    this.#fileKeys = options.parserVersion ? new IssueFileKeys(options.outDir, Date.now(), options.parserVersion) : null;
     const cached: { source: string; key: string; date: string }[] = [];
     const undated = new Set<string>();
     for (const source of this.files) {
