@@ -49,18 +49,14 @@ export const WEIGHTS = {
   minimumShared: 2,
 } as const;
 
-/**
- * What the score compares of an article, worked out once per article. Names are strings, or (in
- * relatedArticles, where an archive's articles are scored millions of times) numbers standing for
- * them, which compare faster.
- */
-export interface RelatedFeatures<Name extends string | number = string> {
-  people: readonly Name[];
+/** What the score compares of an article, worked out once per article. */
+export interface RelatedFeatures {
+  people: readonly string[];
   /** The league (frontmatter `location`); null when none or province-wide. */
-  league: Name | null;
-  county: Name | null;
-  section: Name | null;
-  series: Name | null;
+  league: string | null;
+  county: string | null;
+  section: string | null;
+  series: string | null;
   /** Days since 1970-01-01 of its date. */
   day: number;
 }
@@ -79,7 +75,7 @@ export function relatedFeatures(data: ArticleFrontmatter): RelatedFeatures {
 }
 
 /** The score of `b` as related to `a` (see the module comment); 0 when it does not qualify. Symmetric. */
-export function relatedScore<Name extends string | number>(a: RelatedFeatures<Name>, b: RelatedFeatures<Name>): number {
+export function relatedScore(a: RelatedFeatures, b: RelatedFeatures): number {
   let sharedPeople = 0;
   for (const name of a.people) if (b.people.includes(name)) sharedPeople++;
   const sameLeague = a.league !== null && a.league === b.league;
@@ -107,7 +103,7 @@ function timeBonus(days: number): number {
 }
 
 /** The files an article is filed under: one per person, county, league, column and series. */
-function fileKeys(f: RelatedFeatures<string>): string[] {
+function fileKeys(f: RelatedFeatures): string[] {
   return [
     ...f.people.map((name) => `p:${name}`),
     ...(f.league && f.county ? [`c:${f.league}/${f.county}`] : []),
