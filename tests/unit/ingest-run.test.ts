@@ -782,6 +782,19 @@ describe("issue files known by their signature", () => {
     assert.notDeepEqual(articlePaths(outDir), before);
   });
 
+  test("a file of keys that cannot be read is no loss: every file is read, and the output is the same", () => {
+    const inDir = seedInput("signature-broken-in");
+    for (const f of SEEDS) age(join(inDir, f));
+    const outDir = freshDir("signature-broken-out");
+    cached(inDir, outDir);
+    const before = articlePaths(outDir);
+    writeFileSync(join(outDir, FILE_KEYS_FILE), "{ not json");
+    const rerun = cached(inDir, outDir);
+    assert.deepEqual(rerun.errors, []);
+    assert.deepEqual(articlePaths(outDir), before);
+    assert.deepEqual(Object.keys(keysOf(outDir)), SEEDS, "the file of keys is whole again");
+  });
+
   test("what a file's bytes told another parser version is not taken: the file is read", () => {
     const inDir = seedInput("signature-version-in");
     for (const f of SEEDS) age(join(inDir, f));
