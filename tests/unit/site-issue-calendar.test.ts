@@ -27,7 +27,8 @@ describe("groupIssuesByMonth", () => {
 });
 
 describe("issueDirectory", () => {
-  it("links each month to the list page where it begins", () => {
+  it("links each month to the list page where it begins, the pages counted from the oldest", () => {
+    // Two issues a page: the first page shows the newest two, page 2 the next one, page 1 the oldest two.
     assert.deepEqual(issueDirectory(issues, 2, "/issues/"), [
       { year: 2024, count: 1, months: [{ month: 10, count: 1, href: "/issues/#m-2024-10" }] },
       {
@@ -36,7 +37,7 @@ describe("issueDirectory", () => {
         months: [
           { month: 12, count: 1, href: "/issues/#m-2022-12" },
           { month: 11, count: 1, href: "/issues/2/#m-2022-11" },
-          { month: 9, count: 2, href: "/issues/2/#m-2022-09" },
+          { month: 9, count: 2, href: "/issues/1/#m-2022-09" },
         ],
       },
     ]);

@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import type { ArticleFrontmatter } from "../../src/lib/article.ts";
 import { buildArchive } from "../../src/lib/site/archive.ts";
+import { listPages, type ListPage } from "../../src/lib/site/list-pages.ts";
 import { cacheKey, entryKey, listPageKey, reportPageKey, withCacheKeys, type DigestedEntry } from "../../src/lib/site/page-keys.ts";
 import type { IssueReport } from "../../src/lib/site/parse-report.ts";
 import { sampleEntry } from "../support/sample-entries.ts";
@@ -27,15 +28,21 @@ test("an entry's key follows its file and the addresses it links to", () => {
   assert.notEqual(entryKey(other, twin), key, "a link changed");
 });
 
-test("a list page's key changes with its entries, its place in the list and what the list adds", () => {
-  const entries = [sampleEntry("2022-09-06/a"), sampleEntry("2022-09-06/b"), sampleEntry("2022-09-20/c")].map((e, i) => ({ ...e, digest: `d${i}` }));
+test("a list page's key changes with its entries, its place and links, its heading, and on the first page only with the list's totals", () => {
+  const entries = [sampleEntry("2022-09-20/c"), sampleEntry("2022-09-06/b"), sampleEntry("2022-09-06/a")].map((e, i) => ({ ...e, digest: `d${i}` }));
   const archive = buildArchive(entries);
-  const page = { currentPage: 1, lastPage: 2, total: 3, data: entries.slice(0, 2) };
-  const key = listPageKey(archive, page, "党建");
-  assert.equal(listPageKey(archive, { ...page }, "党建"), key);
-  assert.notEqual(listPageKey(archive, { ...page, data: entries.slice(1, 3) }, "党建"), key);
-  assert.notEqual(listPageKey(archive, { ...page, lastPage: 3, total: 4 }, "党建"), key);
-  assert.notEqual(listPageKey(archive, page, "基层"), key);
+  const [first, numbered] = listPages(entries, 2, "/sections/x/") as [ListPage<DigestedEntry>, ListPage<DigestedEntry>];
+  const key = listPageKey(archive, numbered, "党建", ["counts"]);
+  assert.equal(listPageKey(archive, { ...numbered }, "党建", ["counts"]), key);
+  assert.notEqual(listPageKey(archive, { ...numbered, data: entries.slice(1, 2) }, "党建", ["counts"]), key, "an entry");
+  assert.notEqual(listPageKey(archive, { ...numbered, url: { ...numbered.url, newer: "/sections/x/2/" } }, "党建", ["counts"]), key, "a link");
+  assert.notEqual(listPageKey(archive, { ...numbered, number: 2 }, "党建", ["counts"]), key, "its number");
+  assert.notEqual(listPageKey(archive, numbered, "基层", ["counts"]), key, "the heading");
+  // A numbered page does not show the list's totals: entries added to the list leave it as it was.
+  assert.equal(listPageKey(archive, { ...numbered, total: 40 }, "党建", ["more counts"]), key);
+  const firstKey = listPageKey(archive, first, "党建", ["counts"]);
+  assert.notEqual(listPageKey(archive, { ...first, total: 4 }, "党建", ["counts"]), firstKey, "the first page's total");
+  assert.notEqual(listPageKey(archive, first, "党建", ["more counts"]), firstKey, "the first page's overview");
 });
 
 test("withCacheKeys keys each path from its own props", () => {
@@ -56,14 +63,21 @@ test("a parse report page's key changes with its entries, the links they make an
   });
   const entries = [sampleEntry("2022-09-06/a", { title: "甲" }), sampleEntry("2022-09-20/c")];
   const archive = buildArchive(entries);
-  const page = { currentPage: 2, lastPage: 3, total: 6, data: [issue("2022-09-06", "2022-09-06/a"), issue("2022-09-13", null)] };
+  const page: ListPage<IssueReport> = {
+    number: null,
+    total: 6,
+    data: [issue("2022-09-13", null), issue("2022-09-06", "2022-09-06/a")],
+    url: { current: "/report/", newer: null, older: "/report/2/" },
+  };
   const key = reportPageKey(archive, page, null);
   assert.equal(reportPageKey(buildArchive([...entries, sampleEntry("2022-10-01/d")]), { ...page }, null), key, "an article it does not link to added");
   assert.notEqual(reportPageKey(buildArchive([sampleEntry("2022-09-06/a", { title: "乙" }), entries[1]!]), page, null), key, "a warned article's title");
   assert.notEqual(reportPageKey(archive, { ...page, data: [page.data[0]!, issue("2022-09-14", null)] }, null), key, "an entry");
   assert.notEqual(reportPageKey(buildArchive([sampleEntry("2022-09-06/b"), entries[1]!]), page, null), key, "the warned article is gone, and so is its link");
   assert.notEqual(reportPageKey(buildArchive([entries[0]!, sampleEntry("2022-09-13/e")]), page, null), key, "an issue got its page");
-  assert.notEqual(reportPageKey(archive, { ...page, lastPage: 4 }, null), key, "the number of pages");
-  assert.notEqual(reportPageKey(archive, { ...page, total: 7 }, null), key, "the number of issue files");
+  assert.notEqual(reportPageKey(archive, { ...page, url: { ...page.url, older: "/report/3/" } }, null), key, "the page it links to");
+  assert.notEqual(reportPageKey(archive, { ...page, total: 7 }, null), key, "the number of issue files, on the first page");
+  const numbered = { ...page, number: 2, url: { current: "/report/2/", newer: "/report/", older: "/report/1/" } };
+  assert.equal(reportPageKey(archive, { ...numbered, total: 7 }, ["totals"]), reportPageKey(archive, numbered, null), "a numbered page shows no totals");
   assert.notEqual(reportPageKey(archive, page, ["totals"]), key, "what the page adds");
 });

@@ -55,6 +55,8 @@ describe("site paths", () => {
     [paths.issuesPath(), "/issues/", "issues/[...page].astro"],
     [paths.issuePath("2022-11-08"), "/issues/2022-11-08/", "issues/[issue].astro"],
     [paths.listPagePath(paths.issuesPath(), 2), "/issues/2/", "issues/[...page].astro"],
+    [paths.listPagePath(paths.issuesPath(), 1), "/issues/1/", "issues/[...page].astro"],
+    [paths.listPagePath(paths.issuesPath(), null), "/issues/", "issues/[...page].astro"],
     [paths.articlePath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming/", "articles/[date]/[slug].astro"],
     [paths.articleMarkdownPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.md", "src/integrations/article-downloads.ts"],
     [paths.articleRisPath("2022-11-08/wen-ming"), "/articles/2022-11-08/wen-ming.ris", "src/integrations/article-downloads.ts"],

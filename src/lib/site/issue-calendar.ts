@@ -1,5 +1,6 @@
 /** The issue list's calendar: issues grouped by year and month, and on which list page each month is. */
 import type { Issue } from "./archive.ts";
+import { listPageOf } from "./list-pages.ts";
 import { listPagePath } from "./paths.ts";
 
 export interface IssueMonth<E> {
@@ -42,7 +43,7 @@ export function groupIssuesByMonth<E>(issues: readonly Issue<E>[]): IssueYear<E>
 export interface MonthLink {
   month: number;
   count: number;
-  /** The list page (of `perListPage` issues, newest first) where the month begins, with its anchor. */
+  /** The list page (list-pages.ts, of `perListPage` issues) where the month begins, its newest issue, with its anchor. */
   href: string;
 }
 
@@ -74,7 +75,7 @@ export function issueDirectory<E>(issues: readonly Issue<E>[], perListPage: numb
     if (m && m.month === month) {
       m.count++;
     } else {
-      const listPage = Math.floor(index / perListPage) + 1;
+      const listPage = listPageOf(index, issues.length, perListPage);
       y.months.push({ month, count: 1, href: `${listPagePath(firstPage, listPage)}#${monthAnchor(key)}` });
     }
   });

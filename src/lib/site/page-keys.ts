@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import type { ArticleFrontmatter } from "../article.ts";
 import { articleLinks } from "./article-view.ts";
 import type { Archive, ArchiveEntry } from "./archive.ts";
+import type { ListPage } from "./list-pages.ts";
 import type { IssueReport } from "./parse-report.ts";
 
 /** A digest of the parts, in order: 22 base64url characters (132 bits). */
@@ -42,38 +43,41 @@ export function entryKey(archive: Lookups, entry: DigestedEntry): string {
   return key;
 }
 
-/** The position of a list page in a paginated list, as Astro's `paginate` describes it (its `page` prop). */
-export interface ListPagePosition {
-  currentPage: number;
-  lastPage: number;
-  total: number;
-}
-
 /** `paths` with a cache key on each, made from the path's own props. */
 export function withCacheKeys<P extends { props: unknown }>(paths: P[], keyOf: (props: P["props"]) => string): (P & { cacheKey: string })[] {
   return paths.map((path) => ({ ...path, cacheKey: keyOf(path.props) }));
 }
 
-/** The key of one list page of a paginated list of entries, with the list's own `extra` (heading, counts). */
-export function listPageKey(archive: Lookups, page: ListPagePosition & { data: readonly DigestedEntry[] }, extra: unknown): string {
-  return cacheKey(extra, page.currentPage, page.lastPage, page.total, page.data.map((entry) => entryKey(archive, entry)));
+/**
+ * Where a page of a list is and what it links to (list-pages.ts), and on the list's first page
+ * the list's total and `overview` (counts, a timeline): numbered pages do not show these, so that
+ * they stay as they were while the list grows.
+ */
+function listPagePlace(page: ListPage<unknown>, overview: unknown): unknown[] {
+  return [page.number, page.url.newer, page.url.older, page.number === null ? [page.total, overview] : null];
+}
+
+/** The key of one page of a list of entries: what every page of the list prints (`heading`), the page's place, and its entries. */
+export function listPageKey(archive: Lookups, page: ListPage<DigestedEntry>, heading: unknown, overview: unknown = null): string {
+  return cacheKey(heading, listPagePlace(page, overview), page.data.map((entry) => entryKey(archive, entry)));
 }
 
 /**
  * The key of a page of the parse report: its issues' entries, the links it makes from them (an
- * issue page when the issue has one, each warned article's title), its place among the pages, and
- * what the page adds (the report's totals, the first page's errors). The report lists issue
- * files newest first, so a new issue moves every page's entries; a build that changes no issue
- * file keeps every page (at 100,000 articles, its 211 pages took 6-7 s of such a build).
+ * issue page when the issue has one, each warned article's title), its place, and on the first
+ * page the report's totals and errors (`overview`). The report lists issue files newest first and
+ * counts its pages from the oldest: a new issue changes the first page and the newest numbered
+ * one, and a build that changes no issue file keeps them all (at 100,000 articles, its 211 pages
+ * took 6-7 s of such a build).
  */
 export function reportPageKey(
   archive: Pick<Archive<ArchiveEntry>, "issueById" | "articleById">,
-  page: ListPagePosition & { data: readonly IssueReport[] },
-  extra: unknown,
+  page: ListPage<IssueReport>,
+  overview: unknown,
 ): string {
   const links = page.data.map((issue) => [
     archive.issueById.has(issue.issue),
     issue.warnings.map((warning) => (warning.article === null ? null : (archive.articleById.get(warning.article)?.data.title ?? null))),
   ]);
-  return cacheKey(extra, page.currentPage, page.lastPage, page.total, page.data, links);
+  return cacheKey(listPagePlace(page, overview), page.data, links);
 }

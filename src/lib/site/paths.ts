@@ -187,9 +187,14 @@ export function sectionPath(slug: string): string {
   return `${sectionsPath()}${slug}/`;
 }
 
-/** Page `n` (1-based) of a paginated list whose first page is `firstPage`. */
-export function listPagePath(firstPage: string, n: number): string {
-  return n <= 1 ? firstPage : `${firstPage}${n}/`;
+/**
+ * A page of a list whose first page is `firstPage`: the first page itself for null, else page
+ * `n`. Lists that grow count their pages from the oldest (list-pages.ts); the lists of columns and
+ * of people, ordered by size, count from the first page (Astro's `paginate`), whose page 1 is
+ * the first page.
+ */
+export function listPagePath(firstPage: string, n: number | null): string {
+  return n === null ? firstPage : `${firstPage}${n}/`;
 }
 
 /** The route parameters of an article id "<date>/<slug>"; throws naming the id if it has another shape. */
