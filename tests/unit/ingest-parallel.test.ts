@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { PARSE_CACHE_FILE, ParseCache } from "../../src/lib/ingest/parse-cache.ts";
+import { ParseCache } from "../../src/lib/ingest/parse-cache.ts";
 import { IngestWorkers } from "../../src/lib/ingest/ingest-workers.ts";
 import { runIngest, runIngestParallel } from "../../src/lib/ingest/run-ingest.ts";
 import { articleLocator } from "../../src/lib/places/article-locator.ts";
@@ -79,7 +79,7 @@ test("parses made on workers are kept in the cache as a run on one thread keeps 
   // The same parses under the same keys, read as the next run reads them.
   for (const source of readdirSync(inDir).filter((f) => f.endsWith(".txt"))) {
     const key = ParseCache.key(source, readFileSync(join(inDir, source)));
-    assert.deepEqual(new ParseCache(join(parallel, PARSE_CACHE_FILE), "v1").get(key), new ParseCache(join(single, PARSE_CACHE_FILE), "v1").get(key), source);
+    assert.deepEqual(new ParseCache(parallel, "v1").get(key), new ParseCache(single, "v1").get(key), source);
   }
   const rerun = await runIngestParallel({ ...withCache(parallel), workers: new IngestWorkers(1, { dataDir }) });
   assert.equal(rerun.reusedParses, rerun.files);

@@ -24,7 +24,7 @@ import iconv from "iconv-lite";
 import type { ArticleLocator } from "../../src/lib/places/article-locator.ts";
 import type { ParseReport } from "../../src/lib/ingest/parse-report.ts";
 import { loadPageKnowledge } from "../../src/lib/ingest/page-knowledge.ts";
-import { PARSE_CACHE_FILE, ParseCache } from "../../src/lib/ingest/parse-cache.ts";
+import { PARSE_CACHE_FILE, PARSES_FOLDER, ParseCache } from "../../src/lib/ingest/parse-cache.ts";
 import { FILE_KEYS_FILE } from "../../src/lib/ingest/issue-file-keys.ts";
 import { parseIssueBytes } from "../../src/lib/ingest/parse-file.ts";
 import type { ParsedIssue } from "../../src/lib/ingest/parse-page.ts";
@@ -536,7 +536,7 @@ describe("corrections across runs", () => {
 describe("the parse cache", () => {
   const cached = (inDir: string, outDir: string, version: string) => runIngest({ inDir, outDir, correctionsFile: null, knowledge, places, parserVersion: version });
   /** Every output but the cache itself, byte for byte. */
-  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE && !f.startsWith(`${PARSES_FOLDER}/`)).map((f) => [f, readFileSync(join(dir, f))]));
 
   test("a rerun reuses every parse and writes what a run without the cache writes", () => {
     const inDir = seedInput("cache-in");
@@ -565,6 +565,44 @@ describe("the parse cache", () => {
     assert.deepEqual(outputs(outDir), outputs(plain));
   });
 
+  test("the parses are kept a year to a file: a new issue writes its year's file and leaves the other years' as they were", () => {
+    const inDir = freshDir("cache-years-in");
+    const newest = SEEDS.filter((f) => f.startsWith("2024-"));
+    assert.equal(newest.length, 1, "one seed of 2024, the others of 2022");
+    for (const f of SEEDS.filter((f) => !newest.includes(f))) copyFileSync(join(ISSUES, f), join(inDir, f));
+    const outDir = freshDir("cache-years-out");
+    cached(inDir, outDir, "v1");
+    const folder = join(outDir, PARSES_FOLDER);
+    const yearFiles = () => readdirSync(folder).sort();
+    const [older] = yearFiles() as [string];
+    assert.match(older, /^2022-[0-9a-f]{16}$/);
+    const olderStat = statSync(join(folder, older));
+    copyFileSync(join(ISSUES, newest[0]!), join(inDir, newest[0]!));
+    assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.length - 1);
+    assert.deepEqual(yearFiles().map((f) => f.slice(0, 5)), ["2022-", "2024-"]);
+    const olderAfter = statSync(join(folder, older));
+    assert.deepEqual([olderAfter.ino, olderAfter.mtimeMs], [olderStat.ino, olderStat.mtimeMs], "the 2022 file is not written again");
+    // The issue's file removed: its year's file goes with it.
+    rmSync(join(inDir, newest[0]!));
+    cached(inDir, outDir, "v1");
+    assert.deepEqual(yearFiles(), [older]);
+  });
+
+  test("a year's parse file lost or cut short: that year's files are parsed again, and the output is the same", () => {
+    for (const damage of ["lost", "cut"] as const) {
+      const inDir = seedInput(`cache-year-${damage}-in`);
+      const outDir = freshDir(`cache-year-${damage}-out`);
+      cached(inDir, outDir, "v1");
+      const before = outputs(outDir);
+      const file = join(outDir, PARSES_FOLDER, readdirSync(join(outDir, PARSES_FOLDER)).find((f) => f.startsWith("2022-"))!);
+      if (damage === "lost") rmSync(file);
+      else writeFileSync(file, readFileSync(file).subarray(0, Math.floor(statSync(file).size / 2)));
+      assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.filter((f) => !f.startsWith("2022-")).length, damage);
+      assert.deepEqual(outputs(outDir), before, damage);
+      assert.equal(cached(inDir, outDir, "v1").reusedParses, SEEDS.length, `${damage}: the cache is whole again`);
+    }
+  });
+
   test("the kept parses are the parser's own: the run's jumps, ids and corrections change none of them", () => {
     const inDir = freshDir("cache-kept-in");
     const wholePaper = join(ROOT, "tests/fixtures/whole-paper/issue-a");
@@ -578,7 +616,7 @@ describe("the parse cache", () => {
     const outDir = freshDir("cache-kept-out");
     const summary = runIngest({ inDir, outDir, correctionsFile: corrections, knowledge, places, parserVersion: "v1" });
     assert.deepEqual(summary.errors, []);
-    const cache = new ParseCache(join(outDir, PARSE_CACHE_FILE), "v1");
+    const cache = new ParseCache(outDir, "v1");
     const kept: ParsedIssue[] = [];
     for (const source of readdirSync(inDir)) {
       const bytes = readFileSync(join(inDir, source));
@@ -619,7 +657,7 @@ describe("issues placed as last time", () => {
   const cached = (inDir: string, outDir: string, correctionsFile: string | null = null) =>
     runIngest({ inDir, outDir, correctionsFile, knowledge, places, parserVersion: "v1" });
   /** Every output but the cache itself, byte for byte. */
-  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE).map((f) => [f, readFileSync(join(dir, f))]));
+  const outputs = (dir: string) => new Map(listFiles(dir).filter((f) => f !== PARSE_CACHE_FILE && f !== FILE_KEYS_FILE && !f.startsWith(`${PARSES_FOLDER}/`)).map((f) => [f, readFileSync(join(dir, f))]));
   /** What a run without the cache writes from the same input, in a folder of its own. */
   const plainOutputs = (inDir: string, correctionsFile: string | null = null) => {
     const plain = freshDir("placed-plain");

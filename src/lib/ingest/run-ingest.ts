@@ -23,9 +23,9 @@ import { joinJumps } from "./jumps.ts";
 import { MANIFEST_FILE, manifestText, readManifest, type Manifest } from "./manifest.ts";
 import { articleMarkdown } from "./markdown.ts";
 import { OpenIssues, fileNameDate } from "./open-issues.ts";
-import { localOutputFiles, writeChunksAtomic, writeIfChanged, type OutputFiles } from "./output-files.ts";
+import { localOutputFiles, writeIfChanged, type OutputFiles } from "./output-files.ts";
 import type { PageKnowledge } from "./page-knowledge.ts";
-import { PARSE_CACHE_FILE, ParseCache } from "./parse-cache.ts";
+import { ParseCache } from "./parse-cache.ts";
 import { parseIssueBytes, type FileParse, type ParseResult } from "./parse-file.ts";
 import type { ParsedIssue } from "./parse-page.ts";
 import { REPORT_FILE, issueReports, parseReportBytes, reportEntryText } from "./parse-report.ts";
@@ -168,7 +168,7 @@ class IngestRun {
     this.#previous = readManifest(options.outDir);
     for (const entry of Object.values(this.#previous.articles)) this.#previousCounts.set(entry.source, (this.#previousCounts.get(entry.source) ?? 0) + 1);
     this.#ids = new ArticleIds(this.#previous);
-    this.#cache = options.parserVersion ? new ParseCache(join(options.outDir, PARSE_CACHE_FILE), options.parserVersion) : null;
+    this.#cache = options.parserVersion ? new ParseCache(options.outDir, options.parserVersion) : null;
     this.#fileKeys = options.parserVersion ? new IssueFileKeys(options.outDir, Date.now(), options.parserVersion) : null;
     const cached: { source: string; key: string; date: string }[] = [];
     const undated = new Set<string>();
@@ -362,7 +362,7 @@ class IngestRun {
   complete(finished: FinishedRun): IngestSummary {
     writeIfChanged(join(this.#options.outDir, REPORT_FILE), finished.report);
     writeIfChanged(join(this.#options.outDir, MANIFEST_FILE), finished.manifest);
-    if (this.#cache && !this.#cache.unchanged) writeChunksAtomic(this.#cache.file, this.#cache.stored());
+    if (this.#cache && !this.#cache.unchanged) this.#cache.store();
     this.#fileKeys?.write();
     return { ...finished.summary, seconds: (performance.now() - this.started) / 1000 };
   }
