@@ -18,6 +18,14 @@ export function fileSignature(stat: Pick<Stats, "size" | "mtimeMs" | "ino">): st
   return `${stat.size}:${stat.mtimeMs}:${stat.ino}`;
 }
 
+/**
+ * The file's signature when it was last modified a margin before `now`, so that any later change
+ * to the file gives another signature; null for a file too new to be known by it (read it).
+ */
+export function settledSignature(stat: Pick<Stats, "size" | "mtimeMs" | "ino">, now: number): string | null {
+  return stat.mtimeMs < now - RACY_MARGIN_MS ? fileSignature(stat) : null;
+}
+
 function modifiedMs(signature: string): number {
   return Number(signature.split(":")[1]);
 }

@@ -10,7 +10,7 @@ import { gunzipSync } from "node:zlib";
 import type { ArchiveEntry } from "../../src/lib/site/archive.ts";
 import { articlesToCsv, articlesToJson } from "../../src/lib/site/data-export.ts";
 import { DATA_LICENCE, dataPackage, type DataPackage, type TableField } from "../../src/lib/site/data-package.ts";
-import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, htmlPlainText, markdownPlainText } from "../../src/lib/site/full-text.ts";
+import { fullTextByYear, fullTextJsonLines, fullTextYears, gzipDeterministic, htmlPlainText, markdownPlainText } from "../../src/lib/site/full-text.ts";
 import { parseCsv } from "../support/site-paths.ts";
 import { sampleEntry } from "../support/sample-entries.ts";
 
@@ -98,8 +98,10 @@ before(async () => {
   writeFileSync(path.join(dir, "articles.json"), articlesToJson(records, { origin: ORIGIN }));
   writeFileSync(path.join(dir, "articles.csv"), articlesToCsv(records, { origin: ORIGIN }));
   mkdirSync(path.join(dir, "text"));
-  for (const year of years) {
-    const texts = await Promise.all(entries.filter((e) => fullTextYear(e.entry) === year).map(async (e) => ({ entry: e.entry, text: await markdownPlainText(e.markdown) })));
+  const byYear = fullTextByYear(entries.map((e) => ({ ...e.entry, markdown: e.markdown })));
+  assert.deepEqual([...byYear.keys()], years);
+  for (const [year, yearEntries] of byYear) {
+    const texts = await Promise.all(yearEntries.map(async ({ markdown, ...entry }) => ({ entry, text: await markdownPlainText(markdown) })));
     writeFileSync(path.join(dir, "text", `${year}.jsonl.gz`), gzipDeterministic(fullTextJsonLines(texts, ORIGIN)));
   }
 });

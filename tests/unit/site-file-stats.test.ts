@@ -1,7 +1,7 @@
 // What a content sync saw of each article file, and which files the next sync may trust.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { FileStats, RACY_MARGIN_MS, fileSignature } from "../../src/lib/file-stats.ts";
+import { FileStats, RACY_MARGIN_MS, fileSignature, settledSignature } from "../../src/lib/file-stats.ts";
 
 const SYNC = 1_700_000_000_000;
 const old = fileSignature({ size: 1200, mtimeMs: SYNC - 60_000.25, ino: 42 });
@@ -49,4 +49,9 @@ test("nothing stored, or something unreadable, trusts no file", () => {
   for (const text of [undefined, "", "not json", "null", "[]", "3"]) {
     assert.equal(FileStats.parse(text, SYNC).unchanged("a.md", old), false, String(text));
   }
+});
+
+test("a file is known by its signature only when it was modified a margin before now", () => {
+  assert.equal(settledSignature({ size: 10, mtimeMs: SYNC - RACY_MARGIN_MS - 1, ino: 1 }, SYNC), fileSignature({ size: 10, mtimeMs: SYNC - RACY_MARGIN_MS - 1, ino: 1 }));
+  assert.equal(settledSignature({ size: 10, mtimeMs: SYNC - RACY_MARGIN_MS + 1, ino: 1 }, SYNC), null);
 });

@@ -50,7 +50,19 @@ export function fullTextYear(entry: ArchiveEntry): string {
 
 /** The years with articles, oldest first. */
 export function fullTextYears(entries: Iterable<ArchiveEntry>): string[] {
-  return [...new Set([...entries].map(fullTextYear))].sort();
+  return [...fullTextByYear(entries).keys()];
+}
+
+/** The entries of each year with articles, oldest year first, each in the order given: one pass, not one per year. */
+export function fullTextByYear<E extends ArchiveEntry>(entries: Iterable<E>): Map<string, E[]> {
+  const byYear = new Map<string, E[]>();
+  for (const entry of entries) {
+    const year = fullTextYear(entry);
+    const list = byYear.get(year);
+    if (list) list.push(entry);
+    else byYear.set(year, [entry]);
+  }
+  return new Map([...byYear].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

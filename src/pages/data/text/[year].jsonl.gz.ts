@@ -3,15 +3,16 @@ import type { APIRoute, GetStaticPaths } from "astro";
 import { readFileSync } from "node:fs";
 import { articleFileBody } from "../../../lib/articles/article-files.ts";
 import { getArchive, type ArticleEntry } from "../../../lib/site/collection.ts";
-import { fullTextJsonLines, fullTextYear, fullTextYears, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
+import { fullTextByYear, fullTextJsonLines, gzipDeterministic, markdownPlainText } from "../../../lib/site/full-text.ts";
 import { cacheKey } from "../../../lib/site/page-keys.ts";
 import { fullTextPath } from "../../../lib/site/paths.ts";
 import { datedPaths } from "../../../lib/site/site-part.ts";
 
 export const getStaticPaths = (async () => {
   const archive = await getArchive();
-  return datedPaths(fullTextYears(archive.articles), fullTextPath).map((year) => {
-    const articles = archive.articles.filter((article) => fullTextYear(article) === year);
+  const byYear = fullTextByYear(archive.articles);
+  return datedPaths([...byYear.keys()], fullTextPath).map((year) => {
+    const articles = byYear.get(year)!;
     return { params: { year }, props: { articles }, cacheKey: cacheKey(year, articles.map((a) => [a.id, a.digest])) };
   });
 }) satisfies GetStaticPaths;
