@@ -15,6 +15,9 @@ import { staleOutput } from "./src/integrations/stale-output.ts";
 import { sitePartName } from "./src/lib/build/site-parts.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
 
+// The article downloads: written on a thread of their own while the mirror and the sitemap run (article-downloads.ts).
+const downloads = articleDownloadFiles({ articles: ARCHIVE.folders.articles, part: ARCHIVE.sitePart });
+
 export default defineConfig({
   // Address and output folder from the archive's config (archive.config.yaml and the few
   // overrides CI may set: src/lib/config/archive-config.ts). The site is built as if at the root
@@ -56,15 +59,17 @@ export default defineConfig({
   },
   // base-path rebases what the others wrote; stale-output runs after them: it keeps the Traditional
   // twins the mirror has just written; build-completion, last, fails a build that stops before
-  // its end. The article downloads are written as files, not routes.
+  // its end. The article downloads are written as files, not routes, on a thread started by
+  // downloads.start and awaited by downloads.finish, before anything that reads or removes files.
   // The Traditional mirror only when the config publishes it (languages.traditional). In a part
   // of the site, site-part-output removes what other parts own and the join writes the sitemap.
   integrations: [
     issueReingest(),
-    articleDownloadFiles({ articles: ARCHIVE.folders.articles, part: ARCHIVE.sitePart }),
+    downloads.start,
     ...(ARCHIVE.languages.traditional ? [traditionalMirror()] : []),
     archiveSitemap({ traditional: ARCHIVE.languages.traditional, whole: ARCHIVE.sitePart.kind === "whole" }),
     hostHeadersFile({ base: ARCHIVE.site.base }),
+    downloads.finish,
     sitePartOutput({
       part: ARCHIVE.sitePart,
       articles: ARCHIVE.folders.articles,

@@ -1,39 +1,24 @@
 /**
  * Writes every article's downloads (.md, .ris, .json: src/lib/site/article-downloads.ts) into the
- * build folder after the build, from the articles folder the collection reads, and serves them in
- * `npm run dev`. A rebuild writes only those of new and changed article files and removes those of
- * articles gone; the manifest of what was written is kept in Astro's cache folder. Runs before
- * base-path, which rebases the references' URLs in the files written here, and before
- * stale-output, which leaves these files to this integration.
+ * build folder after the build, from the articles folder the collection reads, on a worker thread
+ * (article-downloads-worker.ts), and serves them in `npm run dev`. A rebuild writes only those of
+ * new and changed article files and removes those of articles gone; the manifest of what was
+ * written is kept in Astro's cache folder. Done before base-path, which rebases the references'
+ * URLs in the files written here, and before stale-output, which leaves these files to this
+ * integration.
  */
 import type { AstroIntegration } from "astro";
-import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { articleFilesByYear } from "../lib/articles/article-files.ts";
 import { codeVersion } from "../lib/build/code-version.ts";
-import { WHOLE_SITE, sitePartHasYear, type SitePart } from "../lib/build/site-parts.ts";
-import {
-  DOWNLOAD_TYPES,
-  articleDownloadPaths,
-  articleDownloads,
-  downloadAt,
-  goneArticles,
-  isArticleDownload,
-  parseManifest,
-  serializeManifest,
-  sourceDigest,
-  unchangedSource,
-  type DownloadsManifest,
-} from "../lib/site/article-downloads.ts";
+import { WHOLE_SITE, type SitePart } from "../lib/build/site-parts.ts";
+import { DOWNLOAD_TYPES, articleDownloads, downloadAt } from "../lib/site/article-downloads.ts";
 import { SITE } from "../lib/site/site-info.ts";
+import { writeDownloadsInWorker, type DownloadsJob, type DownloadsResult } from "./article-downloads-worker.ts";
+import { workerExecArgv } from "./worker-exec-argv.ts";
 
 const MANIFEST_FILE = "article-downloads.json";
-
-/** A root-relative URL as a file under `root`. */
-function fileOf(root: string, url: string): string {
-  return path.join(root, ...url.slice(1).split("/"));
-}
 
 /** The decoded path of a request's URL ("" when it cannot be decoded). */
 function requestPath(url: string | undefined): string {
@@ -44,42 +29,25 @@ function requestPath(url: string | undefined): string {
   }
 }
 
-/**
- * The Markdown download is the article file's own bytes: a hard link to it, where the two folders
- * share a file system, costs the kernel no new file (creating a file costs this project's machine
- * 25–800 µs, a link 15 µs: docs/scale.md). The link is made anew, never written through: the
- * ingest replaces an article file by renaming a new one over it, so the build's link keeps the
- * bytes it was made from until the build links the new file.
- */
-function linkOrCopy(source: string, target: string, bytes: Uint8Array | string): void {
-  rmSync(target, { force: true });
-  try {
-    linkSync(source, target);
-  } catch {
-    writeFileSync(target, bytes);
-  }
-}
 
-/** Removes the folders above `file` that are left empty, up to (not including) `root`. */
-function removeEmptyParents(file: string, root: string): void {
-  for (let dir = path.dirname(file); dir.startsWith(root) && dir !== root; dir = path.dirname(dir)) {
-    if (readdirSync(dir).length > 0) return;
-    rmdirSync(dir);
-  }
-}
 
 /**
+ * Two integrations: `start`, which serves the downloads in `npm run dev` and, once Astro has built
+ * the pages, starts writing them on a worker thread, and `finish`, which waits for them. The
+ * integrations between the two (the Traditional mirror, the sitemap) run meanwhile: they touch
+ * no download. `finish` goes before any that reads or removes them (base-path, stale-output).
  * `articles`: the articles folder, relative to the project (the config's folders.articles).
  * `part`: the part of the site this build makes; its years' downloads only (site-parts.ts).
  */
-export function articleDownloadFiles(options: { articles: string; part?: SitePart }): AstroIntegration {
+export function articleDownloadFiles(options: { articles: string; part?: SitePart }): { start: AstroIntegration; finish: AstroIntegration } {
   const part = options.part ?? WHOLE_SITE;
   let articlesDir = "";
   let site = "";
   let manifestFile = "";
   let outDir = "";
   let strayPossible = true;
-  return {
+  let running: { started: number; result: Promise<DownloadsResult> } | null = null;
+  const start: AstroIntegration = {
     name: "archive:article-downloads",
     hooks: {
       "astro:config:done": ({ config }) => {
@@ -106,81 +74,35 @@ export function articleDownloadFiles(options: { articles: string; part?: SitePar
           }
         });
       },
-      "astro:build:done": async ({ dir, logger }) => {
-        const started = performance.now();
-        const root = fileURLToPath(dir);
-        // The code that makes the bytes and the site they cite: either changed, every file is written again.
-        const version = `${codeVersion([new URL("../lib/site/article-downloads.ts", import.meta.url)])} ${JSON.stringify(SITE)} ${site}`;
-        const read = existsSync(manifestFile) ? parseManifest(readFileSync(manifestFile, "utf8")) : null;
-        const previous = read?.version === version ? read : null;
-        const next: DownloadsManifest = { version, articles: {} };
-        // The names in each date folder of the build, read once: a download deleted by hand is written again.
-        const folders = new Map<string, Set<string>>();
-        const present = (url: string): boolean => {
-          const file = fileOf(root, url);
-          const folder = path.dirname(file);
-          let names = folders.get(folder);
-          if (!names) {
-            names = new Set(existsSync(folder) ? readdirSync(folder) : []);
-            folders.set(folder, names);
-          }
-          return names.has(path.basename(file));
+      "astro:build:done": ({ dir }) => {
+        const job: DownloadsJob = {
+          articlesDir,
+          root: fileURLToPath(dir),
+          site,
+          manifestFile,
+          // The code that makes the bytes and the site they cite: either changed, every file is written again.
+          version: `${codeVersion([new URL("../lib/site/article-downloads.ts", import.meta.url)])} ${JSON.stringify(SITE)} ${site}`,
+          part,
+          strayPossible,
         };
-        const ids = new Set<string>();
-        let written = 0;
-        const articles = [...(await articleFilesByYear(articlesDir))].flatMap(([year, files]) => (sitePartHasYear(part, Number(year)) ? files : []));
-        // One file after another, synchronously: as the collection's loader reads them (docs/scale.md).
-        for (const article of articles) {
-          ids.add(article.id);
-          const source = path.join(articlesDir, article.file);
-          const stat = statSync(source);
-          const last = previous?.articles[article.id];
-          const outputs = Object.values(articleDownloadPaths(article.id));
-          const inPlace = last !== undefined && outputs.every(present);
-          const state = inPlace ? unchangedSource(last, stat) : "changed";
-          if (state === "same") {
-            next.articles[article.id] = last!;
-            continue;
-          }
-          const bytes = readFileSync(source);
-          const digest = sourceDigest(bytes);
-          next.articles[article.id] = { size: stat.size, mtimeMs: stat.mtimeMs, digest };
-          if (state === "read" && last!.digest === digest) continue;
-          mkdirSync(path.dirname(fileOf(root, outputs[0]!)), { recursive: true });
-          for (const download of articleDownloads(article.id, bytes, site, source)) {
-            if (download.kind === "md") linkOrCopy(source, fileOf(root, download.path), download.bytes);
-            else writeFileSync(fileOf(root, download.path), download.bytes);
-          }
-          written++;
-        }
-        // Downloads of articles no longer in the folder, as the last manifest (of any version) lists
-        // them; without one, those of other articles the build folder holds.
-        const gone = read
-          ? goneArticles(read, ids).flatMap((id) => Object.values(articleDownloadPaths(id)).map((url) => url.slice(1)))
-          : strayPossible
-            ? strayDownloads(root, ids)
-            : [];
-        for (const relative of gone) {
-          const file = path.join(root, relative);
-          rmSync(file, { force: true });
-          if (existsSync(path.dirname(file))) removeEmptyParents(file, root);
-        }
-        mkdirSync(path.dirname(manifestFile), { recursive: true });
-        writeFileSync(manifestFile, serializeManifest(next));
-        const seconds = ((performance.now() - started) / 1000).toFixed(2);
-        logger.info(`downloads of ${articles.length} articles in ${seconds}s: ${written} written, ${gone.length} files of articles gone removed`);
+        running = { started: performance.now(), result: writeDownloadsInWorker(job, workerExecArgv()) };
+        running.result.catch(() => {}); // Reported by `finish`, which awaits it.
       },
     },
   };
+  const finish: AstroIntegration = {
+    name: "archive:article-downloads-written",
+    hooks: {
+      "astro:build:done": async ({ logger }) => {
+        if (!running) return;
+        const { started, result } = running;
+        running = null;
+        const { articles, written, removed } = await result;
+        const seconds = ((performance.now() - started) / 1000).toFixed(2);
+        logger.info(`downloads of ${articles} articles in ${seconds}s: ${written} written, ${removed} files of articles gone removed`);
+      },
+    },
+  };
+  return { start, finish };
 }
 
-/** The downloads in the build folder (relative paths) of articles not in `ids`: for a build that has no manifest to go by. */
-function strayDownloads(root: string, ids: ReadonlySet<string>): string[] {
-  const folder = path.join(root, "articles");
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
-    .filter((relative) => isArticleDownload(relative) && !ids.has(downloadAt(`/${relative}`)!.id))
-    .sort();
-}

@@ -5,24 +5,11 @@
  */
 import { Worker } from "node:worker_threads";
 import type { MirrorPage, MirrorReport, MirrorSetup } from "./traditional-mirror-worker.ts";
+import { workerExecArgv } from "./worker-exec-argv.ts";
 
 /** Pages handed to a thread and not yet written: enough to keep it busy, few enough to hold. */
 const IN_FLIGHT = 256;
 
-/**
- * This process's Node options for a thread, without --input-type: a build started with
- * `node --input-type=module -e …` (as tests/build does) would pass it on, and a thread, which runs
- * a file, refuses it.
- */
-function workerExecArgv(): string[] {
-  const options: string[] = [];
-  for (let i = 0; i < process.execArgv.length; i++) {
-    const option = process.execArgv[i]!;
-    if (option === "--input-type") i++;
-    else if (!option.startsWith("--input-type=")) options.push(option);
-  }
-  return options;
-}
 
 interface Thread {
   worker: Worker;
