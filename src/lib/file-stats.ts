@@ -23,7 +23,12 @@ export function fileSignature(stat: Pick<Stats, "size" | "mtimeMs" | "ino">): st
  * to the file gives another signature; null for a file too new to be known by it (read it).
  */
 export function settledSignature(stat: Pick<Stats, "size" | "mtimeMs" | "ino">, now: number): string | null {
-  return stat.mtimeMs < now - RACY_MARGIN_MS ? fileSignature(stat) : null;
+  return settled(stat.mtimeMs, now) ? fileSignature(stat) : null;
+}
+
+/** Whether a file last modified at `mtimeMs` can no longer change without changing its time, as seen at `now`. */
+function settled(mtimeMs: number, now: number): boolean {
+  return mtimeMs < now - RACY_MARGIN_MS;
 }
 
 function modifiedMs(signature: string): number {
@@ -60,7 +65,7 @@ export class FileStats {
 
   /** Records what this sync saw of a file it stored, unless the file is too new to be trusted next time. */
   keep(file: string, signature: string): void {
-    if (modifiedMs(signature) < this.#syncAt - RACY_MARGIN_MS) this.#next.set(file, signature);
+    if (settled(modifiedMs(signature), this.#syncAt)) this.#next.set(file, signature);
   }
 
   /** Drops what this sync kept of `file`: it changed since (in `npm run dev`), and the next sync must read it. */

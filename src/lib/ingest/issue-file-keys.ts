@@ -9,7 +9,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { RACY_MARGIN_MS, fileSignature } from "../file-stats.ts";
+import { fileSignature, settledSignature } from "../file-stats.ts";
 import { writeIfChanged } from "./output-files.ts";
 
 export const FILE_KEYS_FILE = ".ingest-file-keys.json";
@@ -62,7 +62,8 @@ export class IssueFileKeys {
 
   /** Keeps what the file's bytes told this run, unless the file is too new for its signature to be trusted. */
   keep(source: string, stat: Parameters<typeof fileSignature>[0], known: KnownFile): void {
-    if (stat.mtimeMs < this.#runAt - RACY_MARGIN_MS) this.#next.set(source, [fileSignature(stat), known.key, known.undated]);
+    const signature = settledSignature(stat, this.#runAt);
+    if (signature !== null) this.#next.set(source, [signature, known.key, known.undated]);
   }
 
   /** Writes what this run kept, when it differs from what the file holds. */

@@ -201,8 +201,8 @@ export class ParseCache {
         index[year] = previous;
         continue;
       }
-      // Parses kept from the last run whose bytes were not read are in their year's file.
-      for (const [, parse] of parses) if (parse.parse === null) this.#readYear(year);
+      // Parses kept from the last run whose bytes were not read are in their year's file, read once.
+      if (parses.some(([, parse]) => parse.parse === null)) this.#readYear(year);
       const path = join(this.#folder, file);
       writeChunksAtomic(path, this.#yearChunks(parses));
       index[year] = { file, size: statSync(path).size, parses: entries };
@@ -225,7 +225,8 @@ export class ParseCache {
   }
 
   *#yearChunks(parses: [string, CachedParse][]): Generator<Uint8Array> {
-    for (const [key, { parse }] of parses) {
+    for (const [key, { date, parse }] of parses) {
+      if (parse === null) throw new Error(`${PARSES_FOLDER}: the parses of ${yearOf(date)} do not hold ${key}`);
       yield* frame(Buffer.from(key, "latin1"));
       yield* frame(parse instanceof Uint8Array ? parse : serialize(parse));
     }
