@@ -2,11 +2,12 @@
 // the file and line, every other article is still indexed, and the broken shard is not cached,
 // so the next build reports it again.
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { SearchIndexError, buildSearchIndex, searchIndexPlan } from "../../src/lib/search/build-index.ts";
+import { DIGESTS_FILE } from "../../src/lib/search/shard-digests.ts";
 import { ingestSeedArticles } from "../support/seed-articles.ts";
 
 const BROKEN = "2022-11-08/ban-deng-yi-shi-hui-wen-ti-xian-chang-ban.md";
@@ -122,6 +123,37 @@ test("an index told the site is done while it indexes writes the same bundles; t
   const untold = join(work, "site-untold");
   await buildSearchIndex(articles, untold);
   assert.deepEqual(treeBytes(told), treeBytes(untold));
+});
+
+test("articles settled since the last run are known by their signatures; one changed since re-indexes its bundle alone", async () => {
+  const own = join(work, "articles-settled");
+  cpSync(articles, own, { recursive: true });
+  const site = join(work, "site-settled");
+  const cache = join(work, "cache-settled");
+  const setTime = (file: string, ageMs: number) => {
+    const when = new Date(Date.now() - ageMs);
+    utimesSync(file, when, when);
+  };
+  const articleFiles = readdirSync(own, { recursive: true }).map(String).filter((file) => file.endsWith(".md"));
+  // Just written, as by an ingest a moment ago: too new to be known by signature, so no memo lines.
+  const first = await buildSearchIndex(own, site, { cacheDir: cache });
+  assert.equal(first.shardsIndexed, 2);
+  assert.equal(readFileSync(join(cache, "2024", DIGESTS_FILE), "utf8"), "");
+  // Older now: the next run reads them once more and keeps their signatures.
+  for (const file of articleFiles) setTime(join(own, file), 60_000);
+  assert.equal((await buildSearchIndex(own, site, { cacheDir: cache })).shardsIndexed, 0);
+  const memo = readFileSync(join(cache, "2022", DIGESTS_FILE), "utf8").trim().split("\n");
+  assert.equal(memo.length, articleFiles.filter((file) => file.startsWith("2022")).length);
+  // An article of 2022 corrected: its new time tells, and only its bundle is indexed again.
+  const corrected = join(own, BROKEN);
+  writeFileSync(corrected, readFileSync(corrected, "utf8").replace(/^title: (.*)$/m, "title: $1（更正）"));
+  setTime(corrected, 30_000);
+  const after = await buildSearchIndex(own, site, { cacheDir: cache });
+  assert.equal(after.shardsIndexed, 1);
+  assert.deepEqual(
+    readFileSync(join(cache, "2022", DIGESTS_FILE), "utf8").split("\n").filter((line) => line.startsWith(BROKEN.slice(0, -3))).length,
+    1,
+  );
 });
 
 /** Every file under `dir`, relative path → bytes (base64). */

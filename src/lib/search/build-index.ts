@@ -10,11 +10,11 @@
  * the Traditional search page shows results as its pages read (script-conversion.ts).
  *
  * Each shard's bundle and phrases are kept in a cache folder under a key made from its article
- * files (ids and bytes) and the version of the code that indexes them: a shard none of whose
+ * files (ids and digests of their bytes, each file known by its signature while it stays the same:
+ * shard-digests.ts) and the version of the code that indexes them: a shard none of whose
  * articles changed is not indexed again, only hard-linked into the site. Pagefind writes the same
  * bundle for the same documents, so a reused bundle is the one a fresh run would write.
  */
-import { createHash } from "node:crypto";
 import { copyFile, link, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
@@ -28,12 +28,11 @@ import type { ShardReply } from "./index-shard-worker.ts";
 import type { BundlePlacement } from "../build/bundle-placement.ts";
 import { BUNDLE_DIRECTORY, bundlePlan, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
+import { DIGESTS_FILE, UnreadableArticleError, digestArticles, parseDigests, readArticles, sameDigests, serializeDigests, shardKey, type FileDigest } from "./shard-digests.ts";
 import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
 
 const KEY_FILE = "key";
 const PHRASES_FILE = "phrases.json";
-/** Article files read at a time. */
-const BATCH = 128;
 
 export interface SearchIndexOptions {
   /** Where each bundle is kept between builds; nothing is reused when absent. */
@@ -108,25 +107,9 @@ export class SearchIndexError extends Error {
   }
 }
 
-/** A shard's article files, read: their bytes, in the shard's order. */
-async function readShard(articlesDir: string, files: readonly ArticleFile[]): Promise<Buffer[]> {
-  const read = (article: ArticleFile) => {
-    const where = path.join(articlesDir, article.file);
-    // Node's message for a folder or a file it may not read does not say which: the error names it.
-    return readFile(where).catch((err: NodeJS.ErrnoException) => {
-      throw new SearchIndexError(`${where}: cannot be read (${err.code ?? err.message})`, []);
-    });
-  };
-  const texts: Buffer[] = [];
-  for (let i = 0; i < files.length; i += BATCH) texts.push(...(await Promise.all(files.slice(i, i + BATCH).map(read))));
-  return texts;
-}
-
-/** The key of a shard's bundle: the indexing code's version, its articles' ids and bytes. */
-function shardKey(version: string, files: readonly ArticleFile[], texts: readonly Buffer[]): string {
-  const hash = createHash("sha256").update(`${version}\0`);
-  files.forEach((article, i) => hash.update(`${article.id}\0`).update(createHash("sha256").update(texts[i]!).digest()));
-  return hash.digest("hex");
+/** An article file that cannot be read fails the index as Pagefind's problems do. */
+function asIndexError(err: unknown): unknown {
+  return err instanceof UnreadableArticleError ? new SearchIndexError(err.message, []) : err;
 }
 
 /**
@@ -167,7 +150,8 @@ function countArticles(byYear: ReadonlyMap<string, readonly ArticleFile[]>): num
 
 /** A shard's article files as read, and its documents staged for Pagefind's command line (null: they could not be). */
 interface ReadyShard {
-  bytes: Buffer[];
+  /** Each file as it was read, for the key and the memo written with the bundle. */
+  seen: FileDigest[];
   texts: string[];
   staged: StagedShard | null;
 }
@@ -263,15 +247,24 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   const filesOf = (shard: Shard) => shard.years.flatMap((year) => byYear.get(year) ?? []);
   // The shards whose articles or code changed since their bundle was kept.
   const stale: Shard[] = [];
+  // Files last modified a margin before this are known by their signature (shard-digests.ts).
+  const now = Date.now();
   for (const shard of shards) {
-    const cachedKey = options.cacheDir ? await readFile(path.join(shardDirOf(shard), KEY_FILE), "utf8").catch(() => null) : null;
+    const shardDir = shardDirOf(shard);
+    const cachedKey = options.cacheDir ? await readFile(path.join(shardDir, KEY_FILE), "utf8").catch(() => null) : null;
     // Without a kept bundle there is nothing to compare: its articles are read once, by its lane.
     if (cachedKey === null) {
       stale.push(shard);
       continue;
     }
     const files = filesOf(shard);
-    if (cachedKey !== shardKey(version, files, await readShard(articlesDir, files))) stale.push(shard);
+    const known = parseDigests(await readFile(path.join(shardDir, DIGESTS_FILE), "utf8").catch(() => null));
+    const seen = await digestArticles(articlesDir, files, known, now).catch((err: unknown) => {
+      throw asIndexError(err);
+    });
+    if (cachedKey !== shardKey(version, files, seen)) stale.push(shard);
+    // Files read afresh (new here, or too new to be known last time) are known by their signature next time.
+    else if (!sameDigests(files, seen, known)) await writeFile(path.join(shardDir, DIGESTS_FILE), serializeDigests(files, seen));
   }
   // Largest first, so that the last to finish is a small one.
   stale.sort((a, b) => b.pages - a.pages);
@@ -293,10 +286,12 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
   const ahead = new Map<Shard, Promise<ReadyShard>>();
   const ready = async (shard: Shard): Promise<ReadyShard> => {
     // Read again for the key written: the bundle is of these bytes.
-    const bytes = await readShard(articlesDir, filesOf(shard));
-    const texts = bytes.map((text) => text.toString("utf8"));
+    const read = await readArticles(articlesDir, filesOf(shard), Date.now()).catch((err: unknown) => {
+      throw asIndexError(err);
+    });
+    const texts = read.map(({ bytes }) => bytes.toString("utf8"));
     const staging = options.stagingRoots === undefined ? {} : { stagingRoots: options.stagingRoots };
-    return { bytes, texts, staged: await stageShard({ articlesDir, files: filesOf(shard), texts, ...staging }) };
+    return { seen: read.map((article) => article.seen), texts, staged: await stageShard({ articlesDir, files: filesOf(shard), texts, ...staging }) };
   };
   /** Puts a shard's bundle into the site as hard links to its cached files; linked already, nothing to do. */
   const linkBundle = async (shard: Shard): Promise<void> => {
@@ -312,10 +307,11 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       if (afterSite) shardsAfterSite.push(shard.name);
       const shardDir = shardDirOf(shard);
       await rm(path.join(shardDir, KEY_FILE), { force: true });
+      await rm(path.join(shardDir, DIGESTS_FILE), { force: true });
       const files = filesOf(shard);
       const readying = ahead.get(shard) ?? ready(shard);
       ahead.delete(shard);
-      const { bytes, texts, staged } = await readying;
+      const { seen, texts, staged } = await readying;
       const next = stale[0];
       if (next && !ahead.has(next)) {
         const readyNext = ready(next);
@@ -330,7 +326,10 @@ export async function buildSearchIndex(articlesDir: string, siteDir: string, opt
       leftOut.set(shard.name, outcome.problems.length);
       await writeFile(path.join(shardDir, PHRASES_FILE), JSON.stringify(outcome.phrases));
       // Written last: a run stopped half-way leaves no key, and the shard is indexed again.
-      if (outcome.problems.length === 0) await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, bytes));
+      if (outcome.problems.length === 0) {
+        await writeFile(path.join(shardDir, DIGESTS_FILE), serializeDigests(files, seen));
+        await writeFile(path.join(shardDir, KEY_FILE), shardKey(version, files, seen));
+      }
       // Linked now, while the other lanes write: only the last bundle's links are left for the end.
       await linkBundle(shard);
       shardsIndexed.push(shard.name);
