@@ -14,6 +14,7 @@ import { sitePartOutput } from "./src/integrations/site-part-output.ts";
 import { staleOutput } from "./src/integrations/stale-output.ts";
 import { sitePartName } from "./src/lib/build/site-parts.ts";
 import { traditionalMirror } from "./src/integrations/traditional-mirror.ts";
+import { wholeExports } from "./src/integrations/whole-exports.ts";
 
 // The article downloads: written on a thread of their own while the mirror and the sitemap run (article-downloads.ts).
 const downloads = articleDownloadFiles({ articles: ARCHIVE.folders.articles, part: ARCHIVE.sitePart });
@@ -57,7 +58,8 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(ARTICLE_MARKDOWN),
   },
-  // base-path rebases what the others wrote; stale-output runs after them: it keeps the Traditional
+  // base-path rebases what the others wrote; whole-exports then joins the years' metadata files,
+  // rebased, into the whole ones; stale-output runs after them: it keeps the Traditional
   // twins the mirror has just written; build-completion, last, fails a build that stops before
   // its end. The article downloads are written as files, not routes, on a thread started by
   // downloads.start and awaited by downloads.finish, before anything that reads or removes files.
@@ -77,6 +79,7 @@ export default defineConfig({
       site: { origin: ARCHIVE.site.origin, base: ARCHIVE.site.base, traditional: ARCHIVE.languages.traditional },
     }),
     basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
+    wholeExports({ part: ARCHIVE.sitePart }),
     staleOutput(),
     buildCompletion(),
   ],

@@ -1053,7 +1053,7 @@ describe("researchers and readers: citation managers, related articles, on this 
     const years = [...new Set(articles.map((a) => a.data.date.slice(0, 4)))].sort();
     assert.deepEqual(
       pkg.resources.map((r) => r.path),
-      ["articles.json", "articles.csv", ...years.map((y) => `text/${y}.jsonl.gz`)],
+      ["articles.json", "articles.csv", ...years.flatMap((y) => [`articles/${y}.json`, `articles/${y}.csv`]), ...years.map((y) => `text/${y}.jsonl.gz`)],
     );
     let texts = 0;
     for (const resource of pkg.resources) {

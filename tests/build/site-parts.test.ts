@@ -56,12 +56,14 @@ test("the plan: the newest year alone, the older year, then the pages that span 
 
 test("each part holds only its own pages: a year its articles, issues and raw files; spanning the rest", () => {
   const of = (part: string) => [...siteDigests(path.join(work, part)).keys()].filter((file) => !file.startsWith("_astro/"));
-  for (const file of of("2024")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2024-|data\/text\/2024\.)|^\.site-part\.json$/, file);
-  for (const file of of("2022")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2022-|data\/text\/2022\.)|^\.site-part\.json$/, file);
+  for (const file of of("2024")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2024-|data\/(?:text|articles)\/2024\.)|^\.site-part\.json$/, file);
+  for (const file of of("2022")) assert.match(file, /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/2022-|data\/(?:text|articles)\/2022\.)|^\.site-part\.json$/, file);
+  assert.ok(of("2024").includes("data/articles/2024.json") && of("2022").includes("data/articles/2022.csv"));
   const spanning = of("spanning");
   assert.ok(spanning.includes("index.html") && spanning.includes("zh-hant/reporters/index.html") && spanning.includes("rss.xml"));
   assert.ok(!spanning.some((file) => /^(?:zh-hant\/)?(?:articles|issues|raw)\/\d{4}-/.test(file)));
   assert.ok(!spanning.some((file) => file.startsWith("sitemap")), "a part writes no sitemap: the join does");
+  assert.ok(!spanning.some((file) => file.startsWith("data/articles")), "nor the whole metadata files, which join the years'");
 });
 
 test("the joined parts are the whole build, byte for byte, sitemap included", async () => {

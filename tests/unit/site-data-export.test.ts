@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { describe, it } from "node:test";
 import { FRONTMATTER_KEYS } from "../../src/lib/article.ts";
 import type { ArchiveEntry } from "../../src/lib/site/archive.ts";
@@ -8,7 +11,12 @@ import {
   CSV_COLUMNS,
   CSV_LIST_SEPARATOR,
   csvCell,
+  ExportPartError,
+  joinCsvExports,
+  joinJsonExports,
 } from "../../src/lib/site/data-export.ts";
+import { writeWholeExports } from "../../src/lib/build/whole-exports.ts";
+import { fullTextByYear } from "../../src/lib/site/full-text.ts";
 import { sampleEntry } from "../support/sample-entries.ts";
 
 const ORIGIN = "https://archive.example.org";
@@ -298,5 +306,54 @@ describe("articlesToJson", () => {
 
   it("gives the same text for the same articles in any order", () => {
     assert.equal(articlesToJson([...records].reverse(), { origin: ORIGIN }), json);
+  });
+});
+
+describe("the whole exports joined from the years' files", () => {
+  const byYear = fullTextByYear(records);
+  const years = [...byYear].map(([year, entries]) => ({ year, entries }));
+  const joined = (chunks: Iterable<Uint8Array>) => Buffer.concat([...chunks]).toString("utf8");
+  const yearFiles = (make: typeof articlesToJson) =>
+    years.map(({ year, entries }) => ({ name: `${year}`, bytes: Buffer.from(make(entries, { origin: ORIGIN })) }));
+
+  it("are byte for byte the exports of every article, for one year, two or none", () => {
+    assert.equal(years.length, 2);
+    assert.equal(joined(joinJsonExports(yearFiles(articlesToJson))), articlesToJson(records, { origin: ORIGIN }));
+    assert.equal(joined(joinCsvExports(yearFiles(articlesToCsv))), articlesToCsv(records, { origin: ORIGIN }));
+    const [first] = yearFiles(articlesToJson);
+    assert.equal(joined(joinJsonExports([first!])), articlesToJson(years[0]!.entries, { origin: ORIGIN }));
+    assert.equal(joined(joinJsonExports([])), articlesToJson([], { origin: ORIGIN }));
+    assert.equal(joined(joinCsvExports([])), articlesToCsv([], { origin: ORIGIN }));
+  });
+
+  it("name a year's file that is not an export, rather than write a broken whole", () => {
+    const [first, second] = yearFiles(articlesToJson);
+    const cut = { name: "2024.json", bytes: second!.bytes.subarray(0, second!.bytes.byteLength - 5) };
+    assert.throws(() => joined(joinJsonExports([first!, cut])), (err: unknown) => err instanceof ExportPartError && err.message.startsWith("2024.json: not the JSON"));
+    const [csv] = yearFiles(articlesToCsv);
+    const noBom = { name: "2022.csv", bytes: csv!.bytes.subarray(3) };
+    assert.throws(() => joined(joinCsvExports([noBom])), /^ExportPartError: 2022\.csv: not the CSV/);
+  });
+
+  it("are written from a built site's year files, a year's JSON without its CSV named", () => {
+    const root = mkdtempSync(path.join(tmpdir(), "whole-exports-"));
+    try {
+      const folder = path.join(root, "data", "articles");
+      mkdirSync(folder, { recursive: true });
+      for (const { year, entries } of years) {
+        writeFileSync(path.join(folder, `${year}.json`), articlesToJson(entries, { origin: ORIGIN }));
+        writeFileSync(path.join(folder, `${year}.csv`), articlesToCsv(entries, { origin: ORIGIN }));
+      }
+      const written = writeWholeExports(root);
+      assert.deepEqual(written.years, ["2022", "2024"]);
+      assert.equal(readFileSync(path.join(root, "data", "articles.json"), "utf8"), articlesToJson(records, { origin: ORIGIN }));
+      assert.equal(readFileSync(path.join(root, "data", "articles.csv"), "utf8"), articlesToCsv(records, { origin: ORIGIN }));
+      assert.equal(written.jsonBytes, Buffer.byteLength(articlesToJson(records, { origin: ORIGIN })));
+      rmSync(path.join(folder, "2024.csv"));
+      assert.throws(() => writeWholeExports(root), /2024\.json without the other format/);
+      assert.equal(readFileSync(path.join(root, "data", "articles.json"), "utf8"), articlesToJson(records, { origin: ORIGIN }), "the last whole file stays");
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

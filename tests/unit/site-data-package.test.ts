@@ -98,9 +98,13 @@ before(async () => {
   writeFileSync(path.join(dir, "articles.json"), articlesToJson(records, { origin: ORIGIN }));
   writeFileSync(path.join(dir, "articles.csv"), articlesToCsv(records, { origin: ORIGIN }));
   mkdirSync(path.join(dir, "text"));
+  mkdirSync(path.join(dir, "articles"));
   const byYear = fullTextByYear(entries.map((e) => ({ ...e.entry, markdown: e.markdown })));
   assert.deepEqual([...byYear.keys()], years);
   for (const [year, yearEntries] of byYear) {
+    const yearRecords = yearEntries.map(({ markdown: _markdown, ...entry }) => entry);
+    writeFileSync(path.join(dir, "articles", `${year}.json`), articlesToJson(yearRecords, { origin: ORIGIN }));
+    writeFileSync(path.join(dir, "articles", `${year}.csv`), articlesToCsv(yearRecords, { origin: ORIGIN }));
     const texts = await Promise.all(yearEntries.map(async ({ markdown, ...entry }) => ({ entry, text: await markdownPlainText(markdown) })));
     writeFileSync(path.join(dir, "text", `${year}.jsonl.gz`), gzipDeterministic(fullTextJsonLines(texts, ORIGIN)));
   }
@@ -109,10 +113,10 @@ before(async () => {
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("datapackage.json", () => {
-  it("lists the JSON and CSV metadata and one full-text file per year, oldest first", () => {
+  it("lists the JSON and CSV metadata, whole and a year to a file, and one full-text file per year, oldest first", () => {
     assert.deepEqual(
       pkg.resources.map((r) => r.path),
-      ["articles.json", "articles.csv", "text/2022.jsonl.gz", "text/2024.jsonl.gz"],
+      ["articles.json", "articles.csv", "articles/2022.json", "articles/2022.csv", "articles/2024.json", "articles/2024.csv", "text/2022.jsonl.gz", "text/2024.jsonl.gz"],
     );
     assert.equal(pkg.profile, "tabular-data-package");
     assert.match(pkg.name, /^[a-z0-9._/-]+$/, "a Data Package name");
@@ -126,6 +130,13 @@ describe("datapackage.json", () => {
     assert.equal(rows.get("articles-json")!.length, 3);
     assert.equal(rows.get("articles-csv")!.length, 3);
     assert.equal(rows.get("text-2022")!.length + rows.get("text-2024")!.length, 3);
+    for (const format of ["json", "csv"]) {
+      assert.deepEqual(
+        ["2022", "2024"].flatMap((year) => rows.get(`articles-${year}-${format}`)!),
+        rows.get(`articles-${format}`),
+        `the years' ${format} rows are the whole file's`,
+      );
+    }
   });
 
   it("full-text rows carry the article's metadata as in articles.json, plus its text", () => {

@@ -33,7 +33,9 @@ test("a file of one date belongs to its year's part, in either script; everythin
   assert.equal(datedOutputYear("zh-hant/issues/2022-11-08/index.html"), 2022);
   assert.equal(datedOutputYear("raw/2024-10-15 第2版.txt"), 2024);
   assert.equal(datedOutputYear("data/text/2022.jsonl.gz"), 2022);
-  for (const spanning of ["index.html", "issues/index.html", "issues/2/index.html", "raw/要闻版.txt", "data/on-this-day/10-15.json", "data/articles.csv", "sitemap-0.xml", "reporters/2022/index.html"]) {
+  assert.equal(datedOutputYear("data/articles/2022.json"), 2022);
+  assert.equal(datedOutputYear("data/articles/2024.csv"), 2024);
+  for (const spanning of ["index.html", "issues/index.html", "issues/2/index.html", "raw/要闻版.txt", "data/on-this-day/10-15.json", "data/articles.csv", "data/articles/2024.txt", "sitemap-0.xml", "reporters/2022/index.html"]) {
     assert.equal(datedOutputYear(spanning), null, spanning);
   }
 });

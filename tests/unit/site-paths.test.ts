@@ -75,8 +75,11 @@ describe("site paths", () => {
     [paths.searchPath(), "/search/", "search/index.astro"],
     [paths.rssPath(), "/rss.xml", "rss.xml.ts"],
     [paths.rawIssuePath("2024-10-15_p5.txt"), "/raw/2024-10-15_p5.txt", "raw/[name].txt.ts"],
-    [paths.articlesJsonPath(), "/data/articles.json", "data/articles.json.ts"],
-    [paths.articlesCsvPath(), "/data/articles.csv", "data/articles.csv.ts"],
+    // Joined from the years' files by the build; the route answers in the dev server.
+    [paths.articlesJsonPath(), "/data/articles.json", "data/[whole].json.ts"],
+    [paths.articlesCsvPath(), "/data/articles.csv", "data/[whole].csv.ts"],
+    [paths.articlesYearPath("2022", "json"), "/data/articles/2022.json", "data/articles/[year].json.ts"],
+    [paths.articlesYearPath("2022", "csv"), "/data/articles/2022.csv", "data/articles/[year].csv.ts"],
     [paths.dataPackagePath(), "/data/datapackage.json", "data/datapackage.json.ts"],
     [paths.fullTextPath("2022"), "/data/text/2022.jsonl.gz", "data/text/[year].jsonl.gz.ts"],
     [paths.onThisDayPath("11-08"), "/data/on-this-day/11-08.json", "data/on-this-day/[day].json.ts"],

@@ -1,15 +1,16 @@
 /**
  * Joins the outputs of a site built in parts (site-parts.ts) into one output folder: every file
  * from the one part that owns it, the shared bundles once (identical in every part, or the join
- * fails), and the files made from every part's pages (the sitemap) written last. Files are
- * hard-linked where the folders share a file system, so a join of 100,000 articles' pages copies
- * no bytes. Nothing here knows Astro: the parts' builds leave a manifest (PART_MANIFEST) beside
+ * fails), and the files made from every part's files and pages (the whole metadata files, the
+ * sitemap) written last. Files are hard-linked where the folders share a file system, so a join
+ * of 100,000 articles' pages copies no bytes. Nothing here knows Astro: the parts' builds leave a manifest (PART_MANIFEST) beside
  * their output, and the caller says what to write from the pages.
  */
 import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isSharedOutput, parseSitePart, sitePartHasYear, sitePartName, sitePartOwns, sitePartsProblem, type SitePart } from "./site-parts.ts";
+import { writeWholeExports } from "./whole-exports.ts";
 
 /** Written by a part's build into its output folder; read and left out by the join. */
 export const PART_MANIFEST = ".site-part.json";
@@ -163,11 +164,13 @@ export function joinSiteParts(
       place(source, target, options.link ?? false);
     }
   }
+  // The whole metadata files, which no part holds: every year's file is in place now.
+  writeWholeExports(outDir);
   const pages = parts.flatMap(({ manifest }) => manifest.pages);
   const written = fromPages(pages, first.manifest.site);
   for (const [name, text] of written) {
     if (from.has(name)) throw new SiteJoinError(`${name}: written by the join and also by ${from.get(name)}`);
     writeFileSync(path.join(outDir, name), text);
   }
-  return { parts: parts.map(({ part }) => sitePartName(part)), files: from.size + written.size, pages: pages.length };
+  return { parts: parts.map(({ part }) => sitePartName(part)), files: from.size + written.size + 2, pages: pages.length };
 }

@@ -56,12 +56,13 @@ export function sitePartName(part: SitePart): string {
 /**
  * The year of a file that belongs to one date, from its path relative to the output folder
  * ("articles/2024-10-15/slug/index.html", "zh-hant/issues/2024-10-15/index.html",
- * "raw/2024-10-15_001.txt", "data/text/2024.jsonl.gz"); null for any other file.
+ * "raw/2024-10-15_001.txt", "data/text/2024.jsonl.gz", "data/articles/2024.csv"); null for any
+ * other file.
  */
 export function datedOutputYear(relative: string): number | null {
-  const match = /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/(\d{4})-\d{2}-\d{2}|data\/text\/(\d{4})\.jsonl\.gz$)/u.exec(relative);
+  const match = /^(?:zh-hant\/)?(?:(?:articles|issues|raw)\/(\d{4})-\d{2}-\d{2}|data\/(?:text\/(\d{4})\.jsonl\.gz|articles\/(\d{4})\.(?:json|csv))$)/u.exec(relative);
   if (!match) return null;
-  return Number(match[1] ?? match[2]);
+  return Number(match[1] ?? match[2] ?? match[3]);
 }
 
 /**

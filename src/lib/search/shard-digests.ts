@@ -117,7 +117,7 @@ export async function digestArticles(
     const stats = statSync(path.join(articlesDir, file.file), { throwIfNoEntry: false });
     return stats && settledSignature(stats, now) === memo.signature ? memo : null;
   });
-  const unknown = files.flatMap((file, i) => (seen[i] === null ? [i] : []));
+  const unknown = seen.flatMap((known, i) => (known === null ? [i] : []));
   for (let at = 0; at < unknown.length; at += BATCH) {
     const batch = unknown.slice(at, at + BATCH);
     const read = await Promise.all(batch.map((i) => readArticle(path.join(articlesDir, files[i]!.file), now)));

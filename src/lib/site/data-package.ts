@@ -2,15 +2,15 @@
  * /data/datapackage.json: a Frictionless Data package (Data Package and Table Schema, v1) that
  * describes every open-data file together, so a researcher's tools (frictionless, pandas with
  * a few lines, R's frictionless) know each file's format, encoding and columns: articles.json and
- * articles.csv (metadata, data-export.ts) and the full text, one JSON Lines file per year
- * (full-text.ts). Paths are relative to the package, which sits beside the files in /data/.
+ * articles.csv (metadata, data-export.ts), the same a year to a file (articles/<year>.json and
+ * .csv), and the full text, one JSON Lines file per year (full-text.ts). Paths are relative to the package, which sits beside the files in /data/.
  * Nothing in it depends on the clock, so a rebuild writes the same bytes.
  */
 import { ITEM_KINDS } from "../article.ts";
 import { CSV_COLUMNS, CSV_LIST_SEPARATOR } from "./data-export.ts";
 import { TEXT_FIELD } from "./full-text.ts";
 import { SIMPLIFIED } from "./locale.ts";
-import { articlesCsvPath, articlesJsonPath, dataFolderRelative, fullTextPath, homePath, issuesPath } from "./paths.ts";
+import { articlesCsvPath, articlesJsonPath, articlesYearPath, dataFolderRelative, fullTextPath, homePath, issuesPath } from "./paths.ts";
 import { SITE } from "./site-info.ts";
 
 /** A Table Schema field. */
@@ -104,42 +104,48 @@ function csvFields(): TableField[] {
 export interface DataPackageOptions {
   /** The site's origin, e.g. "https://archive.example.org". */
   origin: string;
-  /** Years with a full-text file (fullTextYears), oldest first. */
+  /** Years with articles (fullTextYears), oldest first: each has its metadata files and its full-text file. */
   years: readonly string[];
 }
 
-/** The package: the two metadata files, then one full-text file per year, oldest first. */
+/** The metadata as a JSON array: the whole archive's, or a year's. */
+function articlesJsonResource(name: string, path: string, title: string, fields: TableField[]): DataResource {
+  return { name, path, title, format: "json", mediatype: "application/json", encoding: "utf-8", schema: { fields, primaryKey: "id" } };
+}
+
+/** The metadata as CSV: the whole archive's, or a year's. */
+function articlesCsvResource(name: string, path: string, title: string): DataResource {
+  return {
+    name,
+    path,
+    title,
+    format: "csv",
+    mediatype: "text/csv",
+    encoding: "utf-8",
+    dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true },
+    schema: { fields: csvFields(), primaryKey: "id" },
+  };
+}
+
+/** The package: the two whole metadata files, each year's two, then one full-text file per year, oldest first. */
 export function dataPackage({ origin, years }: DataPackageOptions): DataPackage {
   const json = jsonFields();
   return {
     profile: "tabular-data-package",
     name: "news-archive",
     title: `${SITE.name}：《${SITE.newspaper}》文章数据`,
-    description: `${SITE.description} 每篇文章的元数据（JSON、CSV）与全文（每年一个 JSON Lines 文件，gzip 压缩）。`,
+    description: `${SITE.description} 每篇文章的元数据（JSON、CSV，全部一个文件，也按年各一个文件）与全文（每年一个 JSON Lines 文件，gzip 压缩）。`,
     homepage: new URL(homePath(), origin).href,
     language: SIMPLIFIED.lang,
     licenses: [{ ...DATA_LICENCE }],
     sources: [{ title: `《${SITE.newspaper}》版面 OCR 文字`, path: new URL(issuesPath(), origin).href }],
     resources: [
-      {
-        name: "articles-json",
-        path: dataFolderRelative(articlesJsonPath()),
-        title: "全部文章元数据（JSON 数组）",
-        format: "json",
-        mediatype: "application/json",
-        encoding: "utf-8",
-        schema: { fields: json, primaryKey: "id" },
-      },
-      {
-        name: "articles-csv",
-        path: dataFolderRelative(articlesCsvPath()),
-        title: "全部文章元数据（CSV，以 UTF-8 BOM 开头）",
-        format: "csv",
-        mediatype: "text/csv",
-        encoding: "utf-8",
-        dialect: { delimiter: ",", lineTerminator: "\r\n", quoteChar: '"', doubleQuote: true, header: true },
-        schema: { fields: csvFields(), primaryKey: "id" },
-      },
+      articlesJsonResource("articles-json", dataFolderRelative(articlesJsonPath()), "全部文章元数据（JSON 数组）", json),
+      articlesCsvResource("articles-csv", dataFolderRelative(articlesCsvPath()), "全部文章元数据（CSV，以 UTF-8 BOM 开头）"),
+      ...years.flatMap((year) => [
+        articlesJsonResource(`articles-${year}-json`, dataFolderRelative(articlesYearPath(year, "json")), `${year} 年文章元数据（JSON 数组）`, json),
+        articlesCsvResource(`articles-${year}-csv`, dataFolderRelative(articlesYearPath(year, "csv")), `${year} 年文章元数据（CSV，以 UTF-8 BOM 开头）`),
+      ]),
       ...years.map(
         (year): DataResource => ({
           name: `text-${year}`,

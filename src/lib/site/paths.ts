@@ -116,6 +116,16 @@ export function articlesCsvPath(): string {
   return `${dataFolderPath()}articles.csv`;
 }
 
+/** The folder of the metadata a year to a file: "/data/articles/". */
+export function articlesYearFolderPath(): string {
+  return `${dataFolderPath()}articles/`;
+}
+
+/** A year's articles' metadata, as articles.json and articles.csv hold it ("2022", or a placeholder such as "<年份>"). */
+export function articlesYearPath(year: string, format: "json" | "csv"): string {
+  return `${articlesYearFolderPath()}${year}.${format}`;
+}
+
 /** The Frictionless Data package describing the data folder's files. */
 export function dataPackagePath(): string {
   return `${dataFolderPath()}datapackage.json`;
