@@ -58,9 +58,9 @@ export default defineConfig({
     syntaxHighlight: false,
     processor: unified(ARTICLE_MARKDOWN),
   },
-  // base-path rebases what the others wrote; whole-exports then joins the years' metadata files,
-  // rebased, into the whole ones; stale-output runs after them: it keeps the Traditional
-  // twins the mirror has just written; build-completion, last, fails a build that stops before
+  // base-path rebases what the others wrote; stale-output runs after them: it keeps the Traditional
+  // twins the mirror has just written; whole-exports then joins the years' metadata files that
+  // are left, rebased, into the whole ones; build-completion, last, fails a build that stops before
   // its end. The article downloads are written as files, not routes, on a thread started by
   // downloads.start and awaited by downloads.finish, before anything that reads or removes files.
   // The Traditional mirror only when the config publishes it (languages.traditional). In a part
@@ -79,8 +79,8 @@ export default defineConfig({
       site: { origin: ARCHIVE.site.origin, base: ARCHIVE.site.base, traditional: ARCHIVE.languages.traditional },
     }),
     basePath({ origin: ARCHIVE.site.origin, base: ARCHIVE.site.base }),
-    wholeExports({ part: ARCHIVE.sitePart }),
     staleOutput(),
+    wholeExports({ part: ARCHIVE.sitePart }),
     buildCompletion(),
   ],
 });

@@ -1,6 +1,6 @@
 /**
  * Removes from the build folder what the last build made and this one did not
- * (src/lib/build/stale-output.ts). Runs last, after the Traditional mirror has written its twins.
+ * (src/lib/build/stale-output.ts). Runs after the Traditional mirror has written its twins.
  * The route outputs of each build are kept in Astro's cache folder, so that the next build reads
  * only the few folders where other files land, not the whole site.
  */

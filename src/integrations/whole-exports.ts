@@ -1,8 +1,9 @@
 /**
  * Writes /data/articles.json and /data/articles.csv by joining the years' files the build left
- * (src/lib/build/whole-exports.ts), after the base path is applied to them: a year's file kept
- * from the last build was rebased then, one rendered now has just been. A part of the site
- * built alone holds only its own years: the join of the parts writes the whole files.
+ * (src/lib/build/whole-exports.ts), after the base path is applied to them (a year's file kept
+ * from the last build was rebased then, one rendered now has just been) and after stale-output
+ * has removed the files of years no longer in the archive. A part of the site built alone holds
+ * only its own years: the join of the parts writes the whole files.
  */
 import type { AstroIntegration } from "astro";
 import { fileURLToPath } from "node:url";

@@ -132,3 +132,16 @@ test("a removed issue: its pages, twins and search entries are gone, as in a bui
   assert.equal(readdirSync(path.join(incremental.dist, "articles")).includes(date), false);
   assert.equal(readdirSync(path.join(incremental.dist, "zh-hant", "articles")).includes(date), false);
 });
+
+test("the only issue of a year removed: the year's files are gone, and the whole metadata files no longer hold it", { timeout: 300_000 }, async () => {
+  const year = NEWEST.slice(0, 4);
+  assert.equal(ISSUE_FILES.filter((file) => file.startsWith(year)).length, 1, `${NEWEST} is the only issue of ${year}`);
+  rmSync(path.join(incremental.issues, NEWEST));
+  await build(incremental);
+  const fresh = site("fresh-without-year");
+  for (const file of ISSUE_FILES) if (file !== DROPPED && file !== NEWEST) cpSync(path.join(ISSUES_DIR, file), path.join(fresh.issues, file));
+  await build(fresh);
+  assertSameSite(incremental.dist, fresh.dist);
+  assert.equal(readdirSync(path.join(incremental.dist, "data", "articles")).some((name) => name.startsWith(year)), false);
+  assert.equal(readFileSync(path.join(incremental.dist, "data", "articles.json"), "utf8").includes(`"${year}-`), false);
+});
