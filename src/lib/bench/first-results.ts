@@ -13,7 +13,8 @@
  * the page's navigation, in the page's own clock. Each query runs in a new browser context, so
  * nothing is cached from the one before.
  */
-import { chromium, type Browser, type Request } from "playwright-core";
+import type { Browser, Request } from "playwright-core";
+import { launchChromium } from "./chromium.ts";
 import type { FirstResultsMeasure } from "./report.ts";
 
 export type { FirstResultsMeasure } from "./report.ts";
@@ -27,24 +28,8 @@ export interface Throttle {
 /** A reader on an ordinary connection. */
 export const DEFAULT_THROTTLE: Throttle = { downloadBitsPerSecond: 10_000_000, latencyMs: 40 };
 
-/** Flags for running headless without the browser's own network traffic (as tests/support/chromium.ts). */
-export const CHROMIUM_ARGS: readonly string[] = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-];
-
 /** Longest a search may take to complete before its measure fails. */
 const SEARCH_TIMEOUT_MS = 180_000;
-
-/** The Chromium binary: $CHROMIUM_PATH, else Debian's. */
-export function chromiumPath(): string {
-  return process.env["CHROMIUM_PATH"] ?? "/usr/bin/chromium";
-}
 
 /** The search page's URL for a query on the site at `siteUrl` (with or without its trailing slash). */
 export function searchPageUrl(siteUrl: string, query: string): string {
@@ -144,7 +129,7 @@ async function measureQuery(browser: Browser, siteUrl: string, query: string, th
 /** Measures each query in turn (see the module note); the site must be served at `siteUrl`. */
 export async function measureFirstResults(options: { siteUrl: string; queries: string[]; throttle?: Throttle }): Promise<FirstResultsMeasure[]> {
   const throttle = options.throttle ?? DEFAULT_THROTTLE;
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: [...CHROMIUM_ARGS] });
+  const browser = await launchChromium();
   try {
     const measures: FirstResultsMeasure[] = [];
     for (const query of options.queries) measures.push(await measureQuery(browser, options.siteUrl, query, throttle));
