@@ -121,7 +121,7 @@ import { DEFAULT_THROTTLE, measureFirstResults } from "../src/lib/bench/first-re
 import type { BenchResult, FirstResultsJson } from "../src/lib/bench/report.ts";
 import { firstResultsJson, renderReport, resultJson, round } from "../src/lib/bench/report.ts";
 import { DEFAULT_TERMS, estimateSearchBytes } from "../src/lib/bench/search-bytes.ts";
-import { serveDist } from "../src/lib/bench/static-server.ts";
+import { startStaticServer } from "../src/lib/bench/static-server.ts";
 import { buildUnitPool, generateArchive, generateExtraIssue } from "../src/lib/bench/synthetic-issues.ts";
 import { ingestFinished, signalledChild, siteFinished } from "../src/lib/build/build-signals.ts";
 import { SITE_PID_VARIABLE } from "../src/lib/build/site-priority.ts";
@@ -507,11 +507,11 @@ async function runNaive(label: string, fileCreationUs: number): Promise<NaiveRun
  * first results and to the complete list (src/lib/bench/first-results.ts).
  */
 async function measureFirst(queries: string[], throttle: Throttle): Promise<FirstResultsJson[] | null> {
-  const server = await serveDist(distDir, loadArchiveConfig().site.base);
-  log(`first results: ${queries.join(", ")} on ${server.url}, ${throttle.downloadBitsPerSecond / 1e6} Mbit/s and ${throttle.latencyMs} ms a round trip`);
+  const server = await startStaticServer(distDir, { base: loadArchiveConfig().site.base, gzip: true });
+  log(`first results: ${queries.join(", ")} on ${server.siteUrl}, ${throttle.downloadBitsPerSecond / 1e6} Mbit/s and ${throttle.latencyMs} ms a round trip`);
   const started = performance.now();
   try {
-    const measures = await measureFirstResults({ siteUrl: server.url, queries, throttle });
+    const measures = await measureFirstResults({ siteUrl: server.siteUrl, queries, throttle });
     log(`first results: measured in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     return firstResultsJson(measures);
   } catch (error) {
