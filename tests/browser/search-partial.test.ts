@@ -12,7 +12,7 @@ import type { Browser, Page } from "playwright-core";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { buildFixtureSite, fixtureArticleUrl, type FixtureArticle, type FixtureSite } from "../support/fixture-site.ts";
-import { collectPageProblems } from "../support/page-guards.ts";
+import { withGuardedPage } from "../support/page-guards.ts";
 import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { openSearch, resultLinks, showAllResults, statusText, waitForSearch } from "../support/search-page.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
@@ -122,16 +122,8 @@ async function completeList(url: string): Promise<string[]> {
   }
 }
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = collectPageProblems(page, server.url);
-  try {
-    await run(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  return withGuardedPage(browser, server.url, run);
 }
 
 describe("first results", () => {

@@ -12,7 +12,7 @@ import { toTraditional } from "../../src/lib/site/traditional.ts";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
 import { buildFixtureSite, fixtureArticleUrl, type FixtureArticle, type FixtureSite } from "../support/fixture-site.ts";
-import { collectPageProblems } from "../support/page-guards.ts";
+import { withGuardedPage } from "../support/page-guards.ts";
 import { sampleFrontmatter } from "../support/sample-entries.ts";
 import { openFilters, openSearch, resultLinks, showAllResults, statusText, submitQuery, waitForSearch } from "../support/search-page.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
@@ -56,16 +56,8 @@ after(async () => {
   site?.remove();
 });
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  const problems = collectPageProblems(page, server.url);
-  try {
-    await run(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  return withGuardedPage(browser, server.url, run, { context: { acceptDownloads: true } });
 }
 
 /** The timeline's bars: key, count and the range a click narrows to. */

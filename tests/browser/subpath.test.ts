@@ -14,7 +14,7 @@ import { promisify } from "node:util";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "../support/chromium.ts";
 import { checkInternalLinks, formatBrokenLinks } from "../support/link-check.ts";
-import { collectPageProblems } from "../support/page-guards.ts";
+import { withGuardedPage } from "../support/page-guards.ts";
 import { openSearch, resultLinks } from "../support/search-page.ts";
 import { ROOT } from "../support/site-paths.ts";
 import { startStaticServer, type StaticServer } from "../support/static-server.ts";
@@ -64,16 +64,8 @@ after(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
-async function withPage(run: (page: Page) => Promise<void>): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = collectPageProblems(page, server.url, { strict: true });
-  try {
-    await run(page);
-    assert.deepEqual(problems, []);
-  } finally {
-    await context.close();
-  }
+function withPage(run: (page: Page) => Promise<void>): Promise<void> {
+  return withGuardedPage(browser, server.url, run, { strict: true });
 }
 
 const open = async (page: Page, url: string) => {

@@ -1,6 +1,7 @@
 // Watches a browser page for what a healthy page of the archive never does, so that a test can
 // end by asserting that the list of problems is empty.
-import type { Page } from "playwright-core";
+import assert from "node:assert/strict";
+import type { Browser, BrowserContextOptions, Page } from "playwright-core";
 
 export interface PageGuardOptions {
   /** Also report dialogs (and dismiss them), failed requests and HTTP error responses. */
@@ -51,4 +52,25 @@ export function collectPageProblems(page: Page, origin: string, options: PageGua
     }
   });
   return problems;
+}
+
+/**
+ * Runs `run` on a fresh page in a context of its own, then fails on the problems the page had
+ * (collectPageProblems, with `options`); the context is closed either way.
+ */
+export async function withGuardedPage(
+  browser: Browser,
+  origin: string,
+  run: (page: Page) => Promise<void>,
+  options: PageGuardOptions & { context?: BrowserContextOptions } = {},
+): Promise<void> {
+  const context = await browser.newContext(options.context);
+  const page = await context.newPage();
+  const problems = collectPageProblems(page, origin, options);
+  try {
+    await run(page);
+    assert.deepEqual(problems, [], "the page had problems");
+  } finally {
+    await context.close();
+  }
 }
