@@ -17,7 +17,7 @@ import {
   simplifiedConverter,
   traditionalConverter,
   type TraditionalTables,
-} from "../../src/lib/search/script-conversion.ts";
+} from "../../src/lib/opencc-configs.ts";
 import { toTraditional } from "../../src/lib/site/traditional.ts";
 
 // Unit tests run before the build: read the reviewed seed articles, not content/articles.

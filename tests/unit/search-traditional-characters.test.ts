@@ -10,7 +10,7 @@ import { Converter } from "opencc-js/t2cn";
 import CJK_Compatibility_Ideographs from "opencc-js/dict/CJK_Compatibility_Ideographs";
 import TSCharacters from "opencc-js/dict/TSCharacters";
 import TWVariantsRev from "opencc-js/dict/TWVariantsRev";
-import { TO_SIMPLIFIED } from "../../src/lib/search/script-conversion.ts";
+import { TO_SIMPLIFIED } from "../../src/lib/opencc-configs.ts";
 import { CODE_POINT_STEPS, hasTraditionalCharacters } from "../../src/lib/search/traditional-characters.ts";
 
 const MODULE = fileURLToPath(new URL("../../src/lib/search/traditional-characters.ts", import.meta.url));

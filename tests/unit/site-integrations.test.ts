@@ -28,7 +28,7 @@ const page = (path: string) =>
 describe("the Traditional mirror's converter version", () => {
   it("covers every module a page's conversion runs, so that a change to any converts every page again", () => {
     const names = converterModules().map((file) => path.basename(file));
-    for (const name of ["traditional.ts", "taiwan-characters.ts", "script-conversion.ts", "conversion-memo.ts", "locale.ts", "paths.ts"]) assert.ok(names.includes(name), name);
+    for (const name of ["traditional.ts", "taiwan-characters.ts", "opencc-configs.ts", "conversion-memo.ts", "locale.ts", "paths.ts"]) assert.ok(names.includes(name), name);
   });
 });
 

@@ -46,7 +46,7 @@ import { exportRecord, type ExportRecord } from "./result-export.ts";
 import { effectiveSort, type FilterSelection, type SearchState } from "./search-state.ts";
 import { hasHan } from "./search-query.ts";
 import { resultView, type PagefindFragment, type ResultView } from "./search-results.ts";
-import type { Convert } from "./script-conversion.ts";
+import type { Convert } from "../opencc-configs.ts";
 import { monthCounts } from "./timeline.ts";
 
 /** Most Pagefind results whose text a phrase or exclusion query checks; a broader query is asked to narrow. */

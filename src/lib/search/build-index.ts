@@ -29,7 +29,8 @@ import type { BundlePlacement } from "../build/bundle-placement.ts";
 import { BUNDLE_DIRECTORY, bundlePlan, shardsAtOnce, shardsToAddAfterSite, type Shard } from "./index-shards.ts";
 import { phraseSubset } from "./phrase-subset.ts";
 import { DIGESTS_FILE, UnreadableArticleError, digestArticles, parseDigests, readArticles, sameDigests, serializeDigests, shardKey, type FileDigest } from "./shard-digests.ts";
-import { TRADITIONAL_PHRASES_PATH, type PhraseTables } from "./script-conversion.ts";
+import type { PhraseTables } from "../opencc-configs.ts";
+import { TRADITIONAL_PHRASES_PATH } from "./script-conversion.ts";
 
 const KEY_FILE = "key";
 const PHRASES_FILE = "phrases.json";

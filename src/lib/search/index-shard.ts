@@ -21,7 +21,7 @@ import { ArticleFileError, parseArticleFile, type ArticleFile } from "../article
 import { articlePath } from "../site/paths.ts";
 import { preparePagefindEnvironment } from "./pagefind-process.ts";
 import { phraseSubset } from "./phrase-subset.ts";
-import type { PhraseTables } from "./script-conversion.ts";
+import type { PhraseTables } from "../opencc-configs.ts";
 import { searchDocument, searchDocumentTexts } from "./search-document.ts";
 import { STAGING_ROOTS, canStage, runPagefindCli, stageDocuments, type StagedDocument } from "./pagefind-cli.ts";
 

@@ -24,7 +24,7 @@ import STPhrases from "opencc-js/dict/STPhrases";
 import STPhrases_GeneratedFromRegionalPhrases from "opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases";
 import TWVariants from "opencc-js/dict/TWVariants";
 import TWVariantsPhrases from "opencc-js/dict/TWVariantsPhrases";
-import { TO_TRADITIONAL, traditionalConfig } from "../search/script-conversion.ts";
+import { TO_TRADITIONAL, traditionalConfig } from "../opencc-configs.ts";
 
 /** A node of a table's trie: the keys that go on from here, and the value of the key ending here. */
 interface TrieNode {

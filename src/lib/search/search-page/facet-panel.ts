@@ -8,7 +8,7 @@ import { FILTER_KEYS, type FilterKey } from "../index-schema.ts";
 import type { SearchLabels } from "../search-labels.ts";
 import { facetValues } from "../search-results.ts";
 import { isNarrowed, type SearchState } from "../search-state.ts";
-import type { Convert } from "../script-conversion.ts";
+import type { Convert } from "../../opencc-configs.ts";
 import type { Message } from "./messages.ts";
 
 /** Values of a filter shown before "show all". */
