@@ -110,6 +110,22 @@ describe("joinJumps: one issue, a story from page 1 to page 3", () => {
   });
 });
 
+describe("joinJumps: the credits of both parts", () => {
+  test("the continuation's own credit joins the article's, each name once; the first part's outlet and affiliation win", () => {
+    const first = page("2023-03-06", 1, [firstPart()]);
+    const rest = page("2023-03-06", 3, [continuation()]);
+    Object.assign(first.articles[0]!.frontmatter, { reporters: ["王玉琢"], agency: null, affiliation: "本报" });
+    Object.assign(rest.articles[0]!.frontmatter, { reporters: ["王玉琢", "李国萍"], photographers: ["刘晓明"], agency: "新华社", affiliation: "内蒙古大学" });
+    const [front] = joinJumps([first, rest]) as [ParsedIssue, ParsedIssue];
+    const credits = front.articles[0]!.frontmatter;
+    assert.deepEqual(credits.reporters, ["王玉琢", "李国萍"]);
+    assert.deepEqual(credits.photographers, ["刘晓明"]);
+    assert.equal(credits.agency, "新华社", "the first part names no outlet, the continuation does");
+    assert.equal(credits.affiliation, "本报");
+    assert.equal(credits.title, HEADLINE, "the rest of the first part's frontmatter stays");
+  });
+});
+
 describe("joinJumps: which continuation", () => {
   test("a continuation that repeats the headline wins over an untitled one", () => {
     const [front, inside] = joinJumps([

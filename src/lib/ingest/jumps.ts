@@ -5,6 +5,7 @@
  * is, with a warning. The pages given are never changed: an issue with jumps gets new pages.
  */
 import type { ArticleFrontmatter } from "../article.ts";
+import { mergeBylines } from "./byline.ts";
 import { bodyMarkdown, type BodyBlock } from "./markdown.ts";
 import type { ItemWarning } from "./page-item.ts";
 import type { PageArticle, ParsedIssue } from "./parse-page.ts";
@@ -49,18 +50,7 @@ function join(first: Part, second: Part): void {
   }
   first.warnings = first.warnings.filter((w) => w.code !== "ends-mid-sentence").concat(second.warnings.filter((w) => !PART_WARNINGS.has(w.code)));
   // The continuation's own credit (（记者 张三） closing it on its page) is the article's too.
-  const merged = (a: string[], b: string[]) => [...a, ...b.filter((n) => !a.includes(n))];
-  const fm = first.frontmatter;
-  const more = second.frontmatter;
-  first.frontmatter = {
-    ...fm,
-    reporters: merged(fm.reporters, more.reporters),
-    correspondents: merged(fm.correspondents, more.correspondents),
-    photographers: merged(fm.photographers, more.photographers),
-    authors: merged(fm.authors, more.authors),
-    agency: fm.agency ?? more.agency,
-    affiliation: fm.affiliation ?? more.affiliation,
-  };
+  first.frontmatter = { ...first.frontmatter, ...mergeBylines(first.frontmatter, second.frontmatter) };
   // A chain (第1版 → 第2版 → 第3版) goes on from where the continuation jumps.
   first.jump = { to: second.jump.to, from: first.jump.from };
 }
