@@ -8,6 +8,7 @@ import { test } from "node:test";
 import type { Browser } from "playwright-core";
 import { formatViolations, runAxe } from "../support/axe.ts";
 import { launchChromium } from "../support/chromium.ts";
+import { withGuardedPage } from "../support/page-guards.ts";
 import { startStaticServer } from "../support/static-server.ts";
 import { atRootOnly } from "../support/test-site.ts";
 import type { StaticServer } from "../support/static-server.ts";
@@ -48,6 +49,33 @@ test("static server + Chromium + axe: a minimal page has no violations", { timeo
 
     const violations = await runAxe(page);
     assert.equal(violations.length, 0, formatViolations(violations));
+  } finally {
+    await browser?.close();
+    await server?.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("a guarded page passes when healthy and fails on a console error, closing its context either way", { timeout: 60_000, skip }, async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "news-archive-guard-"));
+  let server: StaticServer | undefined;
+  let browser: Browser | undefined;
+  try {
+    await writeFile(path.join(root, "index.html"), PAGE);
+    await writeFile(path.join(root, "broken.html"), PAGE.replace("</body>", "<script>console.error('boom')</script></body>"));
+    server = await startStaticServer(root);
+    browser = await launchChromium();
+    const origin = server.url;
+    await withGuardedPage(browser, origin, async (page) => {
+      await page.goto(`${origin}/`);
+    });
+    await assert.rejects(
+      withGuardedPage(browser, origin, async (page) => {
+        await page.goto(`${origin}/broken.html`);
+      }),
+      /the page had problems[\s\S]*console error: boom/,
+    );
+    assert.equal(browser.contexts().length, 0, "both contexts are closed");
   } finally {
     await browser?.close();
     await server?.close();
